@@ -1,0 +1,126 @@
+package dev.carrier.e2e.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The public API of a running Carrier, called the way any client calls it: through the gateway. */
+public final class CarrierApi {
+
+	public static final URI BASE = URI.create(env("CARRIER_URL", "http://localhost:8080"));
+
+	public static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(5))
+		.version(HttpClient.Version.HTTP_1_1)
+		.build();
+
+	private CarrierApi() {
+	}
+
+	public static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+	public static Reply get(String path, String token) {
+		return send("GET", path, token, null, Map.of());
+	}
+
+	public static Reply post(String path, String token, Object body) {
+		return send("POST", path, token, body, Map.of());
+	}
+
+	public static Reply patch(String path, String token, Object body) {
+		return send("PATCH", path, token, body, Map.of());
+	}
+
+	public static Reply put(String path, String token, Object body) {
+		return send("PUT", path, token, body, Map.of());
+	}
+
+	public static Reply delete(String path, String token) {
+		return send("DELETE", path, token, null, Map.of());
+	}
+
+	/** Sends JSON (a {@code String} body is sent as it is, so tests can send malformed JSON). */
+	public static Reply send(String method, String path, String token, Object body, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(30));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		headers.forEach(request::header);
+		if (body == null) {
+			request.method(method, BodyPublishers.noBody());
+		}
+		else {
+			String text = (body instanceof String raw) ? raw : JSON.writeValueAsString(body);
+			if (!headers.containsKey("Content-Type")) {
+				request.header("Content-Type", "application/json");
+			}
+			request.method(method, BodyPublishers.ofString(text));
+		}
+		return exchange(request.build());
+	}
+
+	public static Reply sendBytes(String method, String path, String token, byte[] body, String contentType) {
+		HttpRequest request = HttpRequest.newBuilder(BASE.resolve(path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", contentType)
+			.method(method, BodyPublishers.ofByteArray(body))
+			.build();
+		return exchange(request);
+	}
+
+	private static Reply exchange(HttpRequest request) {
+		try {
+			var response = HTTP.send(request, BodyHandlers.ofByteArray());
+			return new Reply(response.statusCode(), response.headers().map(), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** One HTTP answer; {@link #json()} parses the body. */
+	public record Reply(int status, Map<String, java.util.List<String>> headers, byte[] bytes) {
+
+		public JsonNode json() {
+			return JSON.readTree(bytes);
+		}
+
+		public String text() {
+			return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+		}
+
+		public String header(String name) {
+			return headers.entrySet()
+				.stream()
+				.filter(entry -> entry.getKey().equalsIgnoreCase(name))
+				.map(entry -> entry.getValue().getFirst())
+				.findFirst()
+				.orElse(null);
+		}
+
+		@Override
+		public String toString() {
+			return status + " " + text();
+		}
+
+	}
+
+}
