@@ -1,0 +1,317 @@
+// An in-memory stand-in for the Carrier gateway, written from shared/CONTRACT.md, so the web
+// client and its browser tests can run before (or without) the real stack:
+//   npm run build && npm run fake-server        # serves dist/ and /api on FAKE_PORT (8090)
+//   CARRIER_URL=http://localhost:8090 npm run test:e2e
+// It is a development aid only; the e2e tests are meant for the real gateway.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { randomUUID, randomBytes } from 'node:crypto';
+import { extname, join, normalize } from 'node:path';
+import { WebSocketServer } from 'ws';
+
+const PORT = Number(process.env.FAKE_PORT ?? 8090);
+const DIST = new URL('../dist/', import.meta.url).pathname;
+const users = new Map(); // id -> {id, username, email, password, avatar: {type, bytes}|null, v, createdAt}
+const sessions = new Map(); // token -> userId
+const chats = new Map(); // id -> {id, type, name, memberIds, createdAt, messages: [], reads: Map}
+const sockets = new Map(); // userId -> Set<ws>
+
+const now = () => new Date().toISOString();
+const USERNAME = /^[A-Za-z0-9_.-]{3,32}$/;
+const PRESETS = { fox: '🦊', owl: '🦉', cat: '🐱', bear: '🐻', panda: '🐼', koala: '🐨' };
+
+class Problem extends Error {
+  constructor(status, detail, extra = {}) {
+    super(detail);
+    this.status = status;
+    this.extra = extra;
+  }
+}
+const titles = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type' };
+
+const avatarUrl = (u) => (u.avatar ? `/api/users/${u.id}/avatar?v=${u.v}` : null);
+const publicUser = (u, self = false) => ({ id: u.id, username: u.username, ...(self ? { email: u.email } : {}), avatarUrl: avatarUrl(u), createdAt: u.createdAt });
+const member = (id) => {
+  const u = users.get(id);
+  return { id, username: u.username, avatarUrl: avatarUrl(u) };
+};
+const chatJson = (c) => ({ id: c.id, type: c.type, name: c.name, members: c.memberIds.map(member), createdAt: c.createdAt });
+const findUser = (q) => [...users.values()].find((u) => u.username.toLowerCase() === String(q).toLowerCase() || u.email.toLowerCase() === String(q).toLowerCase());
+
+function push(userIds, event) {
+  const data = JSON.stringify(event);
+  for (const id of userIds) for (const ws of sockets.get(id) ?? []) if (ws.readyState === 1) ws.send(data);
+}
+const sharingChatsWith = (userId) => [...chats.values()].filter((c) => c.memberIds.includes(userId));
+
+async function body(req) {
+  const chunks = [];
+  for await (const c of req) chunks.push(c);
+  return Buffer.concat(chunks);
+}
+async function json(req) {
+  const b = await body(req);
+  try {
+    return JSON.parse(b.toString('utf8') || '{}');
+  } catch {
+    throw new Problem(400, 'Malformed JSON');
+  }
+}
+function auth(req) {
+  const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+  const userId = m && sessions.get(m[1]);
+  if (!userId) throw new Problem(401, 'Missing or invalid token');
+  return users.get(userId);
+}
+function chatOf(user, id) {
+  const c = chats.get(id);
+  if (!c || !c.memberIds.includes(user.id)) throw new Problem(404, 'No such chat');
+  return c;
+}
+function resolveMembers(list) {
+  if (!Array.isArray(list) || list.length === 0) throw new Problem(400, 'members must be a non-empty list');
+  return list.map((q) => {
+    const u = findUser(q);
+    if (!u) throw new Problem(404, `No user named ${q}`);
+    return u.id;
+  });
+}
+
+const routes = [
+  ['POST', /^\/api\/auth\/signup$/, async (req) => {
+    const { username, email, password } = await json(req);
+    if (!USERNAME.test(username ?? '')) throw new Problem(400, 'Username must be 3 to 32 letters, digits, or _ . -');
+    if (!/^[^\s@]+@[^\s@]+$/.test(email ?? '')) throw new Problem(400, 'Email is not valid');
+    if (typeof password !== 'string' || password.length < 8 || password.length > 128) throw new Problem(400, 'Password must be 8 to 128 characters');
+    if (findUser(username) || findUser(email)) throw new Problem(409, 'That username or email is already taken');
+    const u = { id: randomUUID(), username, email, password, avatar: null, v: 0, createdAt: now() };
+    users.set(u.id, u);
+    return [201, { user: publicUser(u, true) }];
+  }],
+  ['POST', /^\/api\/auth\/login$/, async (req) => {
+    const { login, password } = await json(req);
+    const u = findUser(login ?? '');
+    if (!u || u.password !== password) throw new Problem(401, 'Wrong username, email or password');
+    const token = randomBytes(32).toString('base64url');
+    sessions.set(token, u.id);
+    return [200, { token, expiresAt: new Date(Date.now() + 12 * 3600e3).toISOString(), user: publicUser(u, true) }];
+  }],
+  ['POST', /^\/api\/auth\/logout$/, async (req) => {
+    auth(req);
+    sessions.delete(req.headers.authorization.slice(7));
+    return [204];
+  }],
+  ['GET', /^\/api\/users\/me$/, async (req) => [200, { user: publicUser(auth(req), true) }]],
+  ['PATCH', /^\/api\/users\/me$/, async (req) => {
+    const u = auth(req);
+    const { username, email } = await json(req);
+    if (username !== undefined) {
+      if (!USERNAME.test(username)) throw new Problem(400, 'Username must be 3 to 32 letters, digits, or _ . -');
+      const other = findUser(username);
+      if (other && other.id !== u.id) throw new Problem(409, 'That username is taken');
+      u.username = username;
+    }
+    if (email !== undefined) {
+      const other = findUser(email);
+      if (other && other.id !== u.id) throw new Problem(409, 'That email is taken');
+      u.email = email;
+    }
+    for (const c of sharingChatsWith(u.id)) push(c.memberIds, { type: 'chat.updated', chat: chatJson(c) });
+    return [200, { user: publicUser(u, true) }];
+  }],
+  ['PUT', /^\/api\/users\/me\/password$/, async (req) => {
+    const u = auth(req);
+    const { currentPassword, newPassword } = await json(req);
+    if (currentPassword !== u.password) throw new Problem(401, 'Current password is wrong');
+    if (typeof newPassword !== 'string' || newPassword.length < 8) throw new Problem(400, 'Password must be 8 to 128 characters');
+    u.password = newPassword;
+    return [204];
+  }],
+  ['PUT', /^\/api\/users\/me\/avatar$/, async (req) => {
+    const u = auth(req);
+    const type = (req.headers['content-type'] ?? '').split(';')[0];
+    if (type === 'application/json') {
+      const { preset } = await json(req);
+      if (!PRESETS[preset]) throw new Problem(400, 'Unknown preset');
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="#eef2ff"/><text x="32" y="44" font-size="36" text-anchor="middle">${PRESETS[preset]}</text></svg>`;
+      u.avatar = { type: 'image/svg+xml', bytes: Buffer.from(svg) };
+    } else if (['image/png', 'image/jpeg', 'image/gif', 'image/webp'].includes(type)) {
+      const bytes = await body(req);
+      if (bytes.length > 1024 * 1024) throw new Problem(413, 'The image must be at most 1 MiB');
+      u.avatar = { type, bytes };
+    } else throw new Problem(415, 'Send a PNG, JPEG, GIF or WebP image, or {"preset": NAME}');
+    u.v += 1;
+    for (const c of sharingChatsWith(u.id)) push(c.memberIds, { type: 'chat.updated', chat: chatJson(c) });
+    return [200, { user: publicUser(u, true) }];
+  }],
+  ['GET', /^\/api\/users\/([^/]+)\/avatar$/, async (_req, [id]) => {
+    const u = users.get(id);
+    if (!u?.avatar) throw new Problem(404, 'No avatar');
+    return [200, u.avatar.bytes, u.avatar.type];
+  }],
+  ['GET', /^\/api\/users\/lookup$/, async (req, _m, url) => {
+    auth(req);
+    const u = findUser(url.searchParams.get('q') ?? '');
+    if (!u) throw new Problem(404, 'No such user');
+    return [200, { user: publicUser(u) }];
+  }],
+  ['POST', /^\/api\/chats$/, async (req) => {
+    const me = auth(req);
+    const { members, name } = await json(req);
+    const others = [...new Set(resolveMembers(members).filter((id) => id !== me.id))];
+    if (others.length === 0) throw new Problem(400, 'Add someone other than yourself');
+    if (others.length === 1) {
+      const existing = [...chats.values()].find((c) => c.type === 'direct' && c.memberIds.includes(me.id) && c.memberIds.includes(others[0]));
+      if (existing) throw new Problem(409, 'You already have a direct chat with that person', { chat: chatJson(existing) });
+    }
+    const c = { id: randomUUID(), type: others.length === 1 ? 'direct' : 'group', name: others.length === 1 ? null : name || null, memberIds: [me.id, ...others], createdAt: now(), messages: [], reads: new Map() };
+    chats.set(c.id, c);
+    push(c.memberIds, { type: 'chat.created', chat: chatJson(c) });
+    return [201, { chat: chatJson(c) }];
+  }],
+  ['GET', /^\/api\/chats$/, async (req) => {
+    const me = auth(req);
+    const list = sharingChatsWith(me.id).map((c) => {
+      const last = c.messages.at(-1) ?? null;
+      const read = c.reads.get(me.id) ?? 0;
+      return { chat: chatJson(c), lastMessage: last, unread: c.messages.filter((m) => m.seq > read && m.senderId !== me.id && !m.deleted).length, at: last?.sentAt ?? c.createdAt };
+    });
+    list.sort((a, b) => (a.at < b.at ? 1 : -1));
+    return [200, list.map(({ at: _at, ...rest }) => rest)];
+  }],
+  ['GET', /^\/api\/chats\/([^/]+)$/, async (req, [id]) => [200, { chat: chatJson(chatOf(auth(req), id)) }]],
+  ['POST', /^\/api\/chats\/([^/]+)\/members$/, async (req, [id]) => {
+    const c = chatOf(auth(req), id);
+    if (c.type !== 'group') throw new Problem(400, 'Only groups take new members');
+    const { members } = await json(req);
+    for (const uid of resolveMembers(members)) if (!c.memberIds.includes(uid)) c.memberIds.push(uid);
+    push(c.memberIds, { type: 'chat.updated', chat: chatJson(c) });
+    return [200, { chat: chatJson(c) }];
+  }],
+  ['DELETE', /^\/api\/chats\/([^/]+)\/members\/me$/, async (req, [id]) => {
+    const me = auth(req);
+    const c = chatOf(me, id);
+    if (c.type !== 'group') throw new Problem(404, 'No such group');
+    c.memberIds = c.memberIds.filter((x) => x !== me.id);
+    push(c.memberIds, { type: 'chat.updated', chat: chatJson(c) });
+    return [204];
+  }],
+  ['POST', /^\/api\/chats\/([^/]+)\/read$/, async (req, [id]) => {
+    const me = auth(req);
+    const c = chatOf(me, id);
+    const { seq } = await json(req);
+    c.reads.set(me.id, Math.max(c.reads.get(me.id) ?? 0, Number(seq) || 0));
+    push(c.memberIds, { type: 'read', chatId: c.id, userId: me.id, seq: c.reads.get(me.id) });
+    return [204];
+  }],
+  ['POST', /^\/api\/chats\/([^/]+)\/messages$/, async (req, [id]) => {
+    const me = auth(req);
+    const c = chatOf(me, id);
+    const { text, clientMessageId } = await json(req);
+    const t = typeof text === 'string' ? text.trim() : '';
+    if (t.length < 1 || t.length > 4000) throw new Problem(400, 'Message text must be 1 to 4000 characters');
+    const dup = c.messages.find((m) => m.senderId === me.id && m._cmid && m._cmid === clientMessageId);
+    if (dup) return [201, { message: strip(dup) }];
+    const m = { id: randomUUID(), chatId: c.id, seq: c.messages.length + 1, senderId: me.id, text: t, sentAt: now(), deleted: false, _cmid: clientMessageId };
+    c.messages.push(m);
+    push(c.memberIds, { type: 'message.created', message: strip(m) });
+    return [201, { message: strip(m) }];
+  }],
+  ['GET', /^\/api\/chats\/([^/]+)\/messages$/, async (req, [id], url) => {
+    const c = chatOf(auth(req), id);
+    const limit = Math.min(200, Number(url.searchParams.get('limit') ?? 50));
+    const before = url.searchParams.get('beforeSeq');
+    const after = url.searchParams.get('afterSeq');
+    let list = c.messages;
+    if (after !== null) list = list.filter((m) => m.seq > Number(after)).slice(0, limit);
+    else if (before !== null) list = list.filter((m) => m.seq < Number(before)).slice(-limit);
+    else list = list.slice(-limit);
+    return [200, list.map(strip)];
+  }],
+  ['DELETE', /^\/api\/chats\/([^/]+)\/messages\/([^/]+)$/, async (req, [id, mid]) => {
+    const me = auth(req);
+    const c = chatOf(me, id);
+    const m = c.messages.find((x) => x.id === mid && x.senderId === me.id);
+    if (!m) throw new Problem(404, 'No such message');
+    m.deleted = true;
+    m.text = '';
+    push(c.memberIds, { type: 'message.deleted', chatId: c.id, messageId: m.id });
+    return [204];
+  }],
+  ['GET', /^\/api\/chats\/([^/]+)\/export$/, async (req, [id], url) => {
+    const c = chatOf(auth(req), id);
+    const msgs = c.messages.filter((m) => !m.deleted).map(strip);
+    if (url.searchParams.get('format') === 'txt') {
+      const txt = msgs.map((m) => `[${m.sentAt}] ${users.get(m.senderId)?.username}: ${m.text}`).join('\n') + '\n';
+      return [200, Buffer.from(txt), 'text/plain; charset=utf-8', { 'Content-Disposition': `attachment; filename="chat-${c.id}.txt"` }];
+    }
+    return [200, Buffer.from(JSON.stringify({ chat: chatJson(c), messages: msgs }, null, 2)), 'application/json', { 'Content-Disposition': `attachment; filename="chat-${c.id}.json"` }];
+  }],
+];
+const strip = ({ _cmid, ...m }) => m;
+
+const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.map': 'application/json' };
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://x');
+  try {
+    if (url.pathname.startsWith('/api/')) {
+      for (const [method, re, handler] of routes) {
+        const m = re.exec(url.pathname);
+        if (m && method === req.method) {
+          const [status, payload, type, headers = {}] = await handler(req, m.slice(1), url);
+          if (payload === undefined) return res.writeHead(status).end();
+          if (Buffer.isBuffer(payload)) return res.writeHead(status, { 'Content-Type': type, ...headers }).end(payload);
+          return res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(payload));
+        }
+      }
+      throw new Problem(404, 'No such endpoint');
+    }
+    const path = normalize(url.pathname).replace(/^(\.\.[/\\])+/, '');
+    let file = join(DIST, path === '/' ? 'index.html' : path);
+    let data;
+    try {
+      data = await readFile(file);
+    } catch {
+      file = join(DIST, 'index.html');
+      data = await readFile(file);
+    }
+    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' }).end(data);
+  } catch (e) {
+    const status = e instanceof Problem ? e.status : 500;
+    if (!(e instanceof Problem)) console.error(e);
+    res.writeHead(status, { 'Content-Type': 'application/problem+json' }).end(
+      JSON.stringify({ type: 'about:blank', title: titles[status] ?? 'Error', status, detail: e.message, ...(e.extra ?? {}) }),
+    );
+  }
+});
+
+const wss = new WebSocketServer({ noServer: true });
+server.on('upgrade', (req, socket, head) => {
+  if (!req.url.startsWith('/api/ws')) return socket.destroy();
+  wss.handleUpgrade(req, socket, head, (ws) => {
+    let userId = null;
+    ws.on('message', (raw) => {
+      let frame;
+      try {
+        frame = JSON.parse(String(raw));
+      } catch {
+        return;
+      }
+      if (!userId) {
+        userId = frame.type === 'auth' ? sessions.get(frame.token) : null;
+        if (!userId) return ws.close(4401, 'bad token');
+        if (!sockets.has(userId)) sockets.set(userId, new Set());
+        sockets.get(userId).add(ws);
+        return ws.send(JSON.stringify({ type: 'ready' }));
+      }
+      if (frame.type === 'typing') {
+        const c = chats.get(frame.chatId);
+        if (c?.memberIds.includes(userId)) push(c.memberIds.filter((x) => x !== userId), { type: 'typing', chatId: c.id, userId });
+      }
+    });
+    ws.on('close', () => userId && sockets.get(userId)?.delete(ws));
+  });
+});
+
+server.listen(PORT, () => console.log(`fake Carrier on http://localhost:${PORT}`));

@@ -1,0 +1,122 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { CARRIER_URL, CHROMIUM_PATH, HEADLESS, RESULTS_DIR } from './env';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Fails fast, with a sentence, when nothing answers at CARRIER_URL (instead of hanging). */
+export async function assertStackUp(): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(`${CARRIER_URL}/api/users/me`, { signal: AbortSignal.timeout(5000) });
+  } catch (e) {
+    throw new Error(`No Carrier server answers at ${CARRIER_URL} (${(e as Error).message}). Start the stack or set CARRIER_URL.`);
+  }
+  if (res.status !== 401) {
+    throw new Error(`${CARRIER_URL}/api/users/me without a token answered ${res.status}, expected 401: is this the Carrier gateway?`);
+  }
+  const page = await fetch(`${CARRIER_URL}/`, { signal: AbortSignal.timeout(5000) });
+  const html = await page.text();
+  if (!html.includes('id="root"')) {
+    throw new Error(`${CARRIER_URL}/ does not serve the web client (got ${page.status}); build frontend/dist and serve it from the gateway.`);
+  }
+}
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: HEADLESS, args: CHROMIUM_ARGS, timeout: 30_000 });
+}
+
+export async function newUserPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, baseURL: CARRIER_URL });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.setDefaultNavigationTimeout(20_000);
+  return { context, page };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  await page.screenshot({ path: `${RESULTS_DIR}${name}.png` });
+}
+
+export interface TestUser {
+  username: string;
+  email: string;
+  password: string;
+}
+
+/** Unique per run, within the 3–32 username limit. */
+export function makeUser(prefix: string): TestUser {
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const username = `${prefix}_${id}`.slice(0, 32);
+  return { username, email: `${username}@example.test`, password: `pw-${id}-secret` };
+}
+
+export async function signUp(page: Page, user: TestUser): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('landing').waitFor();
+  await page.getByRole('tab', { name: 'Sign up' }).click();
+  const form = page.getByTestId('signup-form');
+  await form.getByLabel('Username').fill(user.username);
+  await form.getByLabel('Email').fill(user.email);
+  await form.getByLabel('Password').fill(user.password);
+  await form.getByRole('button', { name: 'Create account' }).click();
+  await waitForMessengerOrError(page);
+}
+
+export async function logIn(page: Page, user: TestUser): Promise<void> {
+  await page.goto('/');
+  const form = page.getByTestId('login-form');
+  await form.getByLabel('Username or email').fill(user.username);
+  await form.getByLabel('Password').fill(user.password);
+  await form.getByRole('button', { name: 'Log in' }).click();
+  await waitForMessengerOrError(page);
+}
+
+/** Waits for the messenger; if the landing page shows a server error instead, fails with it. */
+async function waitForMessengerOrError(page: Page): Promise<void> {
+  const messenger = page.getByTestId('messenger');
+  const error = page.getByTestId('auth-error');
+  await messenger.or(error).first().waitFor();
+  if (await error.isVisible()) throw new Error(`Auth failed in the UI: ${await error.textContent()}`);
+}
+
+export async function startChat(page: Page, members: string[], groupName?: string): Promise<void> {
+  await page.getByTestId('new-chat-button').click();
+  const dialog = page.getByTestId('new-chat-dialog');
+  await dialog.getByTestId('new-chat-members').fill(members.join(', '));
+  if (groupName) await dialog.getByTestId('new-chat-name').fill(groupName);
+  await dialog.getByTestId('new-chat-submit').click();
+  await dialog.waitFor({ state: 'detached' }).catch(async () => {
+    throw new Error(`New chat failed: ${await dialog.getByRole('alert').textContent().catch(() => '?')}`);
+  });
+  await page.getByTestId('chat-view').waitFor();
+}
+
+export async function sendMessage(page: Page, text: string): Promise<void> {
+  const input = page.getByTestId('composer-input');
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+export function chatItem(page: Page, title: string): Locator {
+  return page.getByTestId('chat-item').filter({ has: page.getByTestId('chat-item-name').getByText(title, { exact: true }) });
+}
+
+export async function openChat(page: Page, title: string): Promise<void> {
+  await chatItem(page, title).click();
+  await page.getByTestId('chat-title').getByText(title, { exact: true }).waitFor();
+}
+
+export function messageWithText(page: Page, text: string): Locator {
+  return page.getByTestId('message').filter({ has: page.getByTestId('message-text').getByText(text, { exact: true }) });
+}

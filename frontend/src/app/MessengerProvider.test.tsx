@@ -1,0 +1,146 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Message } from '../lib/types';
+import { App } from './App';
+
+/** A WebSocket double the test drives by hand. */
+class FakeWebSocket {
+  static all: FakeWebSocket[] = [];
+  readyState = 0;
+  sent: unknown[] = [];
+  onopen: ((e: Event) => void) | null = null;
+  onmessage: ((e: MessageEvent) => void) | null = null;
+  onclose: ((e: CloseEvent) => void) | null = null;
+  onerror: ((e: Event) => void) | null = null;
+  constructor(public url: string) {
+    FakeWebSocket.all.push(this);
+  }
+  send(d: string) {
+    this.sent.push(JSON.parse(d));
+  }
+  close() {
+    this.readyState = 3;
+  }
+  serverOpen() {
+    this.readyState = 1;
+    this.onopen?.(new Event('open'));
+  }
+  push(event: unknown) {
+    this.onmessage?.({ data: JSON.stringify(event) } as MessageEvent);
+  }
+  serverDrop(code = 1006) {
+    this.readyState = 3;
+    this.onclose?.({ code } as CloseEvent);
+  }
+}
+
+const me = { id: 'u1', username: 'ann', email: 'ann@x.io', avatarUrl: null, createdAt: '2026-11-01T00:00:00Z' };
+const bob = { id: 'u2', username: 'bob', avatarUrl: null };
+const chat = { id: 'c1', type: 'direct', name: null, members: [{ id: 'u1', username: 'ann', avatarUrl: null }, bob], createdAt: '2026-11-25T09:00:00Z' };
+const msg = (seq: number): Message => ({ id: `m${seq}`, chatId: 'c1', seq, senderId: 'u2', text: `message ${seq}`, sentAt: `2026-11-25T10:00:0${seq}Z`, deleted: false });
+
+let history: Message[];
+let calls: string[];
+
+function json(status: number, body: unknown) {
+  return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+beforeEach(() => {
+  FakeWebSocket.all = [];
+  calls = [];
+  history = [msg(1), msg(2)];
+  localStorage.setItem('carrier.token', 'tok');
+  vi.stubGlobal('WebSocket', FakeWebSocket);
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string, init?: RequestInit) => {
+      const url = new URL(input, 'http://localhost');
+      const key = `${init?.method ?? 'GET'} ${url.pathname}${url.search}`;
+      calls.push(key);
+      if (url.pathname === '/api/users/me') return json(200, { user: me });
+      if (url.pathname === '/api/chats') return json(200, [{ chat, lastMessage: history.at(-1), unread: 0 }]);
+      if (url.pathname === '/api/chats/c1/read') return json(204, undefined);
+      if (url.pathname === '/api/chats/c1/messages') {
+        const after = url.searchParams.get('afterSeq');
+        if (after !== null) return json(200, history.filter((m) => m.seq > Number(after)));
+        return json(200, history.slice(-50));
+      }
+      return json(404, { title: 'Not Found', status: 404, detail: 'nope' });
+    }),
+  );
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const shownSeqs = () => screen.queryAllByTestId('message').map((el) => Number(el.dataset.seq));
+
+async function openChatWithBob() {
+  render(<App />);
+  await screen.findByText('bob');
+  fireEvent.click(screen.getByTestId('chat-item'));
+  await waitFor(() => expect(shownSeqs()).toEqual([1, 2]));
+  const ws = FakeWebSocket.all[0];
+  act(() => ws.serverOpen());
+  expect(ws.sent[0]).toEqual({ type: 'auth', token: 'tok' });
+  await act(async () => ws.push({ type: 'ready' }));
+  return ws;
+}
+
+describe('live updates in the open chat', () => {
+  it('shows a pushed message once, even when pushed twice', async () => {
+    const ws = await openChatWithBob();
+    history.push(msg(3));
+    await act(async () => {
+      ws.push({ type: 'message.created', message: msg(3) });
+      ws.push({ type: 'message.created', message: msg(3) });
+    });
+    await waitFor(() => expect(shownSeqs()).toEqual([1, 2, 3]));
+  });
+
+  it('fills a gap: a message with seq > last+1 fetches afterSeq=last', async () => {
+    const ws = await openChatWithBob();
+    history.push(msg(3), msg(4), msg(5));
+    calls.length = 0;
+    await act(async () => ws.push({ type: 'message.created', message: msg(5) }));
+    await waitFor(() => expect(shownSeqs()).toEqual([1, 2, 3, 4, 5]));
+    expect(calls).toContain('GET /api/chats/c1/messages?afterSeq=2&limit=200');
+  });
+
+  it('after a reconnect, shows the banner, then fetches what was missed and refreshes the list', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const ws = await openChatWithBob();
+      act(() => ws.serverDrop());
+      expect(screen.getByTestId('reconnecting-banner').textContent).toContain('Reconnecting');
+      history.push(msg(3));
+      calls.length = 0;
+      await act(async () => vi.advanceTimersByTime(2000));
+      const ws2 = FakeWebSocket.all[1];
+      expect(ws2).toBeDefined();
+      act(() => ws2.serverOpen());
+      await act(async () => ws2.push({ type: 'ready' }));
+      await waitFor(() => expect(shownSeqs()).toEqual([1, 2, 3]));
+      expect(calls).toContain('GET /api/chats');
+      expect(calls).toContain('GET /api/chats/c1/messages?afterSeq=2&limit=200');
+      expect(screen.queryByTestId('reconnecting-banner')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('marks the open chat read up to the newest seq', async () => {
+    const ws = await openChatWithBob();
+    await waitFor(() => expect(calls).toContain('POST /api/chats/c1/read'));
+    history.push(msg(3));
+    calls.length = 0;
+    await act(async () => ws.push({ type: 'message.created', message: msg(3) }));
+    await waitFor(() => expect(calls).toContain('POST /api/chats/c1/read'));
+  });
+
+  it('goes back to the landing page when the socket closes with 4401', async () => {
+    const ws = await openChatWithBob();
+    await act(async () => ws.serverDrop(4401));
+    await screen.findByTestId('landing');
+    expect(localStorage.getItem('carrier.token')).toBeNull();
+  });
+});

@@ -1,0 +1,311 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import { ApiError, errorMessage } from '../lib/api';
+import type { Chat, Message, ServerEvent, User } from '../lib/types';
+import { newClientMessageId } from '../lib/uuid';
+import { useSession } from '../features/auth/hooks/useSession';
+import { chatsApi } from '../features/chats/api/chatsApi';
+import { GAP_PAGE_SIZE, messagesApi, PAGE_SIZE, type ExportFormat } from '../features/messages/api/messagesApi';
+import { fetchSince, hasGap } from '../features/messages/utils/gaps';
+import { firstSeq, lastSeq, pendingMessage } from '../features/messages/utils/messageList';
+import { useRealtime } from '../features/realtime/hooks/useRealtime';
+import type { ConnectionStatus } from '../features/realtime/api/realtimeClient';
+import { chatTitle, initialMessengerState, messengerReducer, type MessengerState } from './messengerState';
+
+export const TYPING_SHOW_MS = 4000;
+export const TYPING_SEND_EVERY_MS = 2000;
+
+export interface Messenger {
+  state: MessengerState;
+  connection: ConnectionStatus;
+  openChat(chatId: string | null): void;
+  loadOlder(chatId: string): Promise<void>;
+  send(chatId: string, text: string): void;
+  retry(chatId: string, clientMessageId: string): void;
+  discard(chatId: string, clientMessageId: string): void;
+  deleteMessage(chatId: string, messageId: string): Promise<void>;
+  createChat(members: string[], name?: string): Promise<string>;
+  addMembers(chatId: string, members: string[]): Promise<void>;
+  leaveChat(chatId: string): Promise<void>;
+  typing(chatId: string): void;
+  exportChat(chatId: string, format: ExportFormat): Promise<void>;
+  updateMe(user: User): void;
+}
+
+const MessengerContext = createContext<Messenger | null>(null);
+
+export function MessengerProvider({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const [state, dispatch] = useReducer(messengerReducer, { ...initialMessengerState, me: session.user });
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const filling = useRef(new Map<string, boolean>());
+  const loadingOlder = useRef(new Set<string>());
+  const lastTypingSent = useRef(new Map<string, number>());
+  const lastReadSent = useRef(new Map<string, number>());
+
+  useEffect(() => {
+    if (session.user && session.user.id !== stateRef.current.me?.id) dispatch({ type: 'reset', me: session.user });
+  }, [session.user]);
+
+  const refreshChats = useCallback(async () => {
+    try {
+      const summaries = await chatsApi.list();
+      dispatch({ type: 'chats.loaded', summaries });
+    } catch {
+      /* shown as stale; the next reconnect retries */
+    }
+  }, []);
+
+  const loadLatest = useCallback(async (chatId: string) => {
+    const messages = await messagesApi.latest(chatId, PAGE_SIZE);
+    dispatch({ type: 'messages.loaded', chatId, messages, page: 'latest', pageSize: PAGE_SIZE });
+  }, []);
+
+  /** Fetches everything after the last seq we hold for a chat; coalesces concurrent requests. */
+  const fillGap = useCallback(async (chatId: string) => {
+    if (filling.current.has(chatId)) {
+      filling.current.set(chatId, true);
+      return;
+    }
+    filling.current.set(chatId, false);
+    try {
+      do {
+        filling.current.set(chatId, false);
+        const list = stateRef.current.messages[chatId];
+        if (!list?.loaded) {
+          await loadLatest(chatId);
+        } else {
+          const missing = await fetchSince((after, limit) => messagesApi.after(chatId, after, limit), lastSeq(list.items), GAP_PAGE_SIZE);
+          if (missing.length) dispatch({ type: 'messages.loaded', chatId, messages: missing, page: 'after', pageSize: GAP_PAGE_SIZE });
+        }
+      } while (filling.current.get(chatId));
+    } catch {
+      /* retried at the next event or reconnect */
+    } finally {
+      filling.current.delete(chatId);
+    }
+  }, [loadLatest]);
+
+  const ensureChat = useCallback(async (chatId: string) => {
+    if (stateRef.current.chats[chatId]) return;
+    try {
+      const { chat } = await chatsApi.get(chatId);
+      dispatch({ type: 'chat.upserted', chat });
+    } catch {
+      /* not visible to us */
+    }
+  }, []);
+
+  const onMessage = useCallback((message: Message) => {
+    const s = stateRef.current;
+    const list = s.messages[message.chatId];
+    const gap = !!list?.loaded && hasGap(lastSeq(list.items), message.seq);
+    if (!s.chats[message.chatId]) void ensureChat(message.chatId);
+    dispatch({ type: 'message.received', message });
+    if (gap) void fillGap(message.chatId);
+  }, [ensureChat, fillGap]);
+
+  const onChat = useCallback((chat: Chat) => {
+    const me = stateRef.current.me;
+    if (me && !chat.members.some((m) => m.id === me.id)) {
+      dispatch({ type: 'chat.removed', chatId: chat.id });
+      return;
+    }
+    dispatch({ type: 'chat.upserted', chat });
+    const mine = me && chat.members.find((m) => m.id === me.id);
+    if (mine && (mine.username !== me.username || mine.avatarUrl !== me.avatarUrl)) {
+      const updated = { ...me, username: mine.username, avatarUrl: mine.avatarUrl };
+      dispatch({ type: 'me.updated', user: updated });
+      session.setUser(updated);
+    }
+  }, [session]);
+
+  const onEvent = useCallback((e: ServerEvent) => {
+    switch (e.type) {
+      case 'message.created':
+        onMessage(e.message);
+        break;
+      case 'message.deleted':
+        dispatch({ type: 'message.deleted', chatId: e.chatId, messageId: e.messageId });
+        break;
+      case 'chat.created':
+      case 'chat.updated':
+        onChat(e.chat);
+        break;
+      case 'read':
+        dispatch({ type: 'read', chatId: e.chatId, userId: e.userId, seq: e.seq });
+        break;
+      case 'typing':
+        dispatch({ type: 'typing', chatId: e.chatId, userId: e.userId, until: Date.now() + TYPING_SHOW_MS });
+        break;
+      default:
+        break;
+    }
+  }, [onMessage, onChat]);
+
+  const onReady = useCallback(async () => {
+    // After any (re)connect: refresh the list and fill every chat we hold messages for.
+    await refreshChats();
+    const s = stateRef.current;
+    const ids = new Set(Object.keys(s.messages).filter((id) => s.messages[id].loaded));
+    if (s.openChatId) ids.add(s.openChatId);
+    await Promise.all([...ids].map((id) => fillGap(id)));
+  }, [refreshChats, fillGap]);
+
+  const { status: connection, send: sendFrame } = useRealtime(session.token, {
+    onEvent,
+    onReady: () => void onReady(),
+    onUnauthorized: session.expire,
+  });
+
+  // First load (the socket's ready also refreshes, but the list should not wait for it).
+  useEffect(() => {
+    if (session.token) void refreshChats();
+  }, [session.token, refreshChats]);
+
+  // Typing indicators fade out on their own.
+  useEffect(() => {
+    const t = setInterval(() => dispatch({ type: 'typing.expired', now: Date.now() }), 1000);
+    return () => clearInterval(t);
+  }, []);
+
+  // Mark the open chat read whenever new messages show in it while the page is visible.
+  const openList = state.openChatId ? state.messages[state.openChatId] : undefined;
+  const openLast = openList ? lastSeq(openList.items) : 0;
+  useEffect(() => {
+    const chatId = state.openChatId;
+    if (!chatId || openLast === 0) return;
+    const markRead = () => {
+      if (document.visibilityState === 'hidden') return;
+      if ((lastReadSent.current.get(chatId) ?? 0) >= openLast) return;
+      lastReadSent.current.set(chatId, openLast);
+      dispatch({ type: 'read.local', chatId });
+      chatsApi.markRead(chatId, openLast).catch(() => lastReadSent.current.delete(chatId));
+    };
+    markRead();
+    document.addEventListener('visibilitychange', markRead);
+    return () => document.removeEventListener('visibilitychange', markRead);
+  }, [state.openChatId, openLast]);
+
+  const openChat = useCallback((chatId: string | null) => {
+    dispatch({ type: 'chat.opened', chatId });
+    if (!chatId) return;
+    const list = stateRef.current.messages[chatId];
+    if (!list?.loaded) void loadLatest(chatId).catch(() => undefined);
+    else void fillGap(chatId);
+  }, [loadLatest, fillGap]);
+
+  const loadOlder = useCallback(async (chatId: string) => {
+    const list = stateRef.current.messages[chatId];
+    if (!list?.loaded || !list.hasMore || loadingOlder.current.has(chatId)) return;
+    const first = firstSeq(list.items);
+    if (first === null || first <= 1) return;
+    loadingOlder.current.add(chatId);
+    try {
+      const messages = await messagesApi.before(chatId, first, PAGE_SIZE);
+      dispatch({ type: 'messages.loaded', chatId, messages, page: 'older', pageSize: PAGE_SIZE });
+    } finally {
+      loadingOlder.current.delete(chatId);
+    }
+  }, []);
+
+  const deliver = useCallback(async (chatId: string, text: string, clientMessageId: string) => {
+    try {
+      const { message } = await messagesApi.send(chatId, text, clientMessageId);
+      dispatch({ type: 'message.confirmed', chatId, clientMessageId, message });
+      const list = stateRef.current.messages[chatId];
+      // Our own message can reveal a gap too (someone wrote while our socket was down).
+      if (list && message.seq > lastSeq(list.items.filter((m) => m.id !== message.id)) + 1) void fillGap(chatId);
+    } catch (e) {
+      dispatch({ type: 'message.failed', chatId, clientMessageId, error: errorMessage(e) });
+    }
+  }, [fillGap]);
+
+  const send = useCallback((chatId: string, text: string) => {
+    const me = stateRef.current.me;
+    if (!me) return;
+    const clientMessageId = newClientMessageId();
+    dispatch({ type: 'message.pending', message: pendingMessage(chatId, me.id, text, clientMessageId) });
+    lastTypingSent.current.delete(chatId);
+    void deliver(chatId, text, clientMessageId);
+  }, [deliver]);
+
+  const retry = useCallback((chatId: string, clientMessageId: string) => {
+    const m = stateRef.current.messages[chatId]?.items.find((x) => x.clientMessageId === clientMessageId && x.id === null);
+    if (!m) return;
+    dispatch({ type: 'message.pending', message: m });
+    void deliver(chatId, m.text, clientMessageId);
+  }, [deliver]);
+
+  const discard = useCallback((chatId: string, clientMessageId: string) => {
+    dispatch({ type: 'message.discarded', chatId, clientMessageId });
+  }, []);
+
+  const deleteMessage = useCallback(async (chatId: string, messageId: string) => {
+    await messagesApi.remove(chatId, messageId);
+    dispatch({ type: 'message.deleted', chatId, messageId });
+  }, []);
+
+  const createChat = useCallback(async (members: string[], name?: string) => {
+    try {
+      const { chat } = await chatsApi.create(members, name);
+      dispatch({ type: 'chat.upserted', chat });
+      return chat.id;
+    } catch (e) {
+      // A direct chat with that person exists already: open it instead of failing.
+      const existing = e instanceof ApiError && e.status === 409 ? (e.body?.chat as Chat | undefined) : undefined;
+      if (existing && existing.id) {
+        dispatch({ type: 'chat.upserted', chat: existing });
+        return existing.id;
+      }
+      throw e;
+    }
+  }, []);
+
+  const addMembers = useCallback(async (chatId: string, members: string[]) => {
+    const { chat } = await chatsApi.addMembers(chatId, members);
+    dispatch({ type: 'chat.upserted', chat });
+  }, []);
+
+  const leaveChat = useCallback(async (chatId: string) => {
+    await chatsApi.leave(chatId);
+    dispatch({ type: 'chat.removed', chatId });
+  }, []);
+
+  const typing = useCallback((chatId: string) => {
+    const now = Date.now();
+    if (now - (lastTypingSent.current.get(chatId) ?? 0) < TYPING_SEND_EVERY_MS) return;
+    if (sendFrame({ type: 'typing', chatId })) lastTypingSent.current.set(chatId, now);
+  }, [sendFrame]);
+
+  const exportChat = useCallback(async (chatId: string, format: ExportFormat) => {
+    const { blob, filename } = await messagesApi.exportChat(chatId, format);
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    const s = stateRef.current.chats[chatId];
+    const title = s ? chatTitle(s.chat, stateRef.current.me?.id ?? null).replace(/[^\w.-]+/g, '_') : chatId;
+    a.download = filename ?? `carrier-${title}.${format}`;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }, []);
+
+  const updateMe = useCallback((user: User) => {
+    dispatch({ type: 'me.updated', user });
+    session.setUser(user);
+  }, [session]);
+
+  const value = useMemo<Messenger>(
+    () => ({ state, connection, openChat, loadOlder, send, retry, discard, deleteMessage, createChat, addMembers, leaveChat, typing, exportChat, updateMe }),
+    [state, connection, openChat, loadOlder, send, retry, discard, deleteMessage, createChat, addMembers, leaveChat, typing, exportChat, updateMe],
+  );
+  return <MessengerContext.Provider value={value}>{children}</MessengerContext.Provider>;
+}
+
+export function useMessenger(): Messenger {
+  const m = useContext(MessengerContext);
+  if (!m) throw new Error('useMessenger outside MessengerProvider');
+  return m;
+}

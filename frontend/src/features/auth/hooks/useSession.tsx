@@ -1,0 +1,110 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError, onUnauthorized, tokenStore } from '../../../lib/api';
+import type { User } from '../../../lib/types';
+import { authApi } from '../api/authApi';
+
+export type SessionStatus = 'checking' | 'anonymous' | 'authenticated';
+
+export interface Session {
+  status: SessionStatus;
+  user: User | null;
+  token: string | null;
+  /** Why the last session ended, shown on the landing page. */
+  notice: string | null;
+  login(login: string, password: string): Promise<void>;
+  signup(username: string, email: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  /** The server said the token is dead (401 or WebSocket 4401). */
+  expire(): void;
+  setUser(user: User): void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [token, setToken] = useState<string | null>(() => tokenStore.get());
+  const [user, setUser] = useState<User | null>(null);
+  const [status, setStatus] = useState<SessionStatus>(() => (tokenStore.get() ? 'checking' : 'anonymous'));
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const clear = useCallback((message: string | null) => {
+    tokenStore.set(null);
+    setToken(null);
+    setUser(null);
+    setStatus('anonymous');
+    setNotice(message);
+  }, []);
+
+  const [retryTick, setRetryTick] = useState(0);
+
+  // A stored token is only a hint: ask the server whether it still names a session.
+  useEffect(() => {
+    if (status !== 'checking' || !token) return;
+    let cancelled = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    authApi
+      .me()
+      .then(({ user: u }) => {
+        if (cancelled) return;
+        setUser(u);
+        setNotice(null);
+        setStatus('authenticated');
+      })
+      .catch((e) => {
+        if (cancelled) return;
+        if (e instanceof ApiError && e.status === 401) {
+          clear('Your session has ended. Please log in again.');
+        } else {
+          // Server unreachable: keep the token and ask again shortly.
+          setNotice(e instanceof ApiError ? e.detail : String(e));
+          retry = setTimeout(() => setRetryTick((n) => n + 1), 3000);
+        }
+      });
+    return () => {
+      cancelled = true;
+      if (retry) clearTimeout(retry);
+    };
+  }, [status, token, clear, retryTick]);
+
+  const expire = useCallback(() => clear('Your session has ended. Please log in again.'), [clear]);
+
+  useEffect(() => onUnauthorized(expire), [expire]);
+
+  const login = useCallback(async (login: string, password: string) => {
+    const res = await authApi.login(login.trim(), password);
+    tokenStore.set(res.token);
+    setToken(res.token);
+    setUser(res.user);
+    setNotice(null);
+    setStatus('authenticated');
+  }, []);
+
+  const signup = useCallback(
+    async (username: string, email: string, password: string) => {
+      await authApi.signup(username, email, password);
+      await login(username, password);
+    },
+    [login],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await authApi.logout();
+    } catch {
+      // The token is dropped locally whatever the server says.
+    }
+    clear(null);
+  }, [clear]);
+
+  const value = useMemo<Session>(
+    () => ({ status, user, token, notice, login, signup, logout, expire, setUser }),
+    [status, user, token, notice, login, signup, logout, expire],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}

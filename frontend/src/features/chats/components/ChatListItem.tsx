@@ -1,0 +1,50 @@
+import { Avatar } from '../../../components/Avatar';
+import { formatListTime } from '../../../lib/time';
+import type { ChatSummary, Member } from '../../../lib/types';
+import { plainText } from '../../messages/utils/markup';
+
+export function ChatListItem({ summary, title, avatar, active, myId, users, onOpen }: {
+  summary: ChatSummary;
+  title: string;
+  avatar: { name: string; url: string | null };
+  active: boolean;
+  myId: string | null;
+  users: Record<string, Member>;
+  onOpen: () => void;
+}) {
+  const last = summary.lastMessage;
+  let preview = 'No messages yet';
+  if (last) {
+    const who = last.senderId === myId ? 'You: ' : summary.chat.type === 'group' ? `${users[last.senderId]?.username ?? 'Someone'}: ` : '';
+    preview = last.deleted ? `${who}Message deleted` : who + plainText(last.text);
+  }
+  const when = last?.sentAt ?? summary.chat.createdAt;
+  return (
+    <li>
+      <button
+        type="button"
+        className={active ? 'chat-item active' : 'chat-item'}
+        aria-current={active ? 'true' : undefined}
+        onClick={onOpen}
+        data-testid="chat-item"
+        data-chat-id={summary.chat.id}
+      >
+        <Avatar name={avatar.name} url={avatar.url} size={44} />
+        <span className="chat-item-main">
+          <span className="chat-item-top">
+            <span className="chat-item-name" data-testid="chat-item-name">{title}</span>
+            <time className="chat-item-time" dateTime={when}>{when ? formatListTime(when) : ''}</time>
+          </span>
+          <span className="chat-item-bottom">
+            <span className="chat-item-preview" data-testid="chat-item-preview">{preview}</span>
+            {summary.unread > 0 && (
+              <span className="badge" aria-label={`${summary.unread} unread`} data-testid="unread-badge">
+                {summary.unread > 99 ? '99+' : summary.unread}
+              </span>
+            )}
+          </span>
+        </span>
+      </button>
+    </li>
+  );
+}

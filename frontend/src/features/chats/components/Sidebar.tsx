@@ -1,0 +1,64 @@
+import { useMemo, useState } from 'react';
+import { useMessenger } from '../../../app/MessengerProvider';
+import { chatPeer, chatTitle, sortedChats } from '../../../app/messengerState';
+import { Avatar } from '../../../components/Avatar';
+import { Icon } from '../../../components/Icon';
+import { useSession } from '../../auth/hooks/useSession';
+import { ChatListItem } from './ChatListItem';
+
+export function Sidebar({ onNewChat, onProfile }: { onNewChat: () => void; onProfile: () => void }) {
+  const { state, openChat } = useMessenger();
+  const { user, logout } = useSession();
+  const [query, setQuery] = useState('');
+  const myId = state.me?.id ?? null;
+
+  const items = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return sortedChats(state.chats)
+      .map((s) => ({ s, title: chatTitle(s.chat, myId) }))
+      .filter(({ s, title }) => !q || title.toLowerCase().includes(q) || s.chat.members.some((m) => m.username.toLowerCase().includes(q)));
+  }, [state.chats, query, myId]);
+
+  return (
+    <aside className="sidebar" aria-label="Chats" data-testid="sidebar">
+      <header className="sidebar-header">
+        <button type="button" className="me-button" onClick={onProfile} aria-label="Profile and settings" data-testid="profile-button">
+          <Avatar name={user?.username ?? '?'} url={user?.avatarUrl} size={36} />
+          <span className="me-name" data-testid="my-username">{user?.username}</span>
+        </button>
+        <div className="sidebar-actions">
+          <button type="button" className="icon-button" onClick={onNewChat} aria-label="New chat" data-testid="new-chat-button">
+            <Icon name="plus" />
+          </button>
+          <button type="button" className="icon-button" onClick={() => void logout()} aria-label="Log out" data-testid="logout-button">
+            <Icon name="logout" />
+          </button>
+        </div>
+      </header>
+      <div className="search">
+        <Icon name="search" size={16} />
+        <input type="search" placeholder="Search chats" aria-label="Search chats" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="chat-search" />
+      </div>
+      <ul className="chat-list" data-testid="chat-list">
+        {items.map(({ s, title }) => {
+          const peer = chatPeer(s.chat, myId);
+          return (
+            <ChatListItem
+              key={s.chat.id}
+              summary={s}
+              title={title}
+              avatar={{ name: title, url: peer?.avatarUrl ?? null }}
+              active={state.openChatId === s.chat.id}
+              myId={myId}
+              users={state.users}
+              onOpen={() => openChat(s.chat.id)}
+            />
+          );
+        })}
+        {state.chatsLoaded && items.length === 0 && (
+          <li className="empty-list">{query ? 'No chats match your search.' : 'No chats yet. Start one with +.'}</li>
+        )}
+      </ul>
+    </aside>
+  );
+}

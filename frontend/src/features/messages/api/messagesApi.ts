@@ -1,0 +1,28 @@
+import { api, rawRequest } from '../../../lib/api';
+import type { Message } from '../../../lib/types';
+
+const enc = encodeURIComponent;
+export const PAGE_SIZE = 50;
+export const GAP_PAGE_SIZE = 200;
+
+export type ExportFormat = 'txt' | 'json';
+
+export const messagesApi = {
+  latest: (chatId: string, limit = PAGE_SIZE) =>
+    api.get<Message[]>(`/api/chats/${enc(chatId)}/messages`, { query: { limit } }),
+  before: (chatId: string, beforeSeq: number, limit = PAGE_SIZE) =>
+    api.get<Message[]>(`/api/chats/${enc(chatId)}/messages`, { query: { beforeSeq, limit } }),
+  after: (chatId: string, afterSeq: number, limit = GAP_PAGE_SIZE) =>
+    api.get<Message[]>(`/api/chats/${enc(chatId)}/messages`, { query: { afterSeq, limit } }),
+  send: (chatId: string, text: string, clientMessageId: string) =>
+    api.post<{ message: Message }>(`/api/chats/${enc(chatId)}/messages`, { text, clientMessageId }),
+  remove: (chatId: string, messageId: string) =>
+    api.delete<void>(`/api/chats/${enc(chatId)}/messages/${enc(messageId)}`),
+  /** Fetches the export with the bearer token and returns it with a suggested file name. */
+  async exportChat(chatId: string, format: ExportFormat): Promise<{ blob: Blob; filename: string | null }> {
+    const res = await rawRequest('GET', `/api/chats/${enc(chatId)}/export`, { query: { format } });
+    const disposition = res.headers.get('Content-Disposition') ?? '';
+    const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+    return { blob: await res.blob(), filename: m ? decodeURIComponent(m[1]) : null };
+  },
+};

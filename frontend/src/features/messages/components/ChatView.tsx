@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { useMessenger } from '../../../app/MessengerProvider';
+import { chatPeer, chatTitle } from '../../../app/messengerState';
+import { Avatar } from '../../../components/Avatar';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { Icon } from '../../../components/Icon';
+import { errorMessage } from '../../../lib/api';
+import { AddMembersDialog } from '../../chats/components/AddMembersDialog';
+import { useDisplayPrefs } from '../hooks/useDisplayPrefs';
+import type { LocalMessage } from '../utils/messageList';
+import { ChatMenu } from './ChatMenu';
+import { Composer } from './Composer';
+import { MessageList } from './MessageList';
+import { TypingIndicator } from './TypingIndicator';
+
+export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => void }) {
+  const m = useMessenger();
+  const { state } = m;
+  const [prefs, setPrefs] = useDisplayPrefs();
+  const [confirmDelete, setConfirmDelete] = useState<LocalMessage | null>(null);
+  const [confirmLeave, setConfirmLeave] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const summary = state.chats[chatId];
+  if (!summary) return null;
+  const { chat } = summary;
+  const myId = state.me?.id ?? null;
+  const title = chatTitle(chat, myId);
+  const peer = chatPeer(chat, myId);
+  const list = state.messages[chatId];
+  const now = Date.now();
+  const typingNames = Object.entries(state.typing[chatId] ?? {})
+    .filter(([, until]) => until > now)
+    .map(([uid]) => state.users[uid]?.username ?? 'Someone');
+  const readSeq = Math.max(0, ...Object.entries(state.reads[chatId] ?? {}).filter(([uid]) => uid !== myId).map(([, s]) => s));
+  const subtitle = chat.type === 'group' ? `${chat.members.length} members` : 'Direct chat';
+
+  return (
+    <section className="chat-view" aria-label={`Chat with ${title}`} data-testid="chat-view">
+      <header className="chat-header">
+        <button type="button" className="icon-button back-button" onClick={onBack} aria-label="Back to chats" data-testid="back-button">
+          <Icon name="back" />
+        </button>
+        <Avatar name={title} url={peer?.avatarUrl ?? null} size={40} />
+        <div className="chat-header-text">
+          <h2 data-testid="chat-title">{title}</h2>
+          <span className="chat-subtitle" title={chat.members.map((x) => x.username).join(', ')}>{subtitle}</span>
+        </div>
+        <ChatMenu
+          isGroup={chat.type === 'group'}
+          prefs={prefs}
+          onPrefs={setPrefs}
+          onExport={(format) => m.exportChat(chatId, format).catch((e) => setError(errorMessage(e)))}
+          onAddMembers={() => setAdding(true)}
+          onLeave={() => setConfirmLeave(true)}
+        />
+      </header>
+      {error && (
+        <div className="inline-error" role="alert">
+          {error}
+          <button type="button" className="link-button" onClick={() => setError(null)}>Dismiss</button>
+        </div>
+      )}
+      {list?.loaded ? (
+        <MessageList
+          items={list.items}
+          myId={myId}
+          users={state.users}
+          hasMore={list.hasMore}
+          showTimes={prefs.showTimes}
+          showNames={prefs.showNames}
+          readSeq={readSeq}
+          onLoadOlder={() => m.loadOlder(chatId)}
+          onDelete={(msg) => setConfirmDelete(msg)}
+          onRetry={(msg) => msg.clientMessageId && m.retry(chatId, msg.clientMessageId)}
+          onDiscard={(msg) => msg.clientMessageId && m.discard(chatId, msg.clientMessageId)}
+        />
+      ) : (
+        <div className="message-scroll loading">Loading messages…</div>
+      )}
+      <TypingIndicator names={typingNames} />
+      <Composer onSend={(text) => m.send(chatId, text)} onTyping={() => m.typing(chatId)} />
+      {confirmDelete?.id && (
+        <ConfirmDialog
+          title="Delete message?"
+          message="It will be removed for everyone in this chat."
+          confirmLabel="Delete"
+          onConfirm={() => m.deleteMessage(chatId, confirmDelete.id as string)}
+          onClose={() => setConfirmDelete(null)}
+        />
+      )}
+      {confirmLeave && (
+        <ConfirmDialog
+          title="Leave group?"
+          message={`You will no longer see messages in ${title}.`}
+          confirmLabel="Leave"
+          onConfirm={() => m.leaveChat(chatId)}
+          onClose={() => setConfirmLeave(false)}
+        />
+      )}
+      {adding && <AddMembersDialog chatId={chatId} onClose={() => setAdding(false)} />}
+    </section>
+  );
+}

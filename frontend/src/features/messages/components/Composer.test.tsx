@@ -1,0 +1,64 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { Composer } from './Composer';
+
+function setup() {
+  const onSend = vi.fn();
+  render(<Composer onSend={onSend} />);
+  const input = screen.getByLabelText('Message') as HTMLTextAreaElement;
+  return { onSend, input };
+}
+
+describe('Composer', () => {
+  it('sends on Enter and clears the box', () => {
+    const { onSend, input } = setup();
+    fireEvent.change(input, { target: { value: '  hello  ' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onSend).toHaveBeenCalledWith('hello');
+    expect(input.value).toBe('');
+  });
+
+  it('does not send on Shift+Enter (the newline is left to the textarea)', () => {
+    const { onSend, input } = setup();
+    fireEvent.change(input, { target: { value: 'line one' } });
+    const notCancelled = fireEvent.keyDown(input, { key: 'Enter', shiftKey: true });
+    expect(notCancelled).toBe(true);
+    expect(onSend).not.toHaveBeenCalled();
+  });
+
+  it('does not send blank text', () => {
+    const { onSend, input } = setup();
+    fireEvent.change(input, { target: { value: '   ' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onSend).not.toHaveBeenCalled();
+  });
+
+  it('wraps the selection in ** on Ctrl+B and sends the markup', () => {
+    const { onSend, input } = setup();
+    fireEvent.change(input, { target: { value: 'make this bold' } });
+    input.setSelectionRange(10, 14);
+    fireEvent.keyDown(input, { key: 'b', ctrlKey: true });
+    expect(input.value).toBe('make this **bold**');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onSend).toHaveBeenCalledWith('make this **bold**');
+  });
+
+  it('uses _ for Cmd+I and __ for Ctrl+U', () => {
+    const { input } = setup();
+    fireEvent.change(input, { target: { value: 'a b' } });
+    input.setSelectionRange(0, 1);
+    fireEvent.keyDown(input, { key: 'i', metaKey: true });
+    expect(input.value).toBe('_a_ b');
+    input.setSelectionRange(4, 5);
+    fireEvent.keyDown(input, { key: 'u', ctrlKey: true });
+    expect(input.value).toBe('_a_ __b__');
+  });
+
+  it('applies bold from the toolbar button', () => {
+    const { input } = setup();
+    fireEvent.change(input, { target: { value: 'word' } });
+    input.setSelectionRange(0, 4);
+    fireEvent.click(screen.getByRole('button', { name: 'Bold' }));
+    expect(input.value).toBe('**word**');
+  });
+});

@@ -1,0 +1,112 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Icon } from '../../../components/Icon';
+import { wrapSelection, type MarkupStyle } from '../utils/markup';
+
+export const MAX_MESSAGE_LENGTH = 4000;
+
+const SHORTCUTS: Record<string, MarkupStyle> = { b: 'bold', i: 'italic', u: 'underline' };
+
+/**
+ * Writes a message: Enter sends, Shift+Enter breaks the line, Ctrl/Cmd+B/I/U (or the toolbar)
+ * wrap the selection in light markup.
+ */
+export function Composer({ onSend, onTyping, disabled }: { onSend: (text: string) => void; onTyping?: () => void; disabled?: boolean }) {
+  const [text, setText] = useState('');
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const trimmed = text.trim();
+
+  // Ready to type as soon as a chat opens (on a pointer device; phones would pop the keyboard).
+  useEffect(() => {
+    if (window.matchMedia?.('(pointer: fine)').matches) ref.current?.focus();
+  }, []);
+  const tooLong = trimmed.length > MAX_MESSAGE_LENGTH;
+
+  function applyStyle(style: MarkupStyle) {
+    const el = ref.current;
+    if (!el) return;
+    const next = wrapSelection({ value: el.value, start: el.selectionStart, end: el.selectionEnd }, style);
+    setText(next.value);
+    // Restore the selection after React writes the new value.
+    requestAnimationFrame(() => {
+      el.focus();
+      el.setSelectionRange(next.start, next.end);
+    });
+    el.value = next.value;
+    el.setSelectionRange(next.start, next.end);
+  }
+
+  function send() {
+    if (!trimmed || tooLong || disabled) return;
+    onSend(trimmed);
+    setText('');
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      send();
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey) {
+      const style = SHORTCUTS[e.key.toLowerCase()];
+      if (style) {
+        e.preventDefault();
+        applyStyle(style);
+      }
+    }
+  }
+
+  const tool = (style: MarkupStyle, label: string, glyph: string, shortcut: string) => (
+    <button
+      type="button"
+      className={`tool tool-${style}`}
+      aria-label={label}
+      title={`${label} (${shortcut})`}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => applyStyle(style)}
+    >
+      {glyph}
+    </button>
+  );
+
+  return (
+    <form
+      className="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send();
+      }}
+      data-testid="composer"
+    >
+      <div className="composer-toolbar" role="toolbar" aria-label="Formatting">
+        {tool('bold', 'Bold', 'B', 'Ctrl+B')}
+        {tool('italic', 'Italic', 'I', 'Ctrl+I')}
+        {tool('underline', 'Underline', 'U', 'Ctrl+U')}
+        {trimmed.length > MAX_MESSAGE_LENGTH - 200 && (
+          <span className={tooLong ? 'counter over' : 'counter'} aria-live="polite">
+            {trimmed.length}/{MAX_MESSAGE_LENGTH}
+          </span>
+        )}
+      </div>
+      <div className="composer-row">
+        <textarea
+          ref={ref}
+          className="composer-input"
+          aria-label="Message"
+          placeholder="Write a message…"
+          rows={1}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (e.target.value) onTyping?.();
+          }}
+          onKeyDown={onKeyDown}
+          data-testid="composer-input"
+        />
+        <button type="submit" className="send-button" aria-label="Send" disabled={!trimmed || tooLong || disabled} data-testid="send-button">
+          <Icon name="send" />
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,114 @@
+import { Fragment, useLayoutEffect, useRef, useState } from 'react';
+import { dayKey } from '../../../lib/time';
+import type { Member } from '../../../lib/types';
+import { messageKey, type LocalMessage } from '../utils/messageList';
+import { DaySeparator } from './DaySeparator';
+import { MessageItem } from './MessageItem';
+
+const LOAD_OLDER_THRESHOLD = 120;
+const STICK_TO_BOTTOM = 80;
+
+export function MessageList({ items, myId, users, hasMore, showTimes, showNames, readSeq, onLoadOlder, onDelete, onRetry, onDiscard }: {
+  items: LocalMessage[];
+  myId: string | null;
+  users: Record<string, Member>;
+  hasMore: boolean;
+  showTimes: boolean;
+  showNames: boolean;
+  /** Highest seq someone else has read (for "seen" ticks). */
+  readSeq: number;
+  onLoadOlder: () => Promise<void>;
+  onDelete: (m: LocalMessage) => void;
+  onRetry: (m: LocalMessage) => void;
+  onDiscard: (m: LocalMessage) => void;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const anchor = useRef<{ height: number; top: number } | null>(null);
+  const atBottom = useRef(true);
+  const firstKey = items.length ? messageKey(items[0]) : '';
+  const lastKey = items.length ? messageKey(items[items.length - 1]) : '';
+  const lastMine = items.length ? items[items.length - 1].senderId === myId : false;
+
+  // Older page prepended: keep the reader where they were. New message at the end: follow it
+  // if the reader was at the bottom or wrote it.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (anchor.current) {
+      el.scrollTop = el.scrollHeight - anchor.current.height + anchor.current.top;
+      anchor.current = null;
+    } else if (atBottom.current || lastMine) {
+      el.scrollTop = el.scrollHeight;
+    }
+  }, [firstKey, lastKey, lastMine, items.length]);
+
+  async function maybeLoadOlder() {
+    const el = ref.current;
+    if (!el || loadingOlder || !hasMore || el.scrollTop > LOAD_OLDER_THRESHOLD) return;
+    anchor.current = { height: el.scrollHeight, top: el.scrollTop };
+    setLoadingOlder(true);
+    try {
+      await onLoadOlder();
+    } catch {
+      anchor.current = null;
+    } finally {
+      setLoadingOlder(false);
+    }
+  }
+
+  // A short history that doesn't fill the pane can't be scrolled: fetch more right away.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && hasMore && el.scrollHeight <= el.clientHeight && items.length > 0) void maybeLoadOlder();
+  }, [hasMore, firstKey]);
+
+  return (
+    <div
+      ref={ref}
+      className="message-scroll"
+      onScroll={() => {
+        const el = ref.current;
+        if (!el) return;
+        atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_TO_BOTTOM;
+        void maybeLoadOlder();
+      }}
+      data-testid="message-scroll"
+      tabIndex={0}
+      aria-label="Messages"
+    >
+      {hasMore ? (
+        <div className="history-status">{loadingOlder ? 'Loading older messages…' : ' '}</div>
+      ) : (
+        items.length > 0 && <div className="history-status">Beginning of the conversation</div>
+      )}
+      <ol className="message-list" data-testid="message-list">
+        {items.map((m, i) => {
+          const prev = items[i - 1];
+          const newDay = !prev || dayKey(prev.sentAt) !== dayKey(m.sentAt);
+          const firstInRun = newDay || !prev || prev.senderId !== m.senderId;
+          const sender = users[m.senderId];
+          return (
+            <Fragment key={messageKey(m)}>
+              {newDay && <DaySeparator iso={m.sentAt} />}
+              <MessageItem
+                message={m}
+                mine={m.senderId === myId}
+                senderName={sender?.username ?? 'Unknown'}
+                senderAvatar={sender?.avatarUrl ?? null}
+                firstInRun={firstInRun}
+                showTime={showTimes}
+                showName={showNames}
+                seen={m.seq !== null && m.seq <= readSeq}
+                onDelete={() => onDelete(m)}
+                onRetry={() => onRetry(m)}
+                onDiscard={() => onDiscard(m)}
+              />
+            </Fragment>
+          );
+        })}
+      </ol>
+      {items.length === 0 && <p className="empty-chat">No messages yet. Say hello!</p>}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { Modal } from '../../../components/Modal';
+import { useSession } from '../../auth/hooks/useSession';
+import { AvatarPicker } from './AvatarPicker';
+import { PasswordForm } from './PasswordForm';
+import { ProfileDetailsForm } from './ProfileDetailsForm';
+
+export function ProfileDialog({ onClose }: { onClose: () => void }) {
+  const { user } = useSession();
+  if (!user) return null;
+  return (
+    <Modal title="Your profile" onClose={onClose} testId="profile-dialog">
+      <AvatarPicker user={user} />
+      <ProfileDetailsForm user={user} />
+      <PasswordForm />
+    </Modal>
+  );
+}
