@@ -1,0 +1,55 @@
+package dev.carrier.chat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Everything chat-service reads from {@code carrier.*}; the {@code CARRIER_*} environment
+ * variables feed it through application.yml.
+ */
+@ConfigurationProperties("carrier")
+public record CarrierProperties(@DefaultValue("http://127.0.0.1:8081") URI authUrl,
+		@DefaultValue("http://127.0.0.1:8083") URI persistenceUrl, @DefaultValue Chat chat,
+		@DefaultValue Realtime realtime, @DefaultValue Remote remote) {
+
+	/**
+	 * @param leaseTtl idle time before a cached chat's lease expires
+	 * @param logoutGrace lease left to a chat when its last online member logs out
+	 * @param sweepInterval how often the sweeper looks for chats whose expiry went unheard
+	 * @param messageBound how many recent messages a chat keeps in Redis
+	 * @param kafkaAckTimeout how long a request waits for Kafka to acknowledge its event
+	 * @param topicPartitions partitions of the topics this service declares
+	 * @param topicReplicas replication factor of those topics
+	 * @param userChangedGroup consumer group for {@code carrier.auth.user-changed}
+	 */
+	public record Chat(@DefaultValue("15m") Duration leaseTtl, @DefaultValue("30s") Duration logoutGrace,
+			@DefaultValue("1m") Duration sweepInterval, @DefaultValue("1000") int messageBound,
+			@DefaultValue("10s") Duration kafkaAckTimeout, @DefaultValue("6") int topicPartitions,
+			@DefaultValue("1") short topicReplicas, @DefaultValue("chat-service") String userChangedGroup) {
+	}
+
+	/**
+	 * @param allowedOrigins browser origins allowed to open the WebSocket (the gateway's)
+	 * @param authTimeout how long an unauthenticated WebSocket may stay silent
+	 * @param sendTimeLimit how long one send to a client may take before the session is dropped
+	 * @param bufferSizeLimit how much may queue for one slow client before it is dropped
+	 */
+	public record Realtime(@DefaultValue("http://localhost:8080") List<String> allowedOrigins,
+			@DefaultValue("10s") Duration authTimeout, @DefaultValue("5s") Duration sendTimeLimit,
+			@DefaultValue("512KB") DataSize bufferSizeLimit) {
+	}
+
+	/**
+	 * Calls to auth-service and persistence-service.
+	 */
+	public record Remote(@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout,
+			@DefaultValue("3") int maxAttempts, @DefaultValue("200ms") Duration retryWait,
+			@DefaultValue("20") int circuitMinimumCalls, @DefaultValue("10s") Duration circuitOpenWait) {
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.carrier.chat;
+
+/**
+ * Every Redis key and channel chat-service touches (docs/architecture.md, "Redis keys").
+ * persistence-service reads and writes the same keys when it hydrates and evicts chats.
+ */
+public final class RedisKeys {
+
+	public static final String CHAT_PREFIX = "carrier:chat:chat:";
+
+	public static final String LEASE_PREFIX = "carrier:chat:lease:";
+
+	public static final String EVENTS_CHANNEL = "carrier:chat:events";
+
+	/** Held by the instance that sweeps, so one sweep runs at a time. */
+	public static final String SWEEPER_LOCK = "carrier:chat:sweeper-lock";
+
+	/** Redis publishes every expired key's name here (notify-keyspace-events Ex). */
+	public static final String EXPIRED_KEY_EVENTS = "__keyevent@*__:expired";
+
+	private RedisKeys() {
+	}
+
+	public static String chat(String chatId) {
+		return CHAT_PREFIX + chatId;
+	}
+
+	public static String members(String chatId) {
+		return "carrier:chat:members:" + chatId;
+	}
+
+	public static String messages(String chatId) {
+		return "carrier:chat:messages:" + chatId;
+	}
+
+	public static String clientIds(String chatId) {
+		return "carrier:chat:client-ids:" + chatId;
+	}
+
+	public static String read(String chatId) {
+		return "carrier:chat:read:" + chatId;
+	}
+
+	public static String lease(String chatId) {
+		return LEASE_PREFIX + chatId;
+	}
+
+	/** The pair's key, whatever order the two ids come in. */
+	public static String direct(String userA, String userB) {
+		return "carrier:chat:direct:" + directKey(userA, userB);
+	}
+
+	public static String directKey(String userA, String userB) {
+		return (userA.compareTo(userB) <= 0) ? userA + ":" + userB : userB + ":" + userA;
+	}
+
+	public static String userChats(String userId) {
+		return "carrier:chat:user-chats:" + userId;
+	}
+
+}

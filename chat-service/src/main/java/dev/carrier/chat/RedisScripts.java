@@ -1,0 +1,47 @@
+package dev.carrier.chat;
+
+import java.util.List;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * The Lua scripts under {@code resources/scripts}, each loaded once; their headers say what
+ * they keep atomic.
+ */
+public final class RedisScripts {
+
+	@SuppressWarnings("rawtypes")
+	public static final RedisScript<List> CREATE_CHAT = script("create-chat.lua", List.class);
+
+	public static final RedisScript<String> ADD_MEMBERS = script("add-members.lua", String.class);
+
+	public static final RedisScript<Long> LEAVE_CHAT = script("leave-chat.lua", Long.class);
+
+	@SuppressWarnings("rawtypes")
+	public static final RedisScript<List> SEND_MESSAGE = script("send-message.lua", List.class);
+
+	@SuppressWarnings("rawtypes")
+	public static final RedisScript<List> READ_MESSAGES = script("read-messages.lua", List.class);
+
+	@SuppressWarnings("rawtypes")
+	public static final RedisScript<List> DELETE_MESSAGE = script("delete-message.lua", List.class);
+
+	public static final RedisScript<Long> ADVANCE_READ = script("advance-read.lua", Long.class);
+
+	public static final RedisScript<Long> SHORTEN_LEASE = script("shorten-lease.lua", Long.class);
+
+	public static final RedisScript<Long> DELETE_IF_EQUALS = script("delete-if-equals.lua", Long.class);
+
+	private RedisScripts() {
+	}
+
+	private static <T> RedisScript<T> script(String file, Class<T> resultType) {
+		DefaultRedisScript<T> script = new DefaultRedisScript<>();
+		script.setLocation(new ClassPathResource("scripts/" + file));
+		script.setResultType(resultType);
+		return script;
+	}
+
+}

@@ -1,0 +1,15 @@
+package dev.carrier.chat.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Published to Kafka; JSON documented in docs/architecture.md.
+ */
+public record ChatExpired(String eventId, Instant occurredAt, String chatId) {
+
+	public static String newEventId() {
+		return UUID.randomUUID().toString();
+	}
+
+}

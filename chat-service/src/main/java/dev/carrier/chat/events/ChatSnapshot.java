@@ -1,0 +1,12 @@
+package dev.carrier.chat.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The chat as {@code ChatChanged} carries it; {@code directKey} is
+ * {@code <smallerUserId>:<largerUserId>} for direct chats, null for groups.
+ */
+public record ChatSnapshot(String id, String type, String name, List<String> memberIds, Instant createdAt,
+		String directKey) {
+}

@@ -1,0 +1,23 @@
+package dev.carrier.chat.events;
+
+/**
+ * Every Kafka topic chat-service produces or consumes (docs/architecture.md, "Kafka topics").
+ */
+public final class Topics {
+
+	public static final String CHAT_CHANGED = "carrier.chat.chat-changed";
+
+	public static final String MESSAGE_SENT = "carrier.chat.message-sent";
+
+	public static final String MESSAGE_DELETED = "carrier.chat.message-deleted";
+
+	public static final String READ_CHANGED = "carrier.chat.read-changed";
+
+	public static final String CHAT_EXPIRED = "carrier.chat.chat-expired";
+
+	public static final String USER_CHANGED = "carrier.auth.user-changed";
+
+	private Topics() {
+	}
+
+}

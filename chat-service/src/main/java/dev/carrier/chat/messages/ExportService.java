@@ -1,0 +1,97 @@
+package dev.carrier.chat.messages;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.carrier.chat.users.AuthClient;
+import dev.carrier.chat.users.MemberSummary;
+import dev.carrier.chat.web.BadRequest;
+import dev.carrier.chat.web.ServiceUnavailable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+
+/**
+ * A chat's whole history as a download: JSON (the message array) or text, one line per message:
+ * {@code [2026-11-25 10:00:00 UTC] alice: text}.
+ */
+@Service
+public class ExportService {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	private final MessageService messages;
+
+	private final AuthClient auth;
+
+	private final JsonMapper json;
+
+	public ExportService(MessageService messages, AuthClient auth, JsonMapper json) {
+		this.messages = messages;
+		this.auth = auth;
+		this.json = json;
+	}
+
+	public ResponseEntity<byte[]> export(String chatId, String userId, String format) {
+		if (!"json".equals(format) && !"txt".equals(format)) {
+			throw new BadRequest("format must be json or txt");
+		}
+		List<Message> history = this.messages.history(chatId, userId);
+		byte[] body;
+		MediaType type;
+		if ("json".equals(format)) {
+			body = this.json.writeValueAsBytes(history);
+			type = MediaType.APPLICATION_JSON;
+		}
+		else {
+			body = text(history).getBytes(StandardCharsets.UTF_8);
+			type = new MediaType("text", "plain", StandardCharsets.UTF_8);
+		}
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("chat-" + chatId + "." + format).build().toString())
+			.body(body);
+	}
+
+	private String text(List<Message> history) {
+		Set<String> senders = new LinkedHashSet<>();
+		history.forEach(message -> senders.add(message.senderId()));
+		Map<String, String> names;
+		try {
+			names = this.auth.users(senders)
+				.stream()
+				.collect(Collectors.toMap(MemberSummary::id, MemberSummary::username, (a, b) -> a));
+		}
+		catch (ServiceUnavailable ex) {
+			// The history matters more than the names: fall back to ids.
+			names = Map.of();
+		}
+		Function<String, String> name = names::get;
+		StringBuilder out = new StringBuilder();
+		for (Message message : history) {
+			String sender = name.apply(message.senderId());
+			out.append('[')
+				.append(TIME.format(message.sentAt()))
+				.append("] ")
+				.append((sender != null) ? sender : message.senderId())
+				.append(": ")
+				.append(message.deleted() ? "(deleted)" : message.text())
+				.append('\n');
+		}
+		return out.toString();
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.carrier.chat.realtime;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import dev.carrier.chat.RedisKeys;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands an event to every chat-service instance through the Redis channel
+ * {@code carrier:chat:events}; each instance delivers it to its own sessions of the recipients
+ * ({@link LocalDelivery}). Recipients are always computed from the chat's members at the time
+ * of the event, so a non-member never receives a chat's events.
+ */
+@Component
+public class Fanout {
+
+	private static final Logger log = LoggerFactory.getLogger(Fanout.class);
+
+	private final StringRedisTemplate redis;
+
+	private final JsonMapper json;
+
+	private final Counter published;
+
+	public Fanout(StringRedisTemplate redis, JsonMapper json, MeterRegistry meters) {
+		this.redis = redis;
+		this.json = json;
+		this.published = Counter.builder("carrier.chat.fanout.published")
+			.description("Events handed to the cross-instance fan-out channel")
+			.register(meters);
+	}
+
+	/**
+	 * Best effort: the client fills any gap from its last seen seq after a reconnect, so a
+	 * failed push never fails the request that caused it.
+	 */
+	public void publish(Collection<String> recipients, Map<String, Object> event) {
+		if (recipients.isEmpty()) {
+			return;
+		}
+		try {
+			String envelope = this.json.writeValueAsString(new Envelope(List.copyOf(recipients), event));
+			this.redis.convertAndSend(RedisKeys.EVENTS_CHANNEL, envelope);
+			this.published.increment();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not fan out a {} event: {}", event.get("type"), ex.toString());
+		}
+	}
+
+	/** {@code {recipients: [userId], event: {...}}} on the channel. */
+	public record Envelope(List<String> recipients, Map<String, Object> event) {
+	}
+
+}

@@ -1,0 +1,178 @@
+package dev.carrier.chat.realtime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.carrier.chat.CarrierProperties;
+import dev.carrier.chat.chats.ChatStore;
+import dev.carrier.chat.chats.StoredChat;
+import dev.carrier.chat.users.AuthClient;
+import dev.carrier.chat.users.SessionInfo;
+import dev.carrier.chat.web.Ids;
+import dev.carrier.chat.web.ServiceUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+/**
+ * {@code /api/ws}: authenticates the client (first frame {@code {"type":"auth","token"}} or the
+ * {@code bearer.<token>} subprotocol) with auth-service, answers {@code {"type":"ready"}}, then
+ * relays typing notices; everything else reaches the client through {@link LocalDelivery}.
+ */
+@Component
+public class RealtimeHandler extends TextWebSocketHandler implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(RealtimeHandler.class);
+
+	/** The token is bad or the session is over; the client must log in again. */
+	static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "Unauthorized");
+
+	/** The client stayed silent too long before authenticating; it may simply reconnect. */
+	static final CloseStatus AUTH_TIMEOUT = new CloseStatus(4408, "Authentication timeout");
+
+	static final String BEARER_PROTOCOL_PREFIX = "bearer.";
+
+	private static final String READY = "{\"type\":\"ready\"}";
+
+	private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+
+	private final AuthClient auth;
+
+	private final ChatStore chats;
+
+	private final Fanout fanout;
+
+	private final LocalDelivery delivery;
+
+	private final JsonMapper json;
+
+	private final CarrierProperties.Realtime settings;
+
+	private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual()
+		.name("ws-auth-timeout")
+		.factory());
+
+	private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+
+	public RealtimeHandler(AuthClient auth, ChatStore chats, Fanout fanout, LocalDelivery delivery, JsonMapper json,
+			CarrierProperties properties) {
+		this.auth = auth;
+		this.chats = chats;
+		this.fanout = fanout;
+		this.delivery = delivery;
+		this.json = json;
+		this.settings = properties.realtime();
+	}
+
+	@Override
+	public void afterConnectionEstablished(WebSocketSession session) {
+		ClientSession client = new ClientSession(session, (int) this.settings.sendTimeLimit().toMillis(),
+				(int) this.settings.bufferSizeLimit().toBytes(), this.senders);
+		this.sessions.put(session.getId(), client);
+		String protocol = session.getAcceptedProtocol();
+		if (protocol != null && protocol.startsWith(BEARER_PROTOCOL_PREFIX)) {
+			authenticate(client, protocol.substring(BEARER_PROTOCOL_PREFIX.length()));
+			return;
+		}
+		this.timeouts.schedule(() -> {
+			if (client.userId() == null && client.isOpen()) {
+				client.close(AUTH_TIMEOUT);
+			}
+		}, this.settings.authTimeout().toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+		ClientSession client = this.sessions.get(session.getId());
+		if (client == null) {
+			return;
+		}
+		JsonNode frame;
+		try {
+			frame = this.json.readTree(message.getPayload());
+		}
+		catch (RuntimeException ex) {
+			frame = null;
+		}
+		String type = (frame != null) ? frame.path("type").asString("") : "";
+		if (client.userId() == null) {
+			String token = (frame != null) ? frame.path("token").asString("") : "";
+			if ("auth".equals(type) && !token.isEmpty()) {
+				authenticate(client, token);
+			}
+			else {
+				client.close(UNAUTHORIZED);
+			}
+			return;
+		}
+		if ("typing".equals(type)) {
+			relayTyping(client.userId(), frame.path("chatId").asString(""));
+		}
+	}
+
+	private void authenticate(ClientSession client, String token) {
+		Optional<SessionInfo> owner;
+		try {
+			owner = this.auth.currentSession(token);
+		}
+		catch (ServiceUnavailable ex) {
+			client.close(CloseStatus.SERVICE_OVERLOAD);
+			return;
+		}
+		if (owner.isEmpty() || owner.get().userId() == null) {
+			client.close(UNAUTHORIZED);
+			return;
+		}
+		client.authenticated(owner.get().userId());
+		// Queued before registering, so "ready" is the first frame the client sees.
+		client.send(READY);
+		this.delivery.register(client);
+	}
+
+	/** Only a member's typing is relayed, and only to the chat's other members. */
+	private void relayTyping(String userId, String chatId) {
+		if (!Ids.isValid(chatId)) {
+			return;
+		}
+		Optional<StoredChat> chat = this.chats.find(chatId);
+		if (chat.isEmpty() || !chat.get().hasMember(userId)) {
+			return;
+		}
+		List<String> others = chat.get().memberIds().stream().filter(id -> !id.equals(userId)).toList();
+		this.fanout.publish(others, Push.typing(chatId, userId));
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+		ClientSession client = this.sessions.remove(session.getId());
+		if (client != null) {
+			this.delivery.unregister(client);
+		}
+	}
+
+	@Override
+	public void handleTransportError(WebSocketSession session, Throwable exception) {
+		log.debug("WebSocket transport error on {}: {}", session.getId(), exception.toString());
+	}
+
+	@Override
+	public void destroy() {
+		this.timeouts.shutdownNow();
+		this.senders.shutdownNow();
+	}
+
+}

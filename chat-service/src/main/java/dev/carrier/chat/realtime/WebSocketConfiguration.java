@@ -1,0 +1,56 @@
+package dev.carrier.chat.realtime;
+
+import java.util.List;
+
+import dev.carrier.chat.CarrierProperties;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
+
+/**
+ * {@code /api/ws}, open to the configured browser origins only (the gateway's; clients without
+ * an Origin header, such as other servers, are not browsers and pass).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class WebSocketConfiguration implements WebSocketConfigurer {
+
+	private final RealtimeHandler handler;
+
+	private final CarrierProperties properties;
+
+	WebSocketConfiguration(RealtimeHandler handler, CarrierProperties properties) {
+		this.handler = handler;
+		this.properties = properties;
+	}
+
+	@Override
+	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+		registry.addHandler(this.handler, "/api/ws")
+			.setHandshakeHandler(new BearerProtocolHandshakeHandler())
+			.setAllowedOrigins(this.properties.realtime().allowedOrigins().toArray(String[]::new));
+	}
+
+	/**
+	 * Accepts (and so echoes) a {@code bearer.<token>} subprotocol, as browsers cannot set an
+	 * Authorization header on a WebSocket.
+	 */
+	static class BearerProtocolHandshakeHandler extends DefaultHandshakeHandler {
+
+		@Override
+		protected String selectProtocol(List<String> requestedProtocols, WebSocketHandler webSocketHandler) {
+			for (String protocol : requestedProtocols) {
+				if (protocol.startsWith(RealtimeHandler.BEARER_PROTOCOL_PREFIX)) {
+					return protocol;
+				}
+			}
+			return null;
+		}
+
+	}
+
+}

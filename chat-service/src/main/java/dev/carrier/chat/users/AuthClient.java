@@ -1,0 +1,80 @@
+package dev.carrier.chat.users;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.carrier.chat.CarrierProperties;
+import dev.carrier.chat.RemoteService;
+import dev.carrier.chat.web.ServiceUnavailable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * auth-service's internal API (docs/architecture.md): session checks, user lookups, member
+ * summaries and who is online.
+ */
+@Component
+public class AuthClient {
+
+	private final RemoteService auth;
+
+	private final JsonMapper json;
+
+	public AuthClient(CarrierProperties properties, JsonMapper json) {
+		this.auth = new RemoteService("auth-service", properties.authUrl(), properties.remote());
+		this.json = json;
+	}
+
+	/** The session's owner, or empty when the token is unknown or expired. */
+	public Optional<SessionInfo> currentSession(String token) {
+		RemoteService.Response response = this.auth.get(uri -> uri.path("/internal/sessions/current").build(), token);
+		if (response.status() == 401 || response.status() == 404) {
+			return Optional.empty();
+		}
+		return Optional.of(this.json.readValue(checked(response).body(), SessionInfo.class));
+	}
+
+	/** The user with this exact username or email, or empty. */
+	public Optional<MemberSummary> lookup(String usernameOrEmail) {
+		RemoteService.Response response = this.auth
+			.get(uri -> uri.path("/internal/users/lookup").queryParam("q", usernameOrEmail).build(), null);
+		if (response.status() == 404) {
+			return Optional.empty();
+		}
+		return Optional.of(this.json.readValue(checked(response).body(), MemberSummary.class));
+	}
+
+	/** Summaries of the known users among {@code ids}, in no particular order. */
+	public List<MemberSummary> users(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		RemoteService.Response response = this.auth
+			.get(uri -> uri.path("/internal/users").queryParam("ids", String.join(",", ids)).build(), null);
+		return this.json.readValue(checked(response).body(), new TypeReference<List<MemberSummary>>() {
+		});
+	}
+
+	/** The ids among {@code ids} that have at least one live session. */
+	public Set<String> online(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		RemoteService.Response response = this.auth
+			.get(uri -> uri.path("/internal/users/online").queryParam("ids", String.join(",", ids)).build(), null);
+		return this.json.readValue(checked(response).body(), new TypeReference<Set<String>>() {
+		});
+	}
+
+	private static RemoteService.Response checked(RemoteService.Response response) {
+		if (!response.ok()) {
+			throw new ServiceUnavailable("auth-service answered " + response.status());
+		}
+		return response;
+	}
+
+}

@@ -1,0 +1,16 @@
+package dev.carrier.chat.web;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The caller's user id, from the {@code X-Carrier-User-Id} header the gateway sets; a request
+ * without it is answered 401.
+ */
+@Target(ElementType.PARAMETER)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface CallerId {
+
+}
