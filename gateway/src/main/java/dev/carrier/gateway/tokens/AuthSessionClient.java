@@ -1,0 +1,51 @@
+package dev.carrier.gateway.tokens;
+
+import java.util.concurrent.TimeoutException;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.carrier.gateway.routing.ServicesProperties;
+
+/** Asks auth-service whom a bearer token belongs to. */
+@Component
+class AuthSessionClient {
+
+	private final WebClient webClient;
+
+	private final TokenProperties properties;
+
+	AuthSessionClient(ServicesProperties services, TokenProperties properties) {
+		this.webClient = WebClient.builder().baseUrl(services.authUrl().toString()).build();
+		this.properties = properties;
+	}
+
+	/**
+	 * The token's session; empty when auth-service does not know the token;
+	 * {@link AuthUnavailable} when it cannot tell.
+	 */
+	Mono<Session> currentSession(String token) {
+		return this.webClient.get()
+			.uri("/internal/sessions/current")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchangeToMono(response -> {
+				if (response.statusCode().is2xxSuccessful()) {
+					return response.bodyToMono(Session.class);
+				}
+				if (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value()) {
+					return response.releaseBody().then(Mono.empty());
+				}
+				return response.releaseBody()
+					.then(Mono.error(new AuthUnavailable("auth-service answered " + response.statusCode(), null)));
+			})
+			.timeout(this.properties.checkTimeout())
+			.onErrorMap(ex -> !(ex instanceof AuthUnavailable),
+					ex -> new AuthUnavailable((ex instanceof TimeoutException) ? "auth-service did not answer in time"
+							: "auth-service is not reachable", ex));
+	}
+
+}
