@@ -1,0 +1,125 @@
+package dev.carrier.auth.accounts;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import dev.carrier.auth.credentials.PasswordHasher;
+import dev.carrier.auth.events.EventNotPublished;
+import dev.carrier.auth.events.EventPublisher;
+
+/**
+ * Creates accounts and changes their names. A change is written to Redis atomically (so names
+ * stay unique), then published to Kafka and awaited; when Kafka does not acknowledge it, the
+ * Redis write is taken back and the client hears 503, so Redis and MySQL never disagree for long.
+ */
+@Service
+public class AccountService {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
+	private final UserStore store;
+
+	private final UserDirectory directory;
+
+	private final PasswordHasher hasher;
+
+	private final EventPublisher events;
+
+	public AccountService(UserStore store, UserDirectory directory, PasswordHasher hasher, EventPublisher events) {
+		this.store = store;
+		this.directory = directory;
+		this.hasher = hasher;
+		this.events = events;
+	}
+
+	public User signup(String username, String email, String password) {
+		ensureFree("username", username, null);
+		ensureFree("email", email, null);
+		Instant now = Instant.now();
+		User user = new User(UUID.randomUUID().toString(), username, email, this.hasher.hash(password), null, 0, now,
+				now);
+		String outcome = this.store.register(user);
+		if (!"ok".equals(outcome)) {
+			throw new AccountTaken(outcome);
+		}
+		try {
+			this.events.userChanged(user);
+		}
+		catch (EventNotPublished ex) {
+			this.store.remove(user);
+			throw ex;
+		}
+		log.info("User {} signed up", user.id());
+		return user;
+	}
+
+	public User get(String userId) {
+		return this.directory.findById(userId).orElseThrow(UserNotFound::new);
+	}
+
+	public User lookup(String usernameOrEmail) {
+		return this.directory.findByLogin(usernameOrEmail.strip()).orElseThrow(UserNotFound::new);
+	}
+
+	public User updateProfile(String userId, String username, String email) {
+		User before = get(userId);
+		Instant now = Instant.now();
+		User after = before;
+		if (username != null && !username.equals(before.username())) {
+			ensureFree("username", username, before.id());
+			after = after.withUsername(username, now);
+		}
+		if (email != null && !email.equals(before.email())) {
+			ensureFree("email", email, before.id());
+			after = after.withEmail(email, now);
+		}
+		if (after == before) {
+			return before;
+		}
+		String outcome = this.store.changeIdentity(before, after);
+		if ("missing".equals(outcome)) {
+			throw new UserNotFound();
+		}
+		if (!"ok".equals(outcome)) {
+			throw new AccountTaken(outcome);
+		}
+		try {
+			this.events.userChanged(after);
+		}
+		catch (EventNotPublished ex) {
+			this.store.changeIdentity(after, before);
+			throw ex;
+		}
+		log.info("User {} changed profile", userId);
+		return after;
+	}
+
+	/**
+	 * Fails when the name belongs to someone else. A name Redis does not know is checked with
+	 * persistence-service too, since Redis may have lost users that MySQL still holds.
+	 */
+	private void ensureFree(String field, String value, String ownerId) {
+		String lower = value.toLowerCase(Locale.ROOT);
+		Optional<String> cachedOwner = "email".equals(field) ? this.store.findIdByEmail(lower)
+				: this.store.findIdByUsername(lower);
+		if (cachedOwner.isPresent()) {
+			if (!Objects.equals(cachedOwner.get(), ownerId)) {
+				throw new AccountTaken(field);
+			}
+			return;
+		}
+		this.directory.findByLogin(value).ifPresent((existing) -> {
+			if (!existing.id().equals(ownerId)) {
+				throw new AccountTaken(field);
+			}
+		});
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.carrier.auth.accounts;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import dev.carrier.auth.remote.PersistenceClient;
+import dev.carrier.auth.remote.PersistenceClient.UserRecord;
+import dev.carrier.auth.remote.RemoteUnavailable;
+
+/**
+ * Finds users in Redis first and reads through to persistence-service (MySQL) on a miss, writing
+ * what it finds back to Redis, so an existing account can always log in with its old id after
+ * Redis lost it (FLUSHALL, eviction, a new Redis).
+ */
+@Component
+public class UserDirectory {
+
+	private final UserStore store;
+
+	private final PersistenceClient persistence;
+
+	public UserDirectory(UserStore store, PersistenceClient persistence) {
+		this.store = store;
+		this.persistence = persistence;
+	}
+
+	/** @throws RemoteUnavailable when Redis does not know the user and persistence cannot say */
+	public Optional<User> findById(String userId) {
+		Optional<User> cached = this.store.findById(userId);
+		if (cached.isPresent()) {
+			return cached;
+		}
+		return this.persistence.findUserById(userId).map(this::restore);
+	}
+
+	/** Finds by username or email, case-insensitively. */
+	public Optional<User> findByLogin(String login) {
+		Optional<String> id = isEmail(login) ? this.store.findIdByEmail(login) : this.store.findIdByUsername(login);
+		if (id.isPresent()) {
+			Optional<User> user = findById(id.get());
+			if (user.isPresent()) {
+				return user;
+			}
+		}
+		return this.persistence.findUserByLogin(login).map(this::restore);
+	}
+
+	/** Whether Redis alone knows the username or email; used before asking persistence. */
+	boolean knownInRedis(String usernameOrEmail) {
+		return (isEmail(usernameOrEmail) ? this.store.findIdByEmail(usernameOrEmail)
+				: this.store.findIdByUsername(usernameOrEmail))
+			.isPresent();
+	}
+
+	static boolean isEmail(String login) {
+		return login.indexOf('@') >= 0;
+	}
+
+	private User restore(UserRecord record) {
+		Instant createdAt = (record.createdAt() != null) ? record.createdAt() : Instant.now();
+		User user = new User(record.id(), record.username(), record.email(), record.passwordHash(), record.avatar(),
+				(record.avatarVersion() != null) ? record.avatarVersion() : 0, createdAt,
+				(record.updatedAt() != null) ? record.updatedAt() : createdAt);
+		this.store.restore(user);
+		return this.store.findById(user.id()).orElse(user);
+	}
+
+}

@@ -1,0 +1,9 @@
+package dev.carrier.auth.accounts;
+
+public class UserNotFound extends RuntimeException {
+
+	public UserNotFound() {
+		super("No such user");
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.carrier.auth.avatars;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import dev.carrier.auth.accounts.AccountService;
+import dev.carrier.auth.accounts.User;
+import dev.carrier.auth.accounts.UserDirectory;
+import dev.carrier.auth.accounts.UserStore;
+import dev.carrier.auth.avatars.AvatarProblems.AvatarNotFound;
+import dev.carrier.auth.avatars.AvatarProblems.UnknownPreset;
+import dev.carrier.auth.avatars.AvatarProblems.UnsupportedImage;
+import dev.carrier.auth.events.EventPublisher;
+import dev.carrier.auth.remote.PersistenceClient;
+
+/**
+ * Avatars: an uploaded image or a preset. Events go first and are awaited (bytes, then the user
+ * snapshot that points at them), so a failed publish leaves the old avatar in place.
+ */
+@Service
+public class AvatarService {
+
+	private static final Logger log = LoggerFactory.getLogger(AvatarService.class);
+
+	private final AccountService accounts;
+
+	private final UserDirectory directory;
+
+	private final UserStore users;
+
+	private final AvatarPresets presets;
+
+	private final EventPublisher events;
+
+	private final PersistenceClient persistence;
+
+	public AvatarService(AccountService accounts, UserDirectory directory, UserStore users, AvatarPresets presets,
+			EventPublisher events, PersistenceClient persistence) {
+		this.accounts = accounts;
+		this.directory = directory;
+		this.users = users;
+		this.presets = presets;
+		this.events = events;
+		this.persistence = persistence;
+	}
+
+	public User upload(String userId, byte[] bytes) {
+		ImageFormat format = ImageFormat.detect(bytes).orElseThrow(UnsupportedImage::new);
+		User changed = this.accounts.get(userId).withAvatar(User.UPLOAD_PREFIX + format.contentType(), Instant.now());
+		this.events.avatarUploaded(userId, format.contentType(), changed.avatarVersion(), bytes);
+		this.events.userChanged(changed);
+		this.users.saveAvatar(userId, bytes);
+		this.users.save(changed);
+		log.info("User {} uploaded a {} avatar of {} bytes", userId, format, bytes.length);
+		return changed;
+	}
+
+	public User choosePreset(String userId, String preset) {
+		if (preset == null || !this.presets.exists(preset)) {
+			throw new UnknownPreset();
+		}
+		User changed = this.accounts.get(userId).withAvatar(User.PRESET_PREFIX + preset, Instant.now());
+		this.events.userChanged(changed);
+		this.users.save(changed);
+		return changed;
+	}
+
+	public Avatar download(String userId) {
+		User user = this.directory.findById(userId).orElseThrow(AvatarNotFound::new);
+		String avatar = user.avatar();
+		if (avatar == null) {
+			throw new AvatarNotFound();
+		}
+		if (avatar.startsWith(User.PRESET_PREFIX)) {
+			byte[] svg = this.presets.svg(avatar.substring(User.PRESET_PREFIX.length()))
+				.orElseThrow(AvatarNotFound::new);
+			return new Avatar(AvatarPresets.CONTENT_TYPE, svg, user.avatarVersion());
+		}
+		String contentType = avatar.substring(User.UPLOAD_PREFIX.length());
+		byte[] bytes = this.users.findAvatar(userId).or(() -> readThrough(userId)).orElseThrow(AvatarNotFound::new);
+		return new Avatar(contentType, bytes, user.avatarVersion());
+	}
+
+	private Optional<byte[]> readThrough(String userId) {
+		Optional<byte[]> bytes = this.persistence.findAvatar(userId).map(PersistenceClient.StoredAvatar::bytes);
+		bytes.ifPresent((found) -> this.users.saveAvatar(userId, found));
+		return bytes;
+	}
+
+	public record Avatar(String contentType, byte[] bytes, long version) {
+	}
+
+}

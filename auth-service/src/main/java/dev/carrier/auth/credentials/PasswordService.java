@@ -1,0 +1,56 @@
+package dev.carrier.auth.credentials;
+
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import dev.carrier.auth.accounts.AccountService;
+import dev.carrier.auth.accounts.User;
+import dev.carrier.auth.accounts.UserStore;
+import dev.carrier.auth.events.EventPublisher;
+import dev.carrier.auth.sessions.SessionService;
+import dev.carrier.auth.sessions.Unauthenticated;
+
+/**
+ * Password changes. The new hash is published (and acknowledged by Kafka) before Redis takes it,
+ * so a failed publish changes nothing; then every other session of the user ends.
+ */
+@Service
+public class PasswordService {
+
+	private static final Logger log = LoggerFactory.getLogger(PasswordService.class);
+
+	private final AccountService accounts;
+
+	private final UserStore users;
+
+	private final PasswordHasher hasher;
+
+	private final EventPublisher events;
+
+	private final SessionService sessions;
+
+	public PasswordService(AccountService accounts, UserStore users, PasswordHasher hasher, EventPublisher events,
+			SessionService sessions) {
+		this.accounts = accounts;
+		this.users = users;
+		this.hasher = hasher;
+		this.events = events;
+		this.sessions = sessions;
+	}
+
+	public void changePassword(String userId, String currentToken, String currentPassword, String newPassword) {
+		User user = this.accounts.get(userId);
+		if (!this.hasher.matches(currentPassword, user.passwordHash())) {
+			throw new Unauthenticated("The current password is wrong");
+		}
+		User changed = user.withPasswordHash(this.hasher.hash(newPassword), Instant.now());
+		this.events.userChanged(changed);
+		this.users.save(changed);
+		int ended = this.sessions.endOtherSessions(userId, currentToken);
+		log.info("User {} changed password; {} other session(s) ended", userId, ended);
+	}
+
+}

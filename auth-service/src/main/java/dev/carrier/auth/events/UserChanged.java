@@ -1,0 +1,35 @@
+package dev.carrier.auth.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.carrier.auth.accounts.User;
+
+/**
+ * A full snapshot of a user after any change, keyed by user id on
+ * {@link Topics#USER_CHANGED}; persistence-service upserts its users table from it. Carries the
+ * password hash, so it is never logged.
+ */
+public record UserChanged(UUID eventId, Instant occurredAt, Snapshot user) {
+
+	public static UserChanged of(User user, Instant now) {
+		return new UserChanged(UUID.randomUUID(), now, new Snapshot(user.id(), user.username(), user.email(),
+				user.passwordHash(), user.avatar(), user.avatarVersion(), user.createdAt(), user.updatedAt()));
+	}
+
+	@Override
+	public String toString() {
+		return "UserChanged[eventId=" + this.eventId + ", userId=" + this.user.id() + "]";
+	}
+
+	public record Snapshot(String id, String username, String email, String passwordHash, String avatar,
+			long avatarVersion, Instant createdAt, Instant updatedAt) {
+
+		@Override
+		public String toString() {
+			return "Snapshot[id=" + this.id + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.carrier.auth.hydration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import dev.carrier.auth.remote.RemoteUnavailable;
+import dev.carrier.auth.remote.ResilienceProperties;
+import dev.carrier.auth.remote.ResilientCall;
+import dev.carrier.auth.remote.RestClients;
+import dev.carrier.auth.remote.ServiceUrls;
+
+/**
+ * Asks persistence-service to load a user's chats into Redis on login, so the first screen after
+ * login is served from the cache. A failure only costs speed (chat-service reads through on a
+ * miss), so it is logged and never fails the login.
+ */
+@Component
+public class HydrationClient {
+
+	private static final Logger log = LoggerFactory.getLogger(HydrationClient.class);
+
+	private final RestClient restClient;
+
+	private final ResilientCall resilience;
+
+	public HydrationClient(ServiceUrls urls, ResilienceProperties properties) {
+		this.restClient = RestClients.create(urls.persistenceUrl(), properties.hydration().timeout());
+		this.resilience = new ResilientCall("hydration", properties.hydration().policy());
+	}
+
+	public void hydrateUser(String userId) {
+		try {
+			this.resilience.call(() -> this.restClient.post()
+				.uri("/internal/hydrations/users/{userId}", userId)
+				.retrieve()
+				.toBodilessEntity());
+		}
+		catch (RemoteUnavailable ex) {
+			Throwable cause = ex;
+			while (cause.getCause() != null) {
+				cause = cause.getCause();
+			}
+			log.warn("Hydration of user {} failed; chats will be read through on demand: {}", userId,
+					cause.getClass().getSimpleName());
+		}
+	}
+
+}

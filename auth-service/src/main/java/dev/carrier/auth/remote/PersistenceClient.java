@@ -1,0 +1,92 @@
+package dev.carrier.auth.remote;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * persistence-service's user read-through (docs/architecture.md, "persistence-service"): the
+ * durable record of every account, asked when Redis does not know a user. The GETs are
+ * idempotent, so they are retried with backoff behind a circuit breaker; 404 is an answer, not
+ * a failure.
+ */
+@Component
+public class PersistenceClient {
+
+	private final RestClient restClient;
+
+	private final ResilientCall resilience;
+
+	public PersistenceClient(ServiceUrls urls, ResilienceProperties properties) {
+		this.restClient = RestClients.create(urls.persistenceUrl(), properties.persistence().timeout());
+		this.resilience = new ResilientCall("persistence", properties.persistence().policy());
+	}
+
+	public Optional<UserRecord> findUserByLogin(String login) {
+		return this.resilience.call(() -> Optional.ofNullable(this.restClient.get()
+			.uri((uri) -> uri.path("/internal/users/by-login").queryParam("login", login).build())
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange((request, response) -> isNotFound(response.getStatusCode()) ? null
+					: ensureOk(response.getStatusCode(), response.bodyTo(UserRecord.class)))));
+	}
+
+	public Optional<UserRecord> findUserById(String userId) {
+		return this.resilience.call(() -> Optional.ofNullable(this.restClient.get()
+			.uri("/internal/users/{id}", userId)
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange((request, response) -> isNotFound(response.getStatusCode()) ? null
+					: ensureOk(response.getStatusCode(), response.bodyTo(UserRecord.class)))));
+	}
+
+	public Optional<StoredAvatar> findAvatar(String userId) {
+		return this.resilience.call(() -> Optional.ofNullable(this.restClient.get()
+			.uri("/internal/users/{id}/avatar", userId)
+			.exchange((request, response) -> {
+				if (isNotFound(response.getStatusCode())) {
+					return null;
+				}
+				ResponseEntity<byte[]> entity = ResponseEntity.status(response.getStatusCode())
+					.headers(response.getHeaders())
+					.body(response.bodyTo(byte[].class));
+				ensureOk(entity.getStatusCode(), entity);
+				MediaType contentType = entity.getHeaders().getContentType();
+				return new StoredAvatar((contentType != null) ? contentType.toString() : null, entity.getBody());
+			})));
+	}
+
+	public ResilientCall resilience() {
+		return this.resilience;
+	}
+
+	private static boolean isNotFound(HttpStatusCode status) {
+		return status.value() == HttpStatus.NOT_FOUND.value();
+	}
+
+	private static <T> T ensureOk(HttpStatusCode status, T body) {
+		if (!status.is2xxSuccessful() || body == null) {
+			throw new IllegalStateException("persistence-service answered " + status.value());
+		}
+		return body;
+	}
+
+	/** persistence-service's {@code UserRecord}: the user event's snapshot, without avatar bytes. */
+	public record UserRecord(String id, String username, String email, String passwordHash, String avatar,
+			Long avatarVersion, Instant createdAt, Instant updatedAt) {
+
+		@Override
+		public String toString() {
+			return "UserRecord[id=" + this.id + "]";
+		}
+
+	}
+
+	public record StoredAvatar(String contentType, byte[] bytes) {
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.carrier.auth.sessions;
+
+import java.util.List;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.carrier.auth.accounts.AccountService;
+import dev.carrier.auth.accounts.User;
+
+/** Session checks for the gateway and chat-service (docs/architecture.md). */
+@RestController
+@Tag(name = "internal sessions", description = "For the gateway and chat-service; never routed by the gateway")
+class InternalSessionController {
+
+	private final SessionService sessions;
+
+	private final AccountService accounts;
+
+	InternalSessionController(SessionService sessions, AccountService accounts) {
+		this.sessions = sessions;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/internal/sessions/current")
+	@Operation(summary = "Who a bearer token belongs to; 401 when unknown or expired. Slides the idle timeout.")
+	CurrentSession current(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+		String token = SessionTokens.fromAuthorization(authorization);
+		if (token == null) {
+			throw new Unauthenticated("A bearer token is required");
+		}
+		Session session = this.sessions.current(token);
+		User user = this.accounts.get(session.userId());
+		return new CurrentSession(user.id(), user.username(), session.expiresAt());
+	}
+
+	@GetMapping("/internal/users/online")
+	@Operation(summary = "The ids among those given that have at least one live session")
+	Set<String> online(@RequestParam("ids") @Size(max = 500) List<String> ids) {
+		return this.sessions.onlineAmong(ids.stream().map(String::strip).filter((id) -> !id.isEmpty()).toList());
+	}
+
+}

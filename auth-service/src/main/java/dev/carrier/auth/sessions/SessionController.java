@@ -1,0 +1,43 @@
+package dev.carrier.auth.sessions;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.carrier.auth.accounts.UserView;
+import dev.carrier.auth.web.Caller;
+
+@RestController
+@Tag(name = "sessions", description = "Log in and out")
+class SessionController {
+
+	private final SessionService sessions;
+
+	SessionController(SessionService sessions) {
+		this.sessions = sessions;
+	}
+
+	@PostMapping(path = "/api/auth/login", consumes = "application/json")
+	@Operation(summary = "Log in with username or email; answers a bearer token (429 with Retry-After under load)")
+	LoginResponse login(@Valid @RequestBody LoginRequest request) {
+		SessionService.LoggedIn loggedIn = this.sessions.login(request.login(), request.password());
+		return new LoginResponse(loggedIn.token(), loggedIn.expiresAt(), UserView.self(loggedIn.user()));
+	}
+
+	@PostMapping("/api/auth/logout")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "End the caller's session; the token is dead at once")
+	void logout(Caller caller) {
+		if (caller.token() == null) {
+			throw new Unauthenticated("Log out needs the session's bearer token");
+		}
+		this.sessions.logout(caller.userId(), caller.token());
+	}
+
+}

@@ -1,0 +1,176 @@
+package dev.carrier.auth.sessions;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import dev.carrier.auth.accounts.User;
+import dev.carrier.auth.accounts.UserDirectory;
+import dev.carrier.auth.accounts.UserStore;
+import dev.carrier.auth.credentials.PasswordHasher;
+import dev.carrier.auth.events.EventNotPublished;
+import dev.carrier.auth.events.EventPublisher;
+import dev.carrier.auth.hydration.HydrationClient;
+import dev.carrier.auth.remote.ChatClient;
+
+/**
+ * Logins, sessions and logouts. A session lives until its idle timeout (sliding) or its absolute
+ * lifetime, whichever comes first; logging out ends it at once.
+ */
+@Service
+public class SessionService {
+
+	private static final Logger log = LoggerFactory.getLogger(SessionService.class);
+
+	private static final String BAD_CREDENTIALS = "Wrong login or password";
+
+	private final UserDirectory directory;
+
+	private final UserStore users;
+
+	private final SessionStore sessions;
+
+	private final PasswordHasher hasher;
+
+	private final EventPublisher events;
+
+	private final HydrationClient hydration;
+
+	private final ChatClient chat;
+
+	private final SessionProperties properties;
+
+	public SessionService(UserDirectory directory, UserStore users, SessionStore sessions, PasswordHasher hasher,
+			EventPublisher events, HydrationClient hydration, ChatClient chat, SessionProperties properties) {
+		this.directory = directory;
+		this.users = users;
+		this.sessions = sessions;
+		this.hasher = hasher;
+		this.events = events;
+		this.hydration = hydration;
+		this.chat = chat;
+		this.properties = properties;
+	}
+
+	public LoggedIn login(String login, String password) {
+		User user = this.directory.findByLogin(login.strip()).orElseThrow(() -> new Unauthenticated(BAD_CREDENTIALS));
+		if (!this.hasher.matches(password, user.passwordHash())) {
+			throw new Unauthenticated(BAD_CREDENTIALS);
+		}
+		user = upgradeHashIfOld(user, password);
+		String token = SessionTokens.newToken();
+		Instant now = Instant.now();
+		Instant expiresAt = now.plus(this.properties.maxAge());
+		this.sessions.open(new Session(SessionTokens.keyHash(token), user.id(), now, expiresAt), initialTtl(),
+				this.properties.maxAge());
+		this.hydration.hydrateUser(user.id());
+		log.info("User {} logged in", user.id());
+		return new LoggedIn(token, expiresAt, user);
+	}
+
+	/**
+	 * The live session of a token, its idle timeout pushed forward (at most once per slide
+	 * interval, never past the absolute lifetime).
+	 */
+	public Session current(String token) {
+		String keyHash = SessionTokens.keyHash(token);
+		Session session = this.sessions.find(keyHash).orElseThrow(() -> new Unauthenticated("Session is not valid"));
+		Instant now = Instant.now();
+		if (!session.expiresAt().isAfter(now)) {
+			this.sessions.close(keyHash, session.userId());
+			throw new Unauthenticated("Session is not valid");
+		}
+		Duration wanted = min(this.properties.idleTtl(), Duration.between(now, session.expiresAt()));
+		long remaining = this.sessions.remainingIdleMillis(keyHash);
+		if (remaining >= 0 && wanted.toMillis() - remaining >= this.properties.slideInterval().toMillis()) {
+			this.sessions.slide(keyHash, wanted);
+		}
+		return session;
+	}
+
+	/** The session of a token without touching its timeout, if it is alive. */
+	public Optional<Session> peek(String token) {
+		return this.sessions.find(SessionTokens.keyHash(token))
+			.filter((session) -> session.expiresAt().isAfter(Instant.now()));
+	}
+
+	public void logout(String userId, String token) {
+		String keyHash = SessionTokens.keyHash(token);
+		Session session = this.sessions.find(keyHash)
+			.filter((found) -> found.userId().equals(userId))
+			.orElseThrow(() -> new Unauthenticated("Session is not valid"));
+		this.sessions.close(session.keyHash(), userId);
+		log.info("User {} logged out", userId);
+		if (this.sessions.liveSessions(userId).isEmpty()) {
+			this.chat.userLoggedOut(userId);
+		}
+	}
+
+	/** Ends every session of the user but the one with {@code keepToken} (may be null: all). */
+	public int endOtherSessions(String userId, String keepToken) {
+		String keep = (keepToken != null) ? SessionTokens.keyHash(keepToken) : null;
+		int ended = 0;
+		for (String keyHash : this.sessions.liveSessions(userId)) {
+			if (!keyHash.equals(keep) && this.sessions.close(keyHash, userId)) {
+				ended++;
+			}
+		}
+		return ended;
+	}
+
+	public Set<String> onlineAmong(Collection<String> userIds) {
+		Set<String> online = new LinkedHashSet<>();
+		for (String userId : userIds) {
+			if (!this.sessions.liveSessions(userId).isEmpty()) {
+				online.add(userId);
+			}
+		}
+		return online;
+	}
+
+	/**
+	 * Re-hashes a password stored at a lower iteration count than today's. Best effort: the old
+	 * hash still verifies the same password, so a failure only postpones the upgrade.
+	 */
+	private User upgradeHashIfOld(User user, String password) {
+		if (!this.hasher.needsUpgrade(user.passwordHash())) {
+			return user;
+		}
+		User upgraded = user.withPasswordHash(this.hasher.hash(password), Instant.now());
+		try {
+			this.events.userChanged(upgraded);
+			this.users.save(upgraded);
+			log.info("Upgraded the password hash of user {}", user.id());
+			return upgraded;
+		}
+		catch (EventNotPublished ex) {
+			log.warn("Could not upgrade the password hash of user {}; kept the old one", user.id());
+			return user;
+		}
+	}
+
+	private Duration initialTtl() {
+		return min(this.properties.idleTtl(), this.properties.maxAge());
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+	public record LoggedIn(String token, Instant expiresAt, User user) {
+
+		@Override
+		public String toString() {
+			return "LoggedIn[userId=" + this.user.id() + "]";
+		}
+
+	}
+
+}

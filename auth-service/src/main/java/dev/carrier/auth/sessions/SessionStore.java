@@ -1,0 +1,91 @@
+package dev.carrier.auth.sessions;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+import dev.carrier.auth.RedisKeys;
+
+/** Sessions in Redis: a hash per session (TTL = idle timeout) and a set of them per user. */
+@Component
+public class SessionStore {
+
+	private static final RedisScript<String> OPEN_SESSION = RedisScript
+		.of(new ClassPathResource("scripts/open-session.lua"), String.class);
+
+	private static final RedisScript<Long> CLOSE_SESSION = RedisScript
+		.of(new ClassPathResource("scripts/close-session.lua"), Long.class);
+
+	private final StringRedisTemplate redis;
+
+	public SessionStore(StringRedisTemplate redis) {
+		this.redis = redis;
+	}
+
+	public void open(Session session, Duration idleTtl, Duration maxAge) {
+		this.redis.execute(OPEN_SESSION,
+				List.of(RedisKeys.session(session.keyHash()), RedisKeys.userSessions(session.userId())),
+				session.userId(), session.createdAt().toString(), session.expiresAt().toString(),
+				Long.toString(idleTtl.toMillis()), session.keyHash(), Long.toString(maxAge.toMillis()));
+	}
+
+	public Optional<Session> find(String keyHash) {
+		Map<Object, Object> hash = this.redis.opsForHash().entries(RedisKeys.session(keyHash));
+		if (hash.isEmpty() || hash.get("userId") == null || hash.get("expiresAt") == null) {
+			return Optional.empty();
+		}
+		Object createdAt = hash.get("createdAt");
+		Instant expiresAt = Instant.parse((String) hash.get("expiresAt"));
+		return Optional.of(new Session(keyHash, (String) hash.get("userId"),
+				(createdAt != null) ? Instant.parse((String) createdAt) : expiresAt, expiresAt));
+	}
+
+	/** Milliseconds the session has left before its idle timeout, or a negative number. */
+	public long remainingIdleMillis(String keyHash) {
+		Long ttl = this.redis.getExpire(RedisKeys.session(keyHash), TimeUnit.MILLISECONDS);
+		return (ttl != null) ? ttl : -2;
+	}
+
+	public void slide(String keyHash, Duration ttl) {
+		this.redis.expire(RedisKeys.session(keyHash), ttl);
+	}
+
+	/** @return whether the session still existed */
+	public boolean close(String keyHash, String userId) {
+		Long removed = this.redis.execute(CLOSE_SESSION,
+				List.of(RedisKeys.session(keyHash), RedisKeys.userSessions(userId)), keyHash);
+		return removed != null && removed > 0;
+	}
+
+	/**
+	 * The user's sessions that are still alive; entries of sessions that expired on their own are
+	 * pruned on the way.
+	 */
+	public Set<String> liveSessions(String userId) {
+		String setKey = RedisKeys.userSessions(userId);
+		Set<String> members = this.redis.opsForSet().members(setKey);
+		if (members == null || members.isEmpty()) {
+			return Set.of();
+		}
+		Set<String> live = new java.util.HashSet<>();
+		for (String member : members) {
+			if (Boolean.TRUE.equals(this.redis.hasKey(RedisKeys.session(member)))) {
+				live.add(member);
+			}
+			else {
+				this.redis.opsForSet().remove(setKey, member);
+			}
+		}
+		return live;
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.carrier.auth.web;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+import dev.carrier.auth.sessions.SessionService;
+import dev.carrier.auth.sessions.SessionTokens;
+import dev.carrier.auth.sessions.Unauthenticated;
+
+/**
+ * Resolves {@link Caller} from the gateway's {@code X-Carrier-User-Id}. The gateway strips that
+ * header from client requests, so it is only trustworthy when auth-service cannot be reached but
+ * through the gateway (bind to 127.0.0.1 / a cluster-internal Service, never a public port). As a
+ * second line, when the bearer token travels along, it must belong to the same user: a forged
+ * header alone cannot act for somebody else's session.
+ */
+class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+
+	private final SessionService sessions;
+
+	CallerArgumentResolver(SessionService sessions) {
+		this.sessions = sessions;
+	}
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return Caller.class.equals(parameter.getParameterType());
+	}
+
+	@Override
+	public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+		String userId = webRequest.getHeader(Caller.USER_ID_HEADER);
+		if (userId == null || userId.isBlank() || userId.length() > 64) {
+			throw new Unauthenticated("Authentication is required");
+		}
+		String token = SessionTokens.fromAuthorization(webRequest.getHeader(HttpHeaders.AUTHORIZATION));
+		if (token != null) {
+			boolean sameUser = this.sessions.peek(token).map((session) -> session.userId().equals(userId)).orElse(false);
+			if (!sameUser) {
+				throw new Unauthenticated("Session is not valid");
+			}
+		}
+		return new Caller(userId.strip(), token);
+	}
+
+}

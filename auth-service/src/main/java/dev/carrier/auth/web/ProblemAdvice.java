@@ -1,0 +1,169 @@
+package dev.carrier.auth.web;
+
+import java.net.URI;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import dev.carrier.auth.accounts.AccountTaken;
+import dev.carrier.auth.accounts.UserNotFound;
+import dev.carrier.auth.avatars.AvatarProblems;
+import dev.carrier.auth.credentials.HashingBusy;
+import dev.carrier.auth.events.EventNotPublished;
+import dev.carrier.auth.remote.RemoteUnavailable;
+import dev.carrier.auth.sessions.Unauthenticated;
+
+/**
+ * Every error a client can see, as an RFC 9457 problem document. Spring MVC's own exceptions
+ * (malformed JSON, wrong media type or method, bad parameters) come through the base class as
+ * 4xx problems; the domain's exceptions are mapped here once; anything else is a 500 whose detail
+ * says nothing about the inside.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+	private static final String TYPE_BASE = "https://carrier.dev/problems/";
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unauthenticated(Unauthenticated ex) {
+		return withHeader(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not authenticated", ex.getMessage(),
+				HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> accountTaken(AccountTaken ex) {
+		ProblemDetail body = body(HttpStatus.CONFLICT, ex.field() + "-taken", "Already taken", ex.getMessage());
+		body.setProperty("field", ex.field());
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> userNotFound(UserNotFound ex) {
+		return simple(HttpStatus.NOT_FOUND, "user-not-found", "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> avatarNotFound(AvatarProblems.AvatarNotFound ex) {
+		return simple(HttpStatus.NOT_FOUND, "avatar-not-found", "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> avatarTooLarge(AvatarProblems.AvatarTooLarge ex) {
+		return simple(HttpStatus.CONTENT_TOO_LARGE, "avatar-too-large", "Avatar too large", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unsupportedImage(AvatarProblems.UnsupportedImage ex) {
+		return simple(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-image", "Unsupported image", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unknownPreset(AvatarProblems.UnknownPreset ex) {
+		return simple(HttpStatus.BAD_REQUEST, "unknown-preset", "Unknown preset", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> hashingBusy(HashingBusy ex) {
+		return withHeader(HttpStatus.TOO_MANY_REQUESTS, "busy", "Too many requests", ex.getMessage(),
+				HttpHeaders.RETRY_AFTER, "1");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> eventNotPublished(EventNotPublished ex) {
+		String detail = "The change could not be stored durably; nothing was changed. Try again shortly.";
+		return withHeader(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", detail,
+				HttpHeaders.RETRY_AFTER, "5");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> remoteUnavailable(RemoteUnavailable ex) {
+		log.warn("Answering 503: {}", ex.getMessage());
+		String detail = "A service this request needs is unavailable. Try again shortly.";
+		return withHeader(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", detail,
+				HttpHeaders.RETRY_AFTER, "5");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
+		String detail = ex.getConstraintViolations()
+			.stream()
+			.map((violation) -> violation.getPropertyPath() + " " + violation.getMessage())
+			.sorted()
+			.collect(Collectors.joining("; "));
+		return simple(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Unexpected error", ex);
+		return simple(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+				"Something went wrong on our side.");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String detail = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> error.getField() + " " + error.getDefaultMessage())
+			.sorted()
+			.collect(Collectors.joining("; "));
+		ProblemDetail body = body(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+				detail.isEmpty() ? "Invalid request content." : detail);
+		return ResponseEntity.badRequest().body(body);
+	}
+
+	/** Spring MVC's own problems: make sure each has a title and a detail too. */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem) {
+			HttpStatus status = HttpStatus.resolve(statusCode.value());
+			String reason = (status != null) ? status.getReasonPhrase() : "Error";
+			if (problem.getTitle() == null) {
+				problem.setTitle(reason);
+			}
+			if (problem.getDetail() == null) {
+				problem.setDetail(reason);
+			}
+			if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+				// Serialised, about:blank would be left out; clients are promised a type.
+				problem.setType(URI.create(TYPE_BASE + reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')));
+			}
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private static ResponseEntity<ProblemDetail> simple(HttpStatus status, String type, String title, String detail) {
+		return ResponseEntity.status(status).body(body(status, type, title, detail));
+	}
+
+	private static ResponseEntity<ProblemDetail> withHeader(HttpStatus status, String type, String title,
+			String detail, String headerName, String headerValue) {
+		return ResponseEntity.status(status).header(headerName, headerValue).body(body(status, type, title, detail));
+	}
+
+	private static ProblemDetail body(HttpStatus status, String type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPE_BASE + type));
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

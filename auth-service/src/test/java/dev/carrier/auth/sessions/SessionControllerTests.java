@@ -1,0 +1,68 @@
+package dev.carrier.auth.sessions;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import dev.carrier.auth.credentials.HashingBusy;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(SessionController.class)
+class SessionControllerTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	SessionService sessions;
+
+	@Test
+	void busyHashingPoolIsA429WithRetryAfter() throws Exception {
+		given(this.sessions.login(anyString(), anyString())).willThrow(new HashingBusy());
+		this.mvc
+			.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"login\":\"someone\",\"password\":\"whatever1\"}"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().string("Retry-After", "1"))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://carrier.dev/problems/busy"))
+			.andExpect(jsonPath("$.status").value(429));
+	}
+
+	@Test
+	void wrongCredentialsAreA401ThatDoesNotSayWhichWasWrong() throws Exception {
+		given(this.sessions.login(anyString(), anyString())).willThrow(new Unauthenticated("Wrong login or password"));
+		this.mvc
+			.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"login\":\"someone\",\"password\":\"whatever1\"}"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", "Bearer"))
+			.andExpect(jsonPath("$.detail").value("Wrong login or password"));
+	}
+
+	@Test
+	void malformedLoginNeverReachesTheService() throws Exception {
+		this.mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON).content("{\"login\":"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.title").exists())
+			.andExpect(jsonPath("$.type").exists());
+		this.mvc.perform(post("/api/auth/logout"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		verifyNoInteractions(this.sessions);
+	}
+
+}

@@ -1,0 +1,170 @@
+package dev.carrier.auth.web;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.carrier.auth.support.Api;
+import dev.carrier.auth.support.Api.Response;
+import dev.carrier.auth.support.Api.Session;
+import dev.carrier.auth.support.AuthIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input is a 4xx problem document, never a 5xx, and changes nothing. */
+class BadRequestsIntegrationTests extends AuthIntegrationTest {
+
+	@Test
+	void invalidSignupsAreProblemsAndCreateNothing() {
+		String name = Api.uniqueName();
+		String email = name + "@example.com";
+		String longName = "a".repeat(33);
+		List<String> bodies = List.of("{", "not json", "[]", "null", "{\"username\":\"%s\"}".formatted(name),
+				"{\"username\":\"%s\",\"email\":\"%s\"}".formatted(name, email),
+				"{\"username\":\"%s\",\"email\":\"%s\",\"password\":12345678}".formatted(name, email),
+				"{\"username\":[\"%s\"],\"email\":\"%s\",\"password\":\"%s\"}".formatted(name, email, PASSWORD),
+				"{\"username\":\"ab\",\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, PASSWORD),
+				"{\"username\":\"%s\",\"email\":\"%s\",\"password\":\"%s\"}".formatted(longName, email, PASSWORD),
+				"{\"username\":\"%s x\",\"email\":\"%s\",\"password\":\"%s\"}".formatted(name, email, PASSWORD),
+				"{\"username\":\"%s@x\",\"email\":\"%s\",\"password\":\"%s\"}".formatted(name, email, PASSWORD),
+				"{\"username\":\"%s\",\"email\":\"not-an-email\",\"password\":\"%s\"}".formatted(name, PASSWORD),
+				"{\"username\":\"%s\",\"email\":\"%s@%s.com\",\"password\":\"%s\"}".formatted(name, name,
+						"d".repeat(250), PASSWORD),
+				"{\"username\":\"%s\",\"email\":\"%s\",\"password\":\"short\"}".formatted(name, email),
+				"{\"username\":\"%s\",\"email\":\"%s\",\"password\":\"%s\"}".formatted(name, email, "p".repeat(129)));
+		for (String body : bodies) {
+			Response response = this.api.post("/api/auth/signup", body);
+			assertProblem(response, 400, body);
+		}
+		Response wrongMediaType = this.api.call("POST", "/api/auth/signup")
+			.bytes("text/plain", "{\"username\":\"%s\",\"email\":\"%s\",\"password\":\"%s\"}"
+				.formatted(name, email, PASSWORD).getBytes())
+			.send();
+		assertProblem(wrongMediaType, 415, "text/plain");
+		assertProblem(this.api.call("GET", "/api/auth/signup").send(), 405, "GET signup");
+		assertProblem(this.api.call("DELETE", "/api/users/me").send(), 405, "DELETE me");
+		Response oversize = this.api.post("/api/auth/signup",
+				"{\"username\":\"%s\",\"email\":\"%s\",\"password\":\"%s\",\"padding\":\"%s\"}".formatted(name, email,
+						PASSWORD, "x".repeat(2_000_000)));
+		assertThat(oversize.status()).isBetween(400, 499);
+
+		assertThat(this.api.post("/api/auth/login", "{\"login\":\"%s\",\"password\":\"%s\"}".formatted(name, PASSWORD))
+			.status()).isEqualTo(401);
+	}
+
+	@Test
+	void oversizeBodiesWithoutAContentLengthAreRefusedToo() {
+		String name = Api.uniqueName();
+		byte[] json = "{\"username\":\"%s\",\"email\":\"%s@example.com\",\"password\":\"%s\",\"padding\":\"%s\"}"
+			.formatted(name, name, PASSWORD, "x".repeat(200_000))
+			.getBytes();
+		Response signup = this.api.call("POST", "/api/auth/signup").chunked("application/json", json).send();
+		assertThat(signup.status()).isBetween(400, 499);
+		assertThat(signup.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(this.api.post("/api/auth/login", "{\"login\":\"%s\",\"password\":\"%s\"}".formatted(name, PASSWORD))
+			.status()).isEqualTo(401);
+
+		Session session = this.api.newSession(PASSWORD);
+		byte[] huge = java.util.Arrays.copyOf(dev.carrier.auth.support.Images.PNG, 3 * 1024 * 1024);
+		Response avatar = this.api.call("PUT", "/api/users/me/avatar").as(session).chunked("image/png", huge).send();
+		assertProblem(avatar, 413, "chunked avatar");
+		byte[] small = java.util.Arrays.copyOf(dev.carrier.auth.support.Images.PNG, 4096);
+		assertThat(this.api.call("PUT", "/api/users/me/avatar").as(session).chunked("image/png", small).send().status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void invalidProfileChangesAreProblemsAndChangeNothing() {
+		Session session = this.api.newSession(PASSWORD);
+		for (String body : List.of("{", "{\"username\":5}", "{\"username\":\"x\"}", "{\"username\":\"has space\"}",
+				"{\"email\":\"nope\"}", "{\"email\":[1]}")) {
+			Response response = this.api.call("PATCH", "/api/users/me").as(session).json(body).send();
+			assertProblem(response, 400, body);
+		}
+		for (String body : List.of("{}", "{\"currentPassword\":\"%s\"}".formatted(PASSWORD),
+				"{\"currentPassword\":\"%s\",\"newPassword\":\"short\"}".formatted(PASSWORD),
+				"{\"currentPassword\":\"%s\",\"newPassword\":true}".formatted(PASSWORD))) {
+			Response response = this.api.call("PUT", "/api/users/me/password").as(session).json(body).send();
+			assertProblem(response, 400, body);
+		}
+		Response me = this.api.call("GET", "/api/users/me").as(session).send();
+		assertThat(me.json().get("user").get("username").asString()).isEqualTo(session.username());
+		assertThat(me.json().get("user").get("email").asString()).isEqualTo(session.email());
+		assertThat(this.api.login(session.username(), PASSWORD).userId()).isEqualTo(session.userId());
+	}
+
+	@Test
+	void malformedLoginsAndLookupsAreProblems() {
+		assertProblem(this.api.post("/api/auth/login", "{\"login\":\"\",\"password\":\"x\"}"), 400, "blank login");
+		assertProblem(this.api.post("/api/auth/login", "{\"login\":\"someone\"}"), 400, "no password");
+		assertProblem(this.api.post("/api/auth/login", "{\"login\":{},\"password\":\"x\"}"), 400, "object login");
+		assertProblem(this.api.post("/api/auth/login", "{\"login\":\"nobody-%s\",\"password\":\"%s\"}"
+			.formatted(Api.uniqueName(), PASSWORD)), 401, "unknown user");
+		Session session = this.api.newSession(PASSWORD);
+		assertProblem(this.api.call("GET", "/api/users/lookup").as(session).send(), 400, "lookup without q");
+		assertProblem(this.api.call("GET", "/api/users/lookup?q=").as(session).send(), 400, "lookup blank q");
+		assertProblem(this.api.call("GET", "/api/users/bad!id/avatar").send(), 404, "odd avatar id");
+		assertProblem(this.api.call("GET", "/internal/users/online").send(), 400, "online without ids");
+	}
+
+	@Test
+	void callsThatNeedAUserAreRefusedWithoutOne() {
+		assertProblem(this.api.call("GET", "/api/users/me").send(), 401, "me");
+		assertProblem(this.api.call("PATCH", "/api/users/me").json("{}").send(), 401, "patch me");
+		assertProblem(this.api.call("PUT", "/api/users/me/password").json("{}").send(), 401, "password");
+		assertProblem(this.api.call("POST", "/api/auth/logout").send(), 401, "logout");
+		assertProblem(this.api.call("GET", "/api/users/lookup?q=x").send(), 401, "lookup");
+		assertProblem(this.api.call("GET", "/internal/sessions/current").send(), 401, "current without token");
+		assertProblem(this.api.call("GET", "/internal/sessions/current")
+			.header("Authorization", "Bearer not-a-token")
+			.send(), 401, "current with a bad token");
+	}
+
+	/**
+	 * X-Carrier-User-Id is trusted only because the gateway strips it from clients and only the
+	 * gateway can reach the service. When a bearer token travels along, it must be that user's.
+	 */
+	@Test
+	void aForgedUserIdHeaderCannotActWithSomebodyElsesToken() {
+		Session victim = this.api.newSession(PASSWORD);
+		Session attacker = this.api.newSession(PASSWORD);
+		Response forgedPatch = this.api.call("PATCH", "/api/users/me")
+			.header("X-Carrier-User-Id", victim.userId())
+			.header("Authorization", "Bearer " + attacker.token())
+			.json("{\"username\":\"%s\"}".formatted(Api.uniqueName()))
+			.send();
+		assertProblem(forgedPatch, 401, "forged patch");
+		Response forgedLogout = this.api.call("POST", "/api/auth/logout")
+			.header("X-Carrier-User-Id", victim.userId())
+			.header("Authorization", "Bearer " + attacker.token())
+			.send();
+		assertProblem(forgedLogout, 401, "forged logout");
+		assertThat(this.api.call("GET", "/api/users/me").as(victim).send().json().get("user").get("username").asString())
+			.isEqualTo(victim.username());
+		assertThat(this.api.call("GET", "/internal/sessions/current")
+			.header("Authorization", "Bearer " + attacker.token())
+			.send()
+			.status()).isEqualTo(200);
+	}
+
+	@Test
+	void openApiDescribesEveryEndpoint() {
+		Response docs = this.api.call("GET", "/v3/api-docs").send();
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.json().get("paths").propertyNames()).contains("/api/auth/signup", "/api/auth/login",
+				"/api/auth/logout", "/api/users/me", "/api/users/me/password", "/api/users/me/avatar",
+				"/api/users/{id}/avatar", "/api/users/lookup", "/internal/sessions/current", "/internal/users/lookup",
+				"/internal/users", "/internal/users/online");
+	}
+
+	static void assertProblem(Response response, int status, String what) {
+		assertThat(response.status()).as(what + ": " + response).isEqualTo(status);
+		assertThat(response.header("Content-Type")).as(what).startsWith("application/problem+json");
+		assertThat(response.json().get("type")).as(what).isNotNull();
+		assertThat(response.json().get("title")).as(what).isNotNull();
+		assertThat(response.json().get("status").asInt()).as(what).isEqualTo(status);
+		assertThat(response.json().get("detail")).as(what).isNotNull();
+		assertThat(response.text()).as(what).doesNotContain("Exception").doesNotContain("at dev.carrier");
+	}
+
+}
