@@ -1,0 +1,5 @@
+package dev.carrier.persistence.chats;
+
+/** {@code GET /internal/direct-chats}. */
+public record DirectChat(String chatId) {
+}

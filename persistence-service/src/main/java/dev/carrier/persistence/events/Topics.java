@@ -1,0 +1,32 @@
+package dev.carrier.persistence.events;
+
+import java.util.List;
+
+/** Every Kafka topic this service consumes (docs/architecture.md); each has a {@code .DLT}. */
+public final class Topics {
+
+	public static final String USER_CHANGED = "carrier.auth.user-changed";
+
+	public static final String AVATAR_UPLOADED = "carrier.auth.avatar-uploaded";
+
+	public static final String CHAT_CHANGED = "carrier.chat.chat-changed";
+
+	public static final String MESSAGE_SENT = "carrier.chat.message-sent";
+
+	public static final String MESSAGE_DELETED = "carrier.chat.message-deleted";
+
+	public static final String READ_CHANGED = "carrier.chat.read-changed";
+
+	public static final String CHAT_EXPIRED = "carrier.chat.chat-expired";
+
+	public static final List<String> ALL = List.of(USER_CHANGED, AVATAR_UPLOADED, CHAT_CHANGED, MESSAGE_SENT,
+			MESSAGE_DELETED, READ_CHANGED, CHAT_EXPIRED);
+
+	private Topics() {
+	}
+
+	public static String deadLetter(String topic) {
+		return topic + ".DLT";
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.carrier.persistence.messages;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A row of {@code messages}; read through JPA for history pages, written by {@link MessageStore}. */
+@Entity
+@Table(name = "messages")
+class MessageEntity {
+
+	@Id
+	private String id;
+
+	@Column(name = "chat_id")
+	private String chatId;
+
+	private long seq;
+
+	@Column(name = "sender_id")
+	private String senderId;
+
+	private String text;
+
+	@Column(name = "sent_at")
+	private Instant sentAt;
+
+	private boolean deleted;
+
+	@Column(name = "client_message_id")
+	private String clientMessageId;
+
+	protected MessageEntity() {
+	}
+
+	MessageView toView() {
+		return new MessageView(this.id, this.chatId, this.seq, this.senderId, this.text, this.sentAt, this.deleted);
+	}
+
+}

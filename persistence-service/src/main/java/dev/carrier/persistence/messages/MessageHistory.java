@@ -1,0 +1,45 @@
+package dev.carrier.persistence.messages;
+
+import java.util.List;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** Pages of a chat's history, always returned oldest first. */
+@Service
+class MessageHistory {
+
+	private final MessageRepository messages;
+
+	private final JdbcTemplate jdbc;
+
+	MessageHistory(MessageRepository messages, JdbcTemplate jdbc) {
+		this.messages = messages;
+		this.jdbc = jdbc;
+	}
+
+	boolean chatExists(String chatId) {
+		return !this.jdbc.queryForList("SELECT 1 FROM chats WHERE id = ?", Integer.class, chatId).isEmpty();
+	}
+
+	List<MessageView> page(String chatId, Long beforeSeq, Long afterSeq, int limit) {
+		Limit max = Limit.of(limit);
+		List<MessageEntity> page;
+		if (beforeSeq != null && afterSeq != null) {
+			page = this.messages.findByChatIdAndSeqGreaterThanAndSeqLessThanOrderBySeqAsc(chatId, afterSeq, beforeSeq,
+					max);
+		}
+		else if (afterSeq != null) {
+			page = this.messages.findByChatIdAndSeqGreaterThanOrderBySeqAsc(chatId, afterSeq, max);
+		}
+		else if (beforeSeq != null) {
+			page = this.messages.findByChatIdAndSeqLessThanOrderBySeqDesc(chatId, beforeSeq, max).reversed();
+		}
+		else {
+			page = this.messages.findByChatIdOrderBySeqDesc(chatId, max).reversed();
+		}
+		return page.stream().map(MessageEntity::toView).toList();
+	}
+
+}

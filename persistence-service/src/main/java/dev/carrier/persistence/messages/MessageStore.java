@@ -1,0 +1,109 @@
+package dev.carrier.persistence.messages;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.carrier.persistence.SqlTimes;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Batch writes of messages, idempotent in any order: a message-sent after its message-deleted
+ * keeps the tombstone (empty text, deleted), a delete after the message empties it, and the same
+ * write twice changes nothing.
+ */
+@Repository
+public class MessageStore {
+
+	// Assignments run left to right: text is decided from the OLD deleted flag before it changes.
+	private static final String UPSERT = """
+			INSERT INTO messages (id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			ON DUPLICATE KEY UPDATE
+				text = IF(deleted OR VALUES(deleted), '', text),
+				deleted = deleted OR VALUES(deleted),
+				sent_at = COALESCE(sent_at, VALUES(sent_at)),
+				client_message_id = COALESCE(client_message_id, VALUES(client_message_id))
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	public MessageStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void upsert(List<StoredMessage> messages) {
+		this.jdbc.batchUpdate(UPSERT, messages, messages.size(), (statement, message) -> {
+			statement.setString(1, message.id());
+			statement.setString(2, message.chatId());
+			statement.setLong(3, message.seq());
+			statement.setString(4, message.senderId());
+			statement.setString(5, message.deleted() ? "" : message.text());
+			statement.setString(6, SqlTimes.utc(message.sentAt()));
+			statement.setBoolean(7, message.deleted());
+			statement.setString(8, message.clientMessageId());
+		});
+	}
+
+	public long maxSeq(String chatId) {
+		Long max = this.jdbc.queryForObject("SELECT MAX(seq) FROM messages WHERE chat_id = ?", Long.class, chatId);
+		return (max != null) ? max : 0;
+	}
+
+	/** How many of the seqs 1..lastSeq MySQL holds: lastSeq itself when none is missing. */
+	public long countUpTo(String chatId, long lastSeq) {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM messages WHERE chat_id = ? AND seq <= ?",
+				Long.class, chatId, lastSeq);
+		return (count != null) ? count : 0;
+	}
+
+	public Map<String, Long> maxSeqs(Collection<String> chatIds) {
+		Map<String, Long> maxSeqs = new HashMap<>();
+		if (chatIds.isEmpty()) {
+			return maxSeqs;
+		}
+		String in = String.join(",", java.util.Collections.nCopies(chatIds.size(), "?"));
+		this.jdbc.query("SELECT chat_id, MAX(seq) FROM messages WHERE chat_id IN (" + in + ") GROUP BY chat_id",
+				(row) -> {
+					maxSeqs.put(row.getString(1), row.getLong(2));
+				}, chatIds.toArray());
+		return maxSeqs;
+	}
+
+	/**
+	 * The newest {@code count} messages of each chat (seq above its last seq minus count), read as
+	 * ranges of the paging index, oldest first per chat.
+	 */
+	public List<RecentMessage> recent(Map<String, Long> lastSeqs, int count) {
+		List<RecentMessage> messages = new ArrayList<>();
+		List<Map.Entry<String, Long>> chats = lastSeqs.entrySet().stream().filter((e) -> e.getValue() > 0).toList();
+		if (chats.isEmpty()) {
+			return messages;
+		}
+		StringBuilder where = new StringBuilder();
+		List<Object> args = new ArrayList<>();
+		for (Map.Entry<String, Long> chat : chats) {
+			where.append((where.isEmpty()) ? "" : " OR ").append("(chat_id = ? AND seq > ?)");
+			args.add(chat.getKey());
+			args.add(chat.getValue() - count);
+		}
+		this.jdbc.query("SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id FROM messages"
+				+ " WHERE " + where + " ORDER BY chat_id, seq", (row) -> {
+					Timestamp sentAt = row.getTimestamp(6);
+					messages.add(new RecentMessage(new MessageView(row.getString(1), row.getString(2), row.getLong(3),
+							row.getString(4), row.getString(5), (sentAt != null) ? sentAt.toInstant() : null,
+							row.getBoolean(7)), row.getString(8)));
+				}, args.toArray());
+		return messages;
+	}
+
+	/** A message and the client id its sender retried it with, as hydration needs them. */
+	public record RecentMessage(MessageView message, String clientMessageId) {
+	}
+
+}

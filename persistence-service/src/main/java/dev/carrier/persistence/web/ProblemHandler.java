@@ -1,0 +1,54 @@
+package dev.carrier.persistence.web;
+
+import java.net.URI;
+
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as an RFC 9457 problem document: the framework's 4xx (bad parameters, methods,
+ * media types, unknown paths) through {@link ResponseEntityExceptionHandler}, the domain's here.
+ * A failure nobody expected is a 500 whose detail says nothing about SQL or stack frames.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	@ExceptionHandler
+	ProblemDetail notFound(NotFound ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), "not-found");
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalid(ConstraintViolationException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage(), "invalid-request");
+	}
+
+	@ExceptionHandler
+	ProblemDetail badArgument(IllegalArgumentException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage(), "invalid-request");
+	}
+
+	@ExceptionHandler
+	ProblemDetail unexpected(Exception ex) {
+		log.error("Unexpected failure", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed",
+				"internal");
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		problem.setType(URI.create("https://carrier.dev/problems/" + type));
+		return problem;
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.carrier.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.carrier.persistence.chats.ChatSnapshot;
+import dev.carrier.persistence.chats.ChatStore;
+import dev.carrier.persistence.support.CachedChats;
+import dev.carrier.persistence.support.Http;
+import dev.carrier.persistence.support.Ids;
+import dev.carrier.persistence.support.RealServers;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service starts, serves and reports Kafka as down while no broker answers (nothing listens on
+ * port 1); its consumers keep reconnecting in the background. Uses the local servers' path: under
+ * Testcontainers the Kafka container's connection details would win over the dead address.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.kafka.bootstrap-servers=127.0.0.1:1", "carrier.hydration.catch-up-timeout=1s" })
+@Import(RealServers.class)
+@ActiveProfiles("it")
+class KafkaDownAtStartIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ChatStore chats;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Autowired
+	JsonMapper json;
+
+	@Test
+	void theServiceStartsReportsKafkaDownAndStillHydratesFromMySql() {
+		Http http = new Http(this.port);
+		JsonNode health = this.json.readTree(http.get("/actuator/health").getBody());
+		assertThat(health.at("/components/kafka/status").asString()).isEqualTo("DOWN");
+		assertThat(health.at("/components/db/status").asString()).isEqualTo("UP");
+
+		String chatId = Ids.random();
+		String user = Ids.random();
+		this.chats.upsertChats(List.of(new ChatSnapshot(chatId, "group", "Offline", null, Instant.now(), List.of(user), 0)));
+		try {
+			ResponseEntity<String> hydrated = http.post("/internal/hydrations/chats/" + chatId);
+			assertThat(hydrated.getStatusCode().value()).isEqualTo(200);
+			assertThat(this.json.readTree(hydrated.getBody()).get("chats").asInt()).isEqualTo(1);
+		}
+		finally {
+			this.redis.delete(CachedChats.keysOf(this.redis, java.util.Set.of(chatId, user)));
+		}
+	}
+
+}
