@@ -76,6 +76,7 @@ class GatewayResilienceIntegrationTests {
 			.exchange(), 503);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
 		assertThat(new String(result.getResponseBody())).contains("auth-service");
+		assertThat(result.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
 	}
 
 	@Test

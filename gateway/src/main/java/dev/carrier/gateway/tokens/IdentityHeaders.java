@@ -2,7 +2,6 @@ package dev.carrier.gateway.tokens;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.http.HttpHeaders;
 
@@ -24,14 +23,41 @@ public final class IdentityHeaders {
 
 	/** Removes every header named {@code X-Carrier-*}, {@code X-User-Id} or {@code X-Forwarded-User}. */
 	public static void strip(HttpHeaders headers) {
-		List<String> doomed = new ArrayList<>();
+		List<String> doomed = null;
 		for (String name : headers.headerNames()) {
-			String lower = name.toLowerCase(Locale.ROOT);
-			if (lower.startsWith(RESERVED_PREFIX) || FORGEABLE.contains(lower)) {
+			if (isForgeable(name)) {
+				if (doomed == null) {
+					doomed = new ArrayList<>(2);
+				}
 				doomed.add(name);
 			}
 		}
-		doomed.forEach(headers::remove);
+		if (doomed != null) {
+			doomed.forEach(headers::remove);
+		}
+	}
+
+	/** Whether the client sent any header that {@link #strip} would remove. */
+	public static boolean anyPresent(HttpHeaders headers) {
+		for (String name : headers.headerNames()) {
+			if (isForgeable(name)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Case-insensitive without allocating: this runs for every header of every request. */
+	static boolean isForgeable(String name) {
+		if (name.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length())) {
+			return true;
+		}
+		for (String forgeable : FORGEABLE) {
+			if (name.equalsIgnoreCase(forgeable)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -50,15 +50,15 @@ public class TokenCheckFilter implements GlobalFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		ServerHttpRequest request = exchange.getRequest().mutate().headers(IdentityHeaders::strip).build();
-		ServerWebExchange stripped = exchange.mutate().request(request).build();
+		ServerHttpRequest request = exchange.getRequest();
 		String path = request.getPath().pathWithinApplication().value();
 		if (!path.startsWith("/api/") || isPublic(request.getMethod(), path)) {
-			return chain.filter(stripped);
+			// Mutating copies every header, so only a request that carries a forged one pays for it.
+			return chain.filter(IdentityHeaders.anyPresent(request.getHeaders()) ? withIdentity(exchange, null) : exchange);
 		}
 		String token = bearerToken(request.getHeaders());
 		if (token == null) {
-			return unauthorized(stripped, "This call needs an Authorization: Bearer <token> header.");
+			return unauthorized(exchange, "This call needs an Authorization: Bearer <token> header.");
 		}
 		return this.sessions.sessionOf(token)
 			.map(Check::valid)
@@ -68,27 +68,37 @@ public class TokenCheckFilter implements GlobalFilter, Ordered {
 				return Mono.just(Check.UNAVAILABLE);
 			})
 			.flatMap(check -> switch (check.outcome()) {
-				case VALID -> proceed(stripped, chain, token, check.session());
-				case INVALID -> unauthorized(stripped, "The token is invalid or has expired. Log in again.");
-				case UNAVAILABLE -> Problems.write(stripped, HttpStatus.SERVICE_UNAVAILABLE,
+				case VALID -> proceed(exchange, chain, token, check.session());
+				case INVALID -> unauthorized(exchange, "The token is invalid or has expired. Log in again.");
+				case UNAVAILABLE -> Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
 						"auth-service cannot check the token right now. Try again shortly.");
 			});
 	}
 
 	private Mono<Void> proceed(ServerWebExchange exchange, GatewayFilterChain chain, String token, Session session) {
 		exchange.getAttributes().put(USER_ID_ATTRIBUTE, session.userId());
-		ServerHttpRequest request = exchange.getRequest()
-			.mutate()
-			.headers(headers -> headers.set(IdentityHeaders.USER_ID, session.userId()))
-			.build();
-		ServerWebExchange authenticated = exchange.mutate().request(request).build();
-		Runnable evict = evictionFor(request, token, session);
+		ServerWebExchange authenticated = withIdentity(exchange, session.userId());
+		Runnable evict = evictionFor(authenticated.getRequest(), token, session);
 		if (evict == null) {
 			return chain.filter(authenticated);
 		}
 		// Evict before (no new request reuses the entry) and after (a check that raced the logout).
 		evict.run();
 		return chain.filter(authenticated).doFinally(signal -> evict.run());
+	}
+
+	/**
+	 * The exchange with every identity header the client sent removed and, for an authenticated
+	 * caller, the gateway's own set: one copy of the headers for both.
+	 */
+	private static ServerWebExchange withIdentity(ServerWebExchange exchange, String userId) {
+		ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
+			IdentityHeaders.strip(headers);
+			if (userId != null) {
+				headers.set(IdentityHeaders.USER_ID, userId);
+			}
+		}).build();
+		return exchange.mutate().request(request).build();
 	}
 
 	/** What a call that ends sessions must forget, or null for every other call. */

@@ -17,6 +17,16 @@ class PathGuardFilterTests {
 	}
 
 	@Test
+	void controlCharactersAndInvalidUtf8AreRefused() {
+		assertThat(PathGuardFilter.isAmbiguous("/api/chats/%00/members")).isTrue();
+		assertThat(PathGuardFilter.isAmbiguous("/api/users/%FF%FE/avatar")).isTrue();
+		assertThat(PathGuardFilter.isAmbiguous("/api/chats/c1%0a/messages")).isTrue();
+		assertThat(PathGuardFilter.isAmbiguous("/api/chats/c1%zz")).isTrue();
+		assertThat(PathGuardFilter.isAmbiguous("/api/users/%C3%A9l%C3%A8ve/avatar")).isFalse();
+		assertThat(PathGuardFilter.isAmbiguous("/api/chats/a%20b+c")).isFalse();
+	}
+
+	@Test
 	void ordinaryPathsPass() {
 		assertThat(PathGuardFilter.isAmbiguous("/api/chats/c1/messages")).isFalse();
 		assertThat(PathGuardFilter.isAmbiguous("/assets/app-3f9a1c.js")).isFalse();
