@@ -38,7 +38,7 @@ class AvatarController {
 	}
 
 	@PutMapping(path = "/api/users/me/avatar", consumes = "image/*")
-	@Operation(summary = "Upload an avatar: PNG, JPEG, GIF or WebP bytes, at most 1 MiB (413/415 otherwise)")
+	@Operation(summary = "Upload an avatar: PNG, JPEG, GIF or WebP bytes, at most 1 MiB and 4096x4096 pixels, Content-Type matching the bytes (400/413/415 otherwise)")
 	UserView.Body upload(Caller caller, HttpServletRequest request) throws IOException {
 		if (request.getContentLengthLong() > MAX_BYTES) {
 			throw new AvatarTooLarge(MAX_BYTES);
@@ -51,7 +51,7 @@ class AvatarController {
 		if (bytes.length > MAX_BYTES) {
 			throw new AvatarTooLarge(MAX_BYTES);
 		}
-		return new UserView.Body(UserView.self(this.avatars.upload(caller.userId(), bytes)));
+		return new UserView.Body(UserView.self(this.avatars.upload(caller.userId(), request.getContentType(), bytes)));
 	}
 
 	@PutMapping(path = "/api/users/me/avatar", consumes = MediaType.APPLICATION_JSON_VALUE)

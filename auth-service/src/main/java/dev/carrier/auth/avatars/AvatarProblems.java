@@ -19,7 +19,20 @@ public final class AvatarProblems {
 	public static class UnsupportedImage extends RuntimeException {
 
 		public UnsupportedImage() {
-			super("An avatar must be a PNG, JPEG, GIF or WebP image");
+			this("An avatar must be a PNG, JPEG, GIF or WebP image");
+		}
+
+		public UnsupportedImage(String message) {
+			super(message);
+		}
+
+	}
+
+	/** 400: the bytes start like a supported image but do not make a sane one. */
+	public static class InvalidImage extends RuntimeException {
+
+		public InvalidImage(String message) {
+			super(message);
 		}
 
 	}

@@ -13,7 +13,6 @@ import dev.carrier.auth.accounts.UserDirectory;
 import dev.carrier.auth.accounts.UserStore;
 import dev.carrier.auth.avatars.AvatarProblems.AvatarNotFound;
 import dev.carrier.auth.avatars.AvatarProblems.UnknownPreset;
-import dev.carrier.auth.avatars.AvatarProblems.UnsupportedImage;
 import dev.carrier.auth.events.EventPublisher;
 import dev.carrier.auth.remote.PersistenceClient;
 
@@ -48,8 +47,8 @@ public class AvatarService {
 		this.persistence = persistence;
 	}
 
-	public User upload(String userId, byte[] bytes) {
-		ImageFormat format = ImageFormat.detect(bytes).orElseThrow(UnsupportedImage::new);
+	public User upload(String userId, String declaredContentType, byte[] bytes) {
+		ImageFormat format = ImageCheck.verify(bytes, declaredContentType);
 		User changed = this.accounts.get(userId).withAvatar(User.UPLOAD_PREFIX + format.contentType(), Instant.now());
 		this.events.avatarUploaded(userId, format.contentType(), changed.avatarVersion(), bytes);
 		this.events.userChanged(changed);

@@ -1,6 +1,5 @@
 package dev.carrier.auth.web;
 
-import java.net.URI;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
@@ -15,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -37,7 +37,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-	private static final String TYPE_BASE = "https://carrier.dev/problems/";
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unauthenticated(Unauthenticated ex) {
@@ -70,6 +69,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unsupportedImage(AvatarProblems.UnsupportedImage ex) {
 		return simple(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-image", "Unsupported image", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidImage(AvatarProblems.InvalidImage ex) {
+		return simple(HttpStatus.BAD_REQUEST, "invalid-image", "Invalid image", ex.getMessage());
+	}
+
+	/** Multipart parsing is off (no endpoint takes it); should a part still be parsed, it is the client's. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> multipart(MultipartException ex) {
+		return simple(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type",
+				"Multipart bodies are not accepted here.");
 	}
 
 	@ExceptionHandler
@@ -144,7 +155,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			}
 			if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
 				// Serialised, about:blank would be left out; clients are promised a type.
-				problem.setType(URI.create(TYPE_BASE + reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')));
+				problem.setType(Problems.typeFor(statusCode.value()));
 			}
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
@@ -161,7 +172,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static ProblemDetail body(HttpStatus status, String type, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(TYPE_BASE + type));
+		problem.setType(Problems.type(type));
 		problem.setTitle(title);
 		return problem;
 	}

@@ -15,6 +15,7 @@ import dev.carrier.auth.events.Topics;
 import dev.carrier.auth.support.Api.Response;
 import dev.carrier.auth.support.Api.Session;
 import dev.carrier.auth.support.AuthIntegrationTest;
+import dev.carrier.auth.support.Images;
 import dev.carrier.auth.support.TopicWatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +33,7 @@ class AvatarIntegrationTests extends AuthIntegrationTest {
 		Session session = this.api.newSession(PASSWORD);
 		assertThat(this.api.call("GET", "/api/users/" + session.userId() + "/avatar").send().status()).isEqualTo(404);
 		try (TopicWatcher watcher = new TopicWatcher(this.bootstrapServers, Topics.AVATAR_UPLOADED)) {
-			// The client claims JPEG; the bytes say PNG, and the bytes win.
-			Response upload = this.api.call("PUT", "/api/users/me/avatar").as(session).bytes("image/jpeg", PNG).send();
+			Response upload = this.api.call("PUT", "/api/users/me/avatar").as(session).bytes("image/png", PNG).send();
 			assertThat(upload.status()).isEqualTo(200);
 			String avatarUrl = upload.json().get("user").get("avatarUrl").asString();
 			assertThat(avatarUrl).isEqualTo("/api/users/" + session.userId() + "/avatar?v=1");
@@ -101,7 +101,7 @@ class AvatarIntegrationTests extends AuthIntegrationTest {
 		byte[] huge = Arrays.copyOf(PNG, 1024 * 1024 + 1);
 		Response tooLarge = this.api.call("PUT", "/api/users/me/avatar").as(session).bytes("image/png", huge).send();
 		assertThat(tooLarge.status()).isEqualTo(413);
-		byte[] exactlyOneMebibyte = Arrays.copyOf(PNG, 1024 * 1024);
+		byte[] exactlyOneMebibyte = dev.carrier.auth.support.Images.pngOfSize(1024 * 1024);
 		for (Response refused : new Response[] { unknownPreset, noPreset, html, svg, text, tooLarge }) {
 			assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
 		}
@@ -117,6 +117,57 @@ class AvatarIntegrationTests extends AuthIntegrationTest {
 			.send();
 		assertThat(largest.status()).isEqualTo(200);
 		assertThat(largest.json().get("user").get("avatarUrl").asString()).endsWith("?v=2");
+	}
+
+	@Test
+	void realImagesOfEveryTypeAreAcceptedAndServedBack() {
+		Session session = this.api.newSession(PASSWORD);
+		Object[][] images = { { "image/png", Images.PNG }, { "image/jpeg", Images.JPEG }, { "image/gif", Images.GIF },
+				{ "image/webp", Images.WEBP_LOSSLESS }, { "image/webp", Images.WEBP_LOSSY } };
+		int version = 0;
+		for (Object[] image : images) {
+			String type = (String) image[0];
+			byte[] bytes = (byte[]) image[1];
+			Response upload = this.api.call("PUT", "/api/users/me/avatar").as(session).bytes(type, bytes).send();
+			assertThat(upload.status()).as(type + ": " + upload).isEqualTo(200);
+			version++;
+			assertThat(upload.json().get("user").get("avatarUrl").asString()).endsWith("?v=" + version);
+			Response served = this.api.call("GET", "/api/users/" + session.userId() + "/avatar").send();
+			assertThat(served.header("Content-Type")).isEqualTo(type);
+			assertThat(served.body()).isEqualTo(bytes);
+		}
+	}
+
+	@Test
+	void forgedTruncatedAndMislabelledImagesAreRefusedAndChangeNothing() {
+		Session session = this.api.newSession(PASSWORD);
+		assertThat(this.api.call("PUT", "/api/users/me/avatar").as(session).bytes("image/png", PNG).send().status())
+			.isEqualTo(200);
+		byte[] forged = Arrays.copyOf(PNG, 8 + 27);
+		System.arraycopy("this is not an image at all".getBytes(), 0, forged, 8, 27);
+		Object[][] refused = { { "image/gif", forged, 415 }, { "image/png", forged, 400 },
+				{ "image/png", Arrays.copyOf(PNG, PNG.length - 5), 400 },
+				{ "image/jpeg", Arrays.copyOf(Images.JPEG, Images.JPEG.length / 2), 400 },
+				{ "image/gif", Arrays.copyOf(Images.GIF, Images.GIF.length - 1), 400 },
+				{ "image/webp", Arrays.copyOf(Images.WEBP_LOSSY, 30), 400 },
+				{ "image/png", Images.write(4097, 1, "png"), 400 }, { "image/jpeg", PNG, 415 },
+				{ "image/png", Images.GIF, 415 }, { "image/gif", Images.WEBP_LOSSLESS, 415 },
+				{ "image/*", PNG, 415 }, { "multipart/form-data; boundary=x", PNG, 415 } };
+		for (Object[] attempt : refused) {
+			Response response = this.api.call("PUT", "/api/users/me/avatar")
+				.as(session)
+				.bytes((String) attempt[0], (byte[]) attempt[1])
+				.send();
+			String what = attempt[0] + " of " + ((byte[]) attempt[1]).length + " bytes";
+			assertThat(response.status()).as(what + ": " + response).isEqualTo(attempt[2]);
+			assertThat(response.header("Content-Type")).as(what).startsWith("application/problem+json");
+			assertThat(response.json().get("type").asString()).as(what).startsWith("https://carrier.dev/problems/");
+		}
+		Response me = this.api.call("GET", "/api/users/me").as(session).send();
+		assertThat(me.json().get("user").get("avatarUrl").asString()).endsWith("?v=1");
+		Response served = this.api.call("GET", "/api/users/" + session.userId() + "/avatar").send();
+		assertThat(served.header("Content-Type")).isEqualTo("image/png");
+		assertThat(served.body()).isEqualTo(PNG);
 	}
 
 	@Test

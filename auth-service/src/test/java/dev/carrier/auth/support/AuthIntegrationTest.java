@@ -24,7 +24,7 @@ public abstract class AuthIntegrationTest {
 	protected static final String PASSWORD = "correct horse battery";
 
 	@LocalServerPort
-	int port;
+	protected int port;
 
 	protected Api api;
 

@@ -8,6 +8,8 @@ import dev.carrier.auth.support.Api;
 import dev.carrier.auth.support.Api.Response;
 import dev.carrier.auth.support.Api.Session;
 import dev.carrier.auth.support.AuthIntegrationTest;
+import dev.carrier.auth.support.Images;
+import dev.carrier.auth.support.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +70,7 @@ class BadRequestsIntegrationTests extends AuthIntegrationTest {
 		byte[] huge = java.util.Arrays.copyOf(dev.carrier.auth.support.Images.PNG, 3 * 1024 * 1024);
 		Response avatar = this.api.call("PUT", "/api/users/me/avatar").as(session).chunked("image/png", huge).send();
 		assertProblem(avatar, 413, "chunked avatar");
-		byte[] small = java.util.Arrays.copyOf(dev.carrier.auth.support.Images.PNG, 4096);
+		byte[] small = dev.carrier.auth.support.Images.pngOfSize(4096);
 		assertThat(this.api.call("PUT", "/api/users/me/avatar").as(session).chunked("image/png", small).send().status())
 			.isEqualTo(200);
 	}
@@ -145,6 +147,79 @@ class BadRequestsIntegrationTests extends AuthIntegrationTest {
 			.header("Authorization", "Bearer " + attacker.token())
 			.send()
 			.status()).isEqualTo(200);
+	}
+
+	@Test
+	void everyBodyWithTheWrongMediaTypeIsA415ProblemOnEveryEndpoint() {
+		Session session = this.api.newSession(PASSWORD);
+		String[][] calls = { { "POST", "/api/auth/signup" }, { "POST", "/api/auth/login" },
+				{ "PATCH", "/api/users/me" }, { "PUT", "/api/users/me/password" }, { "PUT", "/api/users/me/avatar" } };
+		List<String> types = List.of("multipart/form-data; boundary=x", "*/*", "text/plain", "application/xml",
+				"application/x-www-form-urlencoded", "not-a-media-type", "application/octet-stream");
+		byte[] body = "--x\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nhi\r\n--x--\r\n".getBytes();
+		for (String[] call : calls) {
+			for (String type : types) {
+				Response response = this.api.call(call[0], call[1]).as(session).bytes(type, body).send();
+				assertProblem(response, 415, call[0] + " " + call[1] + " as " + type);
+			}
+		}
+		Response me = this.api.call("GET", "/api/users/me").as(session).send();
+		assertThat(me.json().get("user").get("avatarUrl").isNull()).isTrue();
+		assertThat(me.json().get("user").get("username").asString()).isEqualTo(session.username());
+	}
+
+	@Test
+	void aBodyWithoutAContentTypeIsAProblem() {
+		Session session = this.api.newSession(PASSWORD);
+		for (String[] call : new String[][] { { "POST", "/api/auth/signup" }, { "PATCH", "/api/users/me" },
+				{ "PUT", "/api/users/me/avatar" } }) {
+			Response response = RawHttp.sendWithBody(this.port, call[0] + " " + call[1] + " HTTP/1.1",
+					"X-Carrier-User-Id: " + session.userId() + "\r\nAuthorization: Bearer " + session.token(),
+					Images.PNG);
+			assertThat(response.status()).as(call[1] + ": " + response).isBetween(400, 499);
+			assertProblem(response, response.status(), call[1] + " without a Content-Type");
+		}
+	}
+
+	@Test
+	void bytesTomcatRefusesInThePathOrQueryAreProblemsNotHtml() {
+		for (String target : List.of("/api/users/%00/avatar", "/api/users/%C0%AE%C0%AE/avatar",
+				"/api/users/%FF%FE/avatar", "/api/users/lookup?q=[1]", "/api/users/lookup?q={x}", "/api/users/%/avatar",
+				"/api/users/a%2Fb/avatar", "/api/users/%5C/avatar")) {
+			Response response = RawHttp.send(this.port, "GET " + target + " HTTP/1.1");
+			assertThat(response.status()).as(target + ": " + response).isBetween(400, 499);
+			assertProblem(response, response.status(), target);
+			assertThat(response.text()).as(target).doesNotContain("<html").doesNotContain("Tomcat");
+		}
+	}
+
+	@Test
+	void methodsNobodyAnswersAreProblemsWithAType() {
+		for (String method : List.of("TRACE", "PROPFIND", "CONNECT-ISH")) {
+			Response response = RawHttp.send(this.port, method + " /api/users/me HTTP/1.1");
+			assertThat(response.status()).as(method + ": " + response).isBetween(400, 499);
+			assertProblem(response, response.status(), method);
+			assertThat(response.text()).as(method).doesNotContain("timestamp");
+		}
+		Response trace = this.api.call("TRACE", "/api/users/me").send();
+		assertProblem(trace, 405, "TRACE");
+		assertThat(trace.json().get("type").asString()).isEqualTo("https://carrier.dev/problems/method-not-allowed");
+		assertProblem(this.api.call("GET", "/error").send(), 500, "the error page itself");
+		assertProblem(this.api.call("GET", "/no/such/thing").send(), 404, "unknown path");
+	}
+
+	@Test
+	void problemsRaisedBySpringCarryATypeToo() {
+		Response malformed = this.api.post("/api/auth/login", "{");
+		assertProblem(malformed, 400, "malformed JSON");
+		assertThat(malformed.json().get("type").asString()).isEqualTo("https://carrier.dev/problems/bad-request");
+		Response wrongMethod = this.api.call("PUT", "/api/auth/login").send();
+		assertProblem(wrongMethod, 405, "PUT login");
+		assertThat(wrongMethod.json().get("type").asString())
+			.isEqualTo("https://carrier.dev/problems/method-not-allowed");
+		Response unsupported = this.api.call("POST", "/api/auth/login").bytes("text/plain", "x".getBytes()).send();
+		assertThat(unsupported.json().get("type").asString())
+			.isEqualTo("https://carrier.dev/problems/unsupported-media-type");
 	}
 
 	@Test

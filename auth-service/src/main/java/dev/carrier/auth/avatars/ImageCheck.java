@@ -1,0 +1,349 @@
+package dev.carrier.auth.avatars;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.zip.CRC32;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+
+import dev.carrier.auth.avatars.AvatarProblems.InvalidImage;
+import dev.carrier.auth.avatars.AvatarProblems.UnsupportedImage;
+
+/**
+ * Makes sure uploaded bytes really are the image they claim to be. Magic bytes alone let anything
+ * through that starts with eight right bytes, so each format's structure is walked (dimensions,
+ * chunk lengths and checksums, the end marker) and, where the JDK has a reader (PNG, JPEG, GIF),
+ * the image is decoded too. WebP has no JDK reader: its RIFF container and VP8/VP8L/VP8X header
+ * are checked instead. Dimensions are capped before anything is decoded, against decompression
+ * bombs.
+ */
+final class ImageCheck {
+
+	static final int MAX_DIMENSION = 4096;
+
+	private ImageCheck() {
+	}
+
+	/**
+	 * The format of {@code bytes}, which must match {@code declaredContentType}.
+	 * @throws UnsupportedImage (415) for an unknown format or a Content-Type that says otherwise
+	 * @throws InvalidImage (400) for bytes of a known format that do not make a sane image
+	 */
+	static ImageFormat verify(byte[] bytes, String declaredContentType) {
+		ImageFormat format = ImageFormat.detect(bytes).orElseThrow(UnsupportedImage::new);
+		if (!declares(declaredContentType, format)) {
+			throw new UnsupportedImage("The bytes are " + format.contentType() + ", not what the Content-Type says");
+		}
+		Dimensions dimensions = switch (format) {
+			case PNG -> png(bytes);
+			case JPEG -> jpeg(bytes);
+			case GIF -> gif(bytes);
+			case WEBP -> webp(bytes);
+		};
+		if (dimensions.width() < 1 || dimensions.height() < 1 || dimensions.width() > MAX_DIMENSION
+				|| dimensions.height() > MAX_DIMENSION) {
+			throw new InvalidImage("An avatar may be at most " + MAX_DIMENSION + "x" + MAX_DIMENSION + " pixels");
+		}
+		if (format != ImageFormat.WEBP) {
+			decode(bytes, format);
+		}
+		return format;
+	}
+
+	private static boolean declares(String contentType, ImageFormat format) {
+		if (contentType == null) {
+			return false;
+		}
+		MediaType declared;
+		try {
+			declared = MediaType.parseMediaType(contentType);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+		String type = (declared.getType() + "/" + declared.getSubtype()).toLowerCase(Locale.ROOT);
+		return switch (format) {
+			case PNG -> type.equals("image/png") || type.equals("image/x-png");
+			case JPEG -> type.equals("image/jpeg") || type.equals("image/jpg") || type.equals("image/pjpeg");
+			case GIF -> type.equals("image/gif");
+			case WEBP -> type.equals("image/webp");
+		};
+	}
+
+	/** Signature, IHDR first, every chunk whole with a valid CRC, IEND at the end. */
+	private static Dimensions png(byte[] bytes) {
+		int at = 8;
+		Dimensions dimensions = null;
+		CRC32 crc = new CRC32();
+		while (true) {
+			need(bytes, at, 8);
+			long length = u32(bytes, at);
+			String type = new String(bytes, at + 4, 4, StandardCharsets.ISO_8859_1);
+			if (length > bytes.length - at - 12) {
+				throw invalid();
+			}
+			int data = at + 8;
+			int end = data + (int) length;
+			crc.reset();
+			crc.update(bytes, at + 4, 4 + (int) length);
+			if (crc.getValue() != u32(bytes, end)) {
+				throw invalid();
+			}
+			if (dimensions == null) {
+				if (!type.equals("IHDR") || length != 13) {
+					throw invalid();
+				}
+				dimensions = new Dimensions(u32(bytes, data), u32(bytes, data + 4));
+			}
+			if (type.equals("IEND")) {
+				return dimensions;
+			}
+			at = end + 4;
+		}
+	}
+
+	/** SOI, well-formed segments, a SOF with the dimensions, a scan, EOI. */
+	private static Dimensions jpeg(byte[] bytes) {
+		int at = 2;
+		Dimensions dimensions = null;
+		boolean scanned = false;
+		while (true) {
+			need(bytes, at, 2);
+			if ((bytes[at] & 0xFF) != 0xFF) {
+				throw invalid();
+			}
+			int marker = bytes[at + 1] & 0xFF;
+			if (marker == 0xFF) {
+				at++; // fill byte
+				continue;
+			}
+			at += 2;
+			if (marker == 0xD9) {
+				if (dimensions == null || !scanned) {
+					throw invalid();
+				}
+				return dimensions;
+			}
+			if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+				continue;
+			}
+			need(bytes, at, 2);
+			int length = u16(bytes, at);
+			if (length < 2) {
+				throw invalid();
+			}
+			need(bytes, at, length);
+			boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+			if (sof) {
+				if (length < 8) {
+					throw invalid();
+				}
+				dimensions = new Dimensions(u16(bytes, at + 5), u16(bytes, at + 3));
+			}
+			at += length;
+			if (marker == 0xDA) {
+				if (dimensions == null) {
+					throw invalid();
+				}
+				scanned = true;
+				// Entropy-coded data runs to the next marker that is neither stuffing nor a restart.
+				while (true) {
+					need(bytes, at, 2);
+					if ((bytes[at] & 0xFF) == 0xFF) {
+						int next = bytes[at + 1] & 0xFF;
+						if (next != 0x00 && next != 0xFF && !(next >= 0xD0 && next <= 0xD7)) {
+							break;
+						}
+					}
+					at++;
+				}
+			}
+		}
+	}
+
+	/** Header, logical screen, at least one image, every block whole, the 0x3B trailer. */
+	private static Dimensions gif(byte[] bytes) {
+		need(bytes, 6, 7);
+		Dimensions dimensions = new Dimensions(u16le(bytes, 6), u16le(bytes, 8));
+		int flags = bytes[10] & 0xFF;
+		int at = 13 + colorTable(flags);
+		boolean image = false;
+		while (true) {
+			need(bytes, at, 1);
+			int block = bytes[at] & 0xFF;
+			if (block == 0x3B) {
+				if (!image) {
+					throw invalid();
+				}
+				return dimensions;
+			}
+			if (block == 0x21) {
+				need(bytes, at, 2);
+				at = subBlocks(bytes, at + 2);
+			}
+			else if (block == 0x2C) {
+				need(bytes, at, 10);
+				int width = u16le(bytes, at + 5);
+				int height = u16le(bytes, at + 7);
+				if (width > MAX_DIMENSION || height > MAX_DIMENSION) {
+					throw invalid();
+				}
+				at += 10 + colorTable(bytes[at + 9] & 0xFF);
+				need(bytes, at, 1); // LZW minimum code size
+				at = subBlocks(bytes, at + 1);
+				image = true;
+			}
+			else {
+				throw invalid();
+			}
+		}
+	}
+
+	private static int colorTable(int flags) {
+		return ((flags & 0x80) != 0) ? 3 * (1 << ((flags & 0x07) + 1)) : 0;
+	}
+
+	private static int subBlocks(byte[] bytes, int at) {
+		while (true) {
+			need(bytes, at, 1);
+			int size = bytes[at] & 0xFF;
+			at++;
+			if (size == 0) {
+				return at;
+			}
+			need(bytes, at, size);
+			at += size;
+		}
+	}
+
+	/** RIFF size matching the bytes, chunks that fit, a VP8, VP8L or VP8X header with dimensions. */
+	private static Dimensions webp(byte[] bytes) {
+		need(bytes, 0, 20);
+		if (u32le(bytes, 4) != bytes.length - 8L) {
+			throw invalid();
+		}
+		int at = 12;
+		Dimensions dimensions = null;
+		boolean bitstream = false;
+		while (at < bytes.length) {
+			need(bytes, at, 8);
+			String fourcc = new String(bytes, at, 4, StandardCharsets.ISO_8859_1);
+			long size = u32le(bytes, at + 4);
+			int data = at + 8;
+			if (size > bytes.length - data) {
+				throw invalid();
+			}
+			boolean first = at == 12;
+			switch (fourcc) {
+				case "VP8 " -> {
+					// Frame tag (key frame: low bit 0), start code 9D 01 2A, 14-bit width and height.
+					if (size < 10 || (bytes[data] & 0x01) != 0 || (bytes[data + 3] & 0xFF) != 0x9D
+							|| (bytes[data + 4] & 0xFF) != 0x01 || (bytes[data + 5] & 0xFF) != 0x2A) {
+						throw invalid();
+					}
+					Dimensions found = new Dimensions(u16le(bytes, data + 6) & 0x3FFF, u16le(bytes, data + 8) & 0x3FFF);
+					dimensions = (dimensions != null) ? dimensions : found;
+					bitstream = true;
+				}
+				case "VP8L" -> {
+					if (size < 5 || (bytes[data] & 0xFF) != 0x2F) {
+						throw invalid();
+					}
+					long bits = u32le(bytes, data + 1);
+					Dimensions found = new Dimensions((bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1);
+					dimensions = (dimensions != null) ? dimensions : found;
+					bitstream = true;
+				}
+				case "VP8X" -> {
+					if (!first || size < 10) {
+						throw invalid();
+					}
+					dimensions = new Dimensions(u24le(bytes, data + 4) + 1, u24le(bytes, data + 7) + 1);
+				}
+				case "ANMF" -> bitstream = true;
+				default -> {
+					if (first) {
+						throw invalid();
+					}
+				}
+			}
+			at = data + (int) size + (int) (size & 1);
+		}
+		if (dimensions == null || !bitstream || at != bytes.length) {
+			throw invalid();
+		}
+		return dimensions;
+	}
+
+	private static void decode(byte[] bytes, ImageFormat format) {
+		Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name().toLowerCase(Locale.ROOT));
+		if (!readers.hasNext()) {
+			return;
+		}
+		ImageReader reader = readers.next();
+		try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+			reader.setInput(in, true, true);
+			if (reader.getWidth(0) > MAX_DIMENSION || reader.getHeight(0) > MAX_DIMENSION) {
+				throw invalid();
+			}
+			reader.read(0);
+		}
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof InvalidImage invalid) {
+				throw invalid;
+			}
+			throw invalid();
+		}
+		finally {
+			reader.dispose();
+		}
+	}
+
+	private static InvalidImage invalid() {
+		return new InvalidImage("The image is damaged or not really an image");
+	}
+
+	private static void need(byte[] bytes, int at, long count) {
+		if (at < 0 || at + count > bytes.length) {
+			throw invalid();
+		}
+	}
+
+	private static long u32(byte[] b, int at) {
+		need(b, at, 4);
+		return ((b[at] & 0xFFL) << 24) | ((b[at + 1] & 0xFFL) << 16) | ((b[at + 2] & 0xFFL) << 8) | (b[at + 3] & 0xFFL);
+	}
+
+	private static int u16(byte[] b, int at) {
+		need(b, at, 2);
+		return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
+	}
+
+	private static int u16le(byte[] b, int at) {
+		need(b, at, 2);
+		return (b[at] & 0xFF) | ((b[at + 1] & 0xFF) << 8);
+	}
+
+	private static long u24le(byte[] b, int at) {
+		need(b, at, 3);
+		return (b[at] & 0xFFL) | ((b[at + 1] & 0xFFL) << 8) | ((b[at + 2] & 0xFFL) << 16);
+	}
+
+	private static long u32le(byte[] b, int at) {
+		need(b, at, 4);
+		return (b[at] & 0xFFL) | ((b[at + 1] & 0xFFL) << 8) | ((b[at + 2] & 0xFFL) << 16) | ((b[at + 3] & 0xFFL) << 24);
+	}
+
+	private record Dimensions(long width, long height) {
+	}
+
+}
