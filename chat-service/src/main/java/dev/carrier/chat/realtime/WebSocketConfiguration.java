@@ -4,11 +4,13 @@ import java.util.List;
 
 import dev.carrier.chat.CarrierProperties;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
@@ -33,6 +35,19 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 		registry.addHandler(this.handler, "/api/ws")
 			.setHandshakeHandler(new BearerProtocolHandshakeHandler())
 			.setAllowedOrigins(this.properties.realtime().allowedOrigins().toArray(String[]::new));
+	}
+
+	/**
+	 * Explicit message limits: Tomcat closes a socket whose message exceeds them with 1009
+	 * (message too big) instead of buffering arbitrary input.
+	 */
+	@Bean
+	ServletServerContainerFactoryBean webSocketContainer() {
+		int limit = (int) this.properties.realtime().maxFrameSize().toBytes();
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		container.setMaxTextMessageBufferSize(limit);
+		container.setMaxBinaryMessageBufferSize(limit);
+		return container;
 	}
 
 	/**

@@ -42,7 +42,8 @@ public class AuthClient {
 	public Optional<MemberSummary> lookup(String usernameOrEmail) {
 		RemoteService.Response response = this.auth
 			.get(uri -> uri.path("/internal/users/lookup").queryParam("q", usernameOrEmail).build(), null);
-		if (response.status() == 404) {
+		// auth-service refuses a query that cannot be a username or email (4xx): no such user.
+		if (response.status() >= 400 && response.status() < 500) {
 			return Optional.empty();
 		}
 		return Optional.of(this.json.readValue(checked(response).body(), MemberSummary.class));

@@ -1,20 +1,32 @@
 package dev.carrier.chat.web;
 
 import java.net.URI;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Maps every error to an RFC 9457 problem document; Spring MVC's own exceptions (malformed
  * JSON, wrong types, validation, unknown paths, wrong methods and media types) are handled by
- * the base class as 4xx problems. Nothing leaks a stack trace.
+ * the base class as 4xx problems, completed here with a {@code type} and a detail that says
+ * what was wrong. Nothing leaks a stack trace.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -54,9 +66,62 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side");
 	}
 
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, unreadable(ex));
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String detail = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(ProblemAdvice::describe)
+			.sorted()
+			.collect(Collectors.joining("; "));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				detail.isEmpty() ? "Invalid request content" : detail);
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/** Every problem Spring MVC makes passes here: give it a type (it has only about:blank). */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem) {
+			Problems.complete(problem);
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private static String describe(FieldError error) {
+		return "'" + error.getField() + "' " + error.getDefaultMessage();
+	}
+
+	/** Says which field had the wrong type, without echoing Jackson's internals. */
+	private static String unreadable(HttpMessageNotReadableException ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof StreamReadException) {
+				return "Malformed JSON";
+			}
+			if (cause instanceof JacksonException jackson) {
+				String field = jackson.getPath()
+					.stream()
+					.map(ref -> (ref.getPropertyName() != null) ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+					.collect(Collectors.joining("."));
+				return field.isEmpty() ? "Request body does not match the expected JSON"
+						: "Field '" + field + "' is missing or has the wrong type";
+			}
+		}
+		return "Request body is missing or is not readable JSON";
+	}
+
 	private static ProblemDetail problem(HttpStatus status, String type, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("https://carrier.dev/problems/" + type));
+		problem.setType(URI.create(Problems.BASE + type));
 		return problem;
 	}
 

@@ -23,6 +23,16 @@ public class StubAuthService extends StubServer {
 
 	private final Set<String> online = ConcurrentHashMap.newKeySet();
 
+	private final Set<String> lookups = ConcurrentHashMap.newKeySet();
+
+	/** A lookup for a name starting with this is refused with a 400, as auth-service does for bad input. */
+	public static final String REFUSED_LOOKUP_PREFIX = "refused-";
+
+	/** Whether anyone asked to look up exactly this username or email. */
+	public boolean wasLookedUp(String query) {
+		return this.lookups.contains(query);
+	}
+
 	public record User(String id, String username, String email, String avatarUrl, String token) {
 	}
 
@@ -62,7 +72,11 @@ public class StubAuthService extends StubServer {
 					Instant.now().plusSeconds(3600).toString()));
 		}
 		if (path.equals("/internal/users/lookup")) {
+			this.lookups.add(query.getOrDefault("q", ""));
 			String q = query.getOrDefault("q", "").toLowerCase(Locale.ROOT);
+			if (q.startsWith(REFUSED_LOOKUP_PREFIX)) {
+				return new Response(400, "{\"status\":400,\"title\":\"Bad Request\"}");
+			}
 			return this.users.values()
 				.stream()
 				.filter(u -> u.username().toLowerCase(Locale.ROOT).equals(q) || u.email().toLowerCase(Locale.ROOT).equals(q))
