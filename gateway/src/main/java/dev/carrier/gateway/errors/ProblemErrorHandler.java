@@ -63,7 +63,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		if (exchange.getResponse().isCommitted() || headersSent(exchange.getResponse())) {
 			return abandon(exchange, ex);
 		}
-		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex) && clientIsGone(exchange)) {
 			// Nobody is left to read an answer.
 			return Mono.empty();
 		}
@@ -146,6 +146,16 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
 	private static boolean headersSent(ServerHttpResponse response) {
 		return nativeResponse(response) instanceof HttpServerResponse netty && netty.hasSentHeaders();
+	}
+
+	/**
+	 * "Connection reset by peer" reads the same whether the browser or the upstream service hung up;
+	 * only a closed client channel means nobody is waiting. An upstream that died mid-request must
+	 * still get its caller a 502 problem, not an empty 200.
+	 */
+	private static boolean clientIsGone(ServerWebExchange exchange) {
+		return !(nativeResponse(exchange.getResponse()) instanceof Connection connection) || connection.isDisposed()
+				|| !connection.channel().isActive();
 	}
 
 	private static Object nativeResponse(ServerHttpResponse response) {
