@@ -37,9 +37,13 @@ public final class RawHttp {
 		int port = CarrierApi.BASE.getPort() == -1 ? 80 : CarrierApi.BASE.getPort();
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(host, port), 5_000);
-			socket.setSoTimeout(30_000);
+			// A server may rightly keep a connection open after an answer without a length (Netty's own
+			// 400s); "Connection: close" lets the answer end at EOF instead of at the read timeout.
+			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
-			String fullHead = head + (head.endsWith("\r\n") ? "" : "\r\n") + "\r\n";
+			String closing = head.toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection:") ? ""
+					: "\r\nConnection: close";
+			String fullHead = head.stripTrailing() + closing + "\r\n\r\n";
 			out.write(fullHead.getBytes(StandardCharsets.ISO_8859_1));
 			if (body != null) {
 				out.write(body);
