@@ -9,6 +9,7 @@ import {
   messageWithText,
   newUserPage,
   openChat,
+  saveTrace,
   screenshot,
   sendMessage,
   signUp,
@@ -46,7 +47,9 @@ describe('Carrier in the browser', () => {
     if (task.result?.state !== 'fail') return;
     const slug = task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 60);
     for (const [who, u] of Object.entries({ ann, bob, cat })) {
-      if (u?.page && !u.page.isClosed()) await screenshot(u.page, `failed-${slug}-${who}`).catch(() => undefined);
+      if (!u?.page) continue;
+      saveTrace(u.page, `failed-${slug}-${who}`);
+      if (!u.page.isClosed()) await screenshot(u.page, `failed-${slug}-${who}`).catch(() => undefined);
     }
   });
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { CARRIER_URL, CHROMIUM_PATH, HEADLESS, RESULTS_DIR } from './env';
 
@@ -38,6 +38,7 @@ export async function launch(): Promise<Browser> {
 export async function newUserPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, baseURL: CARRIER_URL });
   const page = await context.newPage();
+  traceNetwork(page);
   page.setDefaultTimeout(15_000);
   page.setDefaultNavigationTimeout(20_000);
   return { context, page };
@@ -46,6 +47,40 @@ export async function newUserPage(browser: Browser, viewport = { width: 1280, he
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   await page.screenshot({ path: `${RESULTS_DIR}${name}.png` });
+}
+
+const traces = new WeakMap<Page, string[]>();
+
+/**
+ * Keeps the last API answers and WebSocket events of a page, so a failed test says which call the
+ * server refused instead of only showing where the screen ended up.
+ */
+function traceNetwork(page: Page): void {
+  const lines: string[] = [];
+  traces.set(page, lines);
+  const note = (line: string) => {
+    lines.push(`${new Date().toISOString()} ${line}`);
+    if (lines.length > 300) lines.shift();
+  };
+  page.on('response', (res) => {
+    if (res.url().includes('/api/')) note(`${res.status()} ${res.request().method()} ${res.url()}`);
+  });
+  page.on('requestfailed', (req) => note(`FAILED ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('websocket', (ws) => {
+    note(`WS open ${ws.url()}`);
+    ws.on('framereceived', (f) => {
+      const text = String(f.payload);
+      if (!text.includes('"message.created"')) note(`WS <- ${text.slice(0, 160)}`);
+    });
+    ws.on('close', () => note('WS closed'));
+  });
+  page.on('pageerror', (e) => note(`PAGE ERROR ${e.message}`));
+}
+
+/** Writes a page's network trace next to its failure screenshot. */
+export function saveTrace(page: Page, name: string): void {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(`${RESULTS_DIR}${name}.log`, (traces.get(page) ?? []).join('\n') + '\n');
 }
 
 export interface TestUser {

@@ -37,18 +37,23 @@ describe('RealtimeClient', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  const make = (h: ReturnType<typeof handlers>) =>
-    new RealtimeClient('ws://x/api/ws', 'tok', h, () => {
+  let protocols: string[][];
+  const make = (h: ReturnType<typeof handlers>) => {
+    protocols = [];
+    return new RealtimeClient('ws://x/api/ws', 'tok', h, (_url, p) => {
       const s = new FakeSocket();
       sockets.push(s);
+      protocols.push(p);
       return s;
     });
+  };
 
-  it('authenticates with the first frame and reports ready', () => {
+  it('authenticates in the handshake, sends nothing first, and reports ready', () => {
     const h = handlers();
     make(h).start();
+    expect(protocols[0]).toEqual(['bearer.tok']);
     sockets[0].open();
-    expect(JSON.parse(sockets[0].sent[0])).toEqual({ type: 'auth', token: 'tok' });
+    expect(sockets[0].sent).toEqual([]);
     sockets[0].receive({ type: 'ready' });
     expect(h.onReady).toHaveBeenCalledWith(false);
     expect(h.onStatus).toHaveBeenLastCalledWith('online');
@@ -87,12 +92,24 @@ describe('RealtimeClient', () => {
     expect(sockets).toHaveLength(1);
   });
 
-  it('sends typing frames only while connected', () => {
+  it('sends typing frames only once the server said ready', () => {
     const c = make(handlers());
     c.start();
     expect(c.send({ type: 'typing', chatId: 'c' })).toBe(false);
     sockets[0].open();
+    expect(c.send({ type: 'typing', chatId: 'c' })).toBe(false);
+    sockets[0].receive({ type: 'ready' });
     expect(c.send({ type: 'typing', chatId: 'c' })).toBe(true);
+    sockets[0].drop();
+    expect(c.send({ type: 'typing', chatId: 'c' })).toBe(false);
+  });
+
+  it('recycles a socket that gets no ready in time', () => {
+    const h = handlers();
+    make(h).start();
+    sockets[0].open();
+    vi.advanceTimersByTime(5_000);
+    expect(sockets[0].readyState).toBe(3);
   });
 
   it('backs off exponentially up to a cap', () => {

@@ -23,6 +23,12 @@ export interface SocketLike {
 
 export const UNAUTHORIZED_CLOSE = 4401;
 
+/** How long a socket may stay without 'ready' before it is recycled. */
+export const READY_TIMEOUT_MS = 5_000;
+
+/** The subprotocol that carries the token: browsers cannot set headers on a WebSocket. */
+export const BEARER_PROTOCOL_PREFIX = 'bearer.';
+
 /** Delay before reconnect attempt n (0-based): exponential, capped, with jitter. */
 export function backoffDelay(attempt: number, random: () => number = Math.random): number {
   const base = Math.min(15_000, 500 * 2 ** attempt);
@@ -30,8 +36,11 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
 }
 
 /**
- * One WebSocket to /api/ws with authentication by first frame, automatic reconnect with backoff
- * and a liveness check (a socket that gets no 'ready' in time is recycled).
+ * One WebSocket to /api/ws, authenticated in the handshake itself (the {@code bearer.<token>}
+ * subprotocol), with automatic reconnect with backoff and a liveness check (a socket that gets no
+ * 'ready' in time is recycled). The handshake carries the token rather than a first frame because
+ * a frame sent the instant a proxied socket opens can be lost on the way through the gateway,
+ * which left the client waiting for a 'ready' that never came.
  */
 export class RealtimeClient {
   private socket: SocketLike | null = null;
@@ -40,12 +49,15 @@ export class RealtimeClient {
   private stopped = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readyTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Client frames are only sent once the server has said 'ready' on the current socket. */
+  private ready = false;
 
   constructor(
     private readonly url: string,
     private readonly token: string,
     private readonly handlers: RealtimeHandlers,
-    private readonly createSocket: (url: string) => SocketLike = (u) => new WebSocket(u) as unknown as SocketLike,
+    private readonly createSocket: (url: string, protocols: string[]) => SocketLike = (u, p) =>
+      new WebSocket(u, p) as unknown as SocketLike,
   ) {}
 
   start(): void {
@@ -72,9 +84,9 @@ export class RealtimeClient {
     this.handlers.onStatus('stopped');
   }
 
-  /** Sends a client frame if connected; silently drops it otherwise (typing is best effort). */
+  /** Sends a client frame if connected and ready; drops it otherwise (typing is best effort). */
   send(frame: { type: string; [k: string]: unknown }): boolean {
-    if (this.socket && this.socket.readyState === 1) {
+    if (this.socket && this.ready && this.socket.readyState === 1) {
       this.socket.send(JSON.stringify(frame));
       return true;
     }
@@ -92,18 +104,18 @@ export class RealtimeClient {
     if (this.stopped) return;
     this.handlers.onStatus(this.everReady ? 'reconnecting' : 'connecting');
     let socket: SocketLike;
+    this.ready = false;
     try {
-      socket = this.createSocket(this.url);
+      socket = this.createSocket(this.url, [BEARER_PROTOCOL_PREFIX + this.token]);
     } catch {
       this.scheduleReconnect();
       return;
     }
     this.socket = socket;
     socket.onopen = () => {
-      socket.send(JSON.stringify({ type: 'auth', token: this.token }));
       this.readyTimer = setTimeout(() => {
         if (this.socket === socket) socket.close(4000, 'no ready');
-      }, 10_000);
+      }, READY_TIMEOUT_MS);
     };
     socket.onmessage = (ev) => {
       let event: ServerEvent;
@@ -114,6 +126,7 @@ export class RealtimeClient {
       }
       if (event.type === 'ready') {
         if (this.readyTimer) clearTimeout(this.readyTimer);
+        this.ready = true;
         const reconnected = this.everReady;
         this.everReady = true;
         this.attempt = 0;
@@ -129,6 +142,7 @@ export class RealtimeClient {
     socket.onclose = (ev) => {
       if (this.socket !== socket) return;
       this.socket = null;
+      this.ready = false;
       if (this.readyTimer) clearTimeout(this.readyTimer);
       if (ev.code === UNAUTHORIZED_CLOSE) {
         this.stopped = true;

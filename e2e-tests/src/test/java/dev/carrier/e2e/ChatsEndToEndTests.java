@@ -86,6 +86,20 @@ class ChatsEndToEndTests {
 			.toList();
 	}
 
+	/**
+	 * The web app opens a fresh WebSocket after every login and reload; each one must become ready
+	 * through the gateway, whichever chat-service instance it lands on. (A token sent as the first
+	 * frame was sometimes lost there, and the app then logged its user out.)
+	 */
+	@Test
+	void everyWebSocketOpenedThroughTheGatewayBecomesReady() {
+		TestUser user = TestUser.signUp("opener");
+		for (int i = 0; i < 40; i++) {
+			// connect() throws unless the server says "ready" on this socket.
+			EventSocket.connect(user.token()).close();
+		}
+	}
+
 	@Test
 	void eachChatServiceInstanceDeliversWhatTheOtherAccepted() {
 		TestUser sender = TestUser.signUp("sender");

@@ -44,6 +44,12 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 	/** The client stayed silent too long before authenticating; it may simply reconnect. */
 	static final CloseStatus AUTH_TIMEOUT = new CloseStatus(4408, "Authentication timeout");
 
+	/**
+	 * Any other frame before authentication: a client mistake, not a dead session, so the client
+	 * may reconnect instead of logging its user out.
+	 */
+	static final CloseStatus AUTHENTICATE_FIRST = CloseStatus.POLICY_VIOLATION.withReason("Authenticate first");
+
 	static final String BEARER_PROTOCOL_PREFIX = "bearer.";
 
 	private static final String READY = "{\"type\":\"ready\"}";
@@ -110,13 +116,16 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 		}
 		String type = (frame != null) ? frame.path("type").asString("") : "";
 		if (client.userId() == null) {
-			String token = (frame != null) ? frame.path("token").asString("") : "";
-			if ("auth".equals(type) && !token.isEmpty()) {
-				authenticate(client, token);
+			if (!"auth".equals(type)) {
+				client.close(AUTHENTICATE_FIRST);
+				return;
 			}
-			else {
+			String token = frame.path("token").asString("");
+			if (token.isEmpty()) {
 				client.close(UNAUTHORIZED);
+				return;
 			}
+			authenticate(client, token);
 			return;
 		}
 		if ("typing".equals(type)) {

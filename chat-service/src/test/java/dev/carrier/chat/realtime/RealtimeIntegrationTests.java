@@ -70,6 +70,19 @@ class RealtimeIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void aFrameOtherThanAuthFirstIsAPolicyViolationNotALogout() {
+		User alice = AUTH.newUser("alice");
+		String chatId = createChat(alice, null, AUTH.newUser("bob")).path("id").asString();
+		try (WsClient ws = WsClient.connect(this.port, null)) {
+			ws.send("{\"type\":\"typing\",\"chatId\":\"" + chatId + "\"}");
+
+			await().atMost(BOUND).until(() -> ws.closeCode != null);
+			assertThat(ws.closeCode).isEqualTo(1008);
+			assertThat(ws.frames).isEmpty();
+		}
+	}
+
+	@Test
 	void silentUnauthenticatedClientIsClosed() {
 		try (WsClient ws = WsClient.connect(this.port, null)) {
 			await().atMost(Duration.ofSeconds(20)).until(() -> ws.closeCode != null);

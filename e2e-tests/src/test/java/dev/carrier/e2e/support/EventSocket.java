@@ -38,15 +38,18 @@ public final class EventSocket implements WebSocket.Listener, AutoCloseable {
 		return connect(URI.create(CarrierApi.BASE.toString().replaceFirst("^http", "ws") + "/api/ws"), token);
 	}
 
-	/** Connects to the given WebSocket URI (a chat-service instance directly, for fan-out tests). */
+	/**
+	 * Connects to the given WebSocket URI (a chat-service instance directly, for fan-out tests),
+	 * with the token in the handshake ({@code bearer.<token>} subprotocol), as the web app does.
+	 */
 	public static EventSocket connect(URI uri, String token) {
 		EventSocket listener = new EventSocket();
 		listener.socket = HttpClient.newHttpClient()
 			.newWebSocketBuilder()
 			.connectTimeout(Duration.ofSeconds(5))
+			.subprotocols("bearer." + token)
 			.buildAsync(uri, listener)
 			.join();
-		listener.socket.sendText("{\"type\":\"auth\",\"token\":\"" + token + "\"}", true).join();
 		try {
 			listener.ready.get(10, TimeUnit.SECONDS);
 		}
