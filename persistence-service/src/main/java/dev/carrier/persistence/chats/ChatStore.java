@@ -1,7 +1,9 @@
 package dev.carrier.persistence.chats;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.carrier.persistence.SqlTimes;
@@ -34,8 +36,15 @@ public class ChatStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Writes the chats and replaces each one's member set with the snapshot's. */
-	public void upsertChats(List<ChatSnapshot> chats) {
+	/**
+	 * Writes the chats and replaces each one's member set with the snapshot's. Snapshots come in
+	 * event order; when a batch holds several of one chat only the last counts (otherwise their
+	 * member sets would be merged, and a removed member would stay).
+	 */
+	public void upsertChats(List<ChatSnapshot> snapshots) {
+		Map<String, ChatSnapshot> latest = new LinkedHashMap<>();
+		snapshots.forEach((snapshot) -> latest.put(snapshot.id(), snapshot));
+		List<ChatSnapshot> chats = List.copyOf(latest.values());
 		this.jdbc.batchUpdate(UPSERT_CHAT, chats, chats.size(), (statement, chat) -> {
 			statement.setString(1, chat.id());
 			statement.setString(2, chat.type());

@@ -11,6 +11,8 @@ import dev.carrier.persistence.events.EventBatches;
 import dev.carrier.persistence.events.MessageDeleted;
 import dev.carrier.persistence.events.MessageSent;
 import dev.carrier.persistence.events.Topics;
+import dev.carrier.persistence.reads.ReadPositionStore;
+import dev.carrier.persistence.reads.ReadPositionStore.ReadPosition;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -26,10 +28,13 @@ class MessageEventsListener {
 
 	private final ChatStore chats;
 
-	MessageEventsListener(EventBatches batches, MessageStore messages, ChatStore chats) {
+	private final ReadPositionStore reads;
+
+	MessageEventsListener(EventBatches batches, MessageStore messages, ChatStore chats, ReadPositionStore reads) {
 		this.batches = batches;
 		this.messages = messages;
 		this.chats = chats;
+		this.reads = reads;
 	}
 
 	@KafkaListener(id = "message-sent", idIsGroup = false, topics = Topics.MESSAGE_SENT)
@@ -47,14 +52,22 @@ class MessageEventsListener {
 
 	private void writeSent(List<MessageSent> events) {
 		Map<String, Long> lastSeqs = new LinkedHashMap<>();
+		Map<List<String>, Long> sendersReads = new LinkedHashMap<>();
 		this.messages.upsert(events.stream().map(MessageSent::message).map((message) -> {
 			lastSeqs.merge(message.chatId(), message.seq(), Math::max);
+			sendersReads.merge(List.of(message.chatId(), message.senderId()), message.seq(), Math::max);
 			return new StoredMessage(message.id(), message.chatId(), message.seq(), message.senderId(), message.text(),
 					message.sentAt(), false, message.clientMessageId());
 		}).toList());
 		this.chats.raiseLastSeqs(lastSeqs.entrySet()
 			.stream()
 			.map((entry) -> new Object[] { entry.getKey(), entry.getValue() })
+			.toList());
+		// Sending marks the chat read up to the message for its sender (chat-service does the same
+		// in Redis without a read event), so that position survives the loss of the cache too.
+		this.reads.upsert(sendersReads.entrySet()
+			.stream()
+			.map((entry) -> new ReadPosition(entry.getKey().get(0), entry.getKey().get(1), entry.getValue()))
 			.toList());
 	}
 

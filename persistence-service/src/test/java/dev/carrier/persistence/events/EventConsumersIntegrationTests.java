@@ -118,6 +118,23 @@ class EventConsumersIntegrationTests {
 				Long.class, chatId, userId)).isEqualTo(7);
 	}
 
+	/** Without this, a sender's own message counted as unread once the cache was lost. */
+	@Test
+	void sendingAMessageMarksTheChatReadUpToItForItsSenderOnly() {
+		String chatId = Ids.random();
+		String sender = Ids.random();
+		String other = Ids.random();
+		this.kafka.send(Topics.READ_CHANGED, chatId, readChanged(chatId, sender, 9));
+		this.kafka.send(Topics.MESSAGE_SENT, chatId, messageSent(chatId, Ids.random(), 4, sender, "earlier"));
+		RecordMetadata last = this.kafka.send(Topics.MESSAGE_SENT, chatId,
+				messageSent(chatId, Ids.random(), 12, other, "later"));
+		this.kafka.awaitConsumed(last);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.queryForList("SELECT user_id, seq FROM read_positions WHERE chat_id = ? ORDER BY seq",
+					chatId)
+				.equals(java.util.List.of(Map.of("user_id", sender, "seq", 9L), Map.of("user_id", other, "seq", 12L))));
+	}
+
 	@Test
 	void aChatSnapshotReplacesItsMembers() {
 		String chatId = Ids.random();
