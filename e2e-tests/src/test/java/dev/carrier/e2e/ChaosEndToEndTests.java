@@ -195,6 +195,8 @@ class ChaosEndToEndTests {
 			assertThat(phase.hung.sum()).as("%s: sends that hung past the client timeout", phase.fault).isZero();
 			assertThat(phase.notProblems.sum()).as("%s: failed sends answered without a problem document: %s", phase.fault,
 					phase.oddAnswers).isZero();
+			// A dead server is "unavailable" (503) or "timed out" (504), never our own internal error.
+			assertThat(phase.statuses).as("%s: failed sends answered 500", phase.fault).doesNotContainKey(500);
 			assertThat(phase.upSeconds).as("%s: seconds until every service is UP again", phase.fault)
 				.isLessThan(RECOVERY_LIMIT.toSeconds());
 		}

@@ -6,6 +6,11 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,8 +19,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.carrier.auth.accounts.AccountTaken;
@@ -117,6 +122,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			.sorted()
 			.collect(Collectors.joining("; "));
 		return simple(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+	}
+
+	/**
+	 * A store (Redis/MySQL) is down, restarting or timed out. That is not the client's fault and
+	 * not a bug: a 503 tells the client to retry (sends are idempotent by clientMessageId).
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			RecoverableDataAccessException.class, RedisSystemException.class })
+	ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException ex) {
+		log.warn("Answering 503, a store is unavailable: {}", ex.toString());
+		return withHeader(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+				"Storage is briefly unavailable. Try again shortly.", HttpHeaders.RETRY_AFTER, "5");
 	}
 
 	@ExceptionHandler

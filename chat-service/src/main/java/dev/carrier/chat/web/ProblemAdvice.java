@@ -9,6 +9,11 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -58,6 +63,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail unavailable(ServiceUnavailable ex) {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", ex.getMessage());
+	}
+
+	/**
+	 * A store (Redis) is down, restarting or timed out. That is not the client's fault and
+	 * not a bug: a 503 tells the client to retry (sends are idempotent by clientMessageId).
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			RecoverableDataAccessException.class, RedisSystemException.class })
+	ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException ex) {
+		log.warn("Answering 503, a store is unavailable: {}", ex.toString());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+					"Storage is briefly unavailable; nothing was lost. Try again shortly."));
 	}
 
 	@ExceptionHandler

@@ -6,8 +6,15 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.data.redis.RedisSystemException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -35,6 +42,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail badArgument(IllegalArgumentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage(), "invalid-request");
+	}
+
+	/**
+	 * A store (Redis/MySQL) is down, restarting or timed out. That is not the client's fault and
+	 * not a bug: a 503 tells the client to retry (sends are idempotent by clientMessageId).
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			RecoverableDataAccessException.class, RedisSystemException.class })
+	ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException ex) {
+		log.warn("Answering 503, a store is unavailable: {}", ex.toString());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+					"Storage is briefly unavailable. Try again shortly.", "unavailable"));
 	}
 
 	@ExceptionHandler
