@@ -50,7 +50,8 @@ public record CarrierProperties(@DefaultValue("http://127.0.0.1:8081") URI authU
 	 */
 	public record Remote(@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout,
 			@DefaultValue("3") int maxAttempts, @DefaultValue("200ms") Duration retryWait,
-			@DefaultValue("20") int circuitMinimumCalls, @DefaultValue("10s") Duration circuitOpenWait) {
+			@DefaultValue("20") int circuitMinimumCalls, @DefaultValue("10s") Duration circuitOpenWait,
+			@DefaultValue("64") int maxConcurrentCalls) {
 	}
 
 }

@@ -6,9 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 import dev.carrier.chat.web.ServiceUnavailable;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import org.slf4j.Logger;
@@ -21,8 +25,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * One remote service (auth-service or persistence-service) behind a timeout, a bounded retry
- * and a circuit breaker, so a dead dependency costs a fast 503 problem instead of a hang.
+ * One remote service (auth-service or persistence-service) behind a timeout, a bounded retry with
+ * exponential backoff, a circuit breaker and a bulkhead, so a dead dependency costs a fast 503
+ * problem instead of a hang, and a slow one cannot hold every request thread. Every call made
+ * through it is idempotent (session lookups, history reads, hydration), so retrying is safe.
  * Callers get the status and body and decide what a 404 means; transport errors and 5xx are
  * retried and then reported as {@link ServiceUnavailable}.
  */
@@ -37,6 +43,8 @@ public class RemoteService {
 	private final CircuitBreaker circuitBreaker;
 
 	private final Retry retry;
+
+	private final Bulkhead bulkhead;
 
 	public RemoteService(String name, URI baseUrl, CarrierProperties.Remote settings) {
 		this.name = name;
@@ -55,8 +63,12 @@ public class RemoteService {
 					.build());
 		this.retry = Retry.of(name, RetryConfig.custom()
 			.maxAttempts(settings.maxAttempts())
-			.waitDuration(settings.retryWait())
+			.intervalFunction(IntervalFunction.ofExponentialBackoff(settings.retryWait(), 2.0))
 			.retryExceptions(RemoteFailure.class)
+			.build());
+		this.bulkhead = Bulkhead.of(name, BulkheadConfig.custom()
+			.maxConcurrentCalls(settings.maxConcurrentCalls())
+			.maxWaitDuration(settings.readTimeout())
 			.build());
 	}
 
@@ -92,10 +104,12 @@ public class RemoteService {
 
 	private Response call(java.util.function.Supplier<Response> call) {
 		try {
-			return Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker, call))
+			return Bulkhead
+				.decorateSupplier(this.bulkhead,
+						Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker, call)))
 				.get();
 		}
-		catch (RemoteFailure | CallNotPermittedException ex) {
+		catch (RemoteFailure | CallNotPermittedException | BulkheadFullException ex) {
 			log.warn("{} call failed: {}", this.name, ex.getMessage());
 			throw new ServiceUnavailable(this.name + " is unavailable; retry later");
 		}

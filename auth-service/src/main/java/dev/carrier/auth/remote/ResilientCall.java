@@ -5,6 +5,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -15,9 +17,11 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 
 /**
- * Retry around a circuit breaker around a time limiter, for one remote call family. Each attempt
- * runs on its own virtual thread so the time limiter can interrupt a hung HTTP call; an open
- * circuit is never retried, so a dead service costs callers nothing after a few failures.
+ * A bulkhead around a retry around a circuit breaker around a time limiter, for one remote call
+ * family. Each attempt runs on its own virtual thread so the time limiter can interrupt a hung HTTP
+ * call; an open circuit is never retried, so a dead service costs callers nothing after a few
+ * failures. The bulkhead bounds the calls in flight, so a slow dependency cannot tie up every
+ * request thread (virtual threads are cheap, but sockets and the other side's capacity are not).
  */
 public final class ResilientCall {
 
@@ -31,8 +35,14 @@ public final class ResilientCall {
 
 	private final TimeLimiter timeLimiter;
 
+	private final Bulkhead bulkhead;
+
 	public ResilientCall(String name, ResilienceProperties.Policy policy) {
 		this.name = name;
+		this.bulkhead = Bulkhead.of(name, BulkheadConfig.custom()
+			.maxConcurrentCalls(policy.maxConcurrentCalls())
+			.maxWaitDuration(policy.timeout())
+			.build());
 		this.circuitBreaker = CircuitBreaker.of(name,
 				CircuitBreakerConfig.custom()
 					.failureRateThreshold(policy.failureRateThreshold())
@@ -58,8 +68,8 @@ public final class ResilientCall {
 	public <T> T call(Supplier<T> remoteCall) {
 		Callable<T> timed = TimeLimiter.decorateFutureSupplier(this.timeLimiter,
 				() -> ATTEMPTS.submit(remoteCall::get));
-		Callable<T> guarded = Retry.decorateCallable(this.retry,
-				CircuitBreaker.decorateCallable(this.circuitBreaker, timed));
+		Callable<T> guarded = Bulkhead.decorateCallable(this.bulkhead,
+				Retry.decorateCallable(this.retry, CircuitBreaker.decorateCallable(this.circuitBreaker, timed)));
 		try {
 			return guarded.call();
 		}
