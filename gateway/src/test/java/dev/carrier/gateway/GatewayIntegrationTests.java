@@ -380,6 +380,8 @@ class GatewayIntegrationTests {
 	void healthAndPrometheusAreExposed() {
 		this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
 		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk()
+			.expectBody(String.class).value(body -> assertThat(body).contains("\"UP\"").doesNotContain("redis", "diskSpace"));
 		String token = login();
 		get("/api/chats", token).expectStatus().isOk();
 		this.client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
