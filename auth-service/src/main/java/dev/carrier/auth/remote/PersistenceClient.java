@@ -3,7 +3,6 @@ package dev.carrier.auth.remote;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,8 +12,10 @@ import org.springframework.web.client.RestClient;
 /**
  * persistence-service's user read-through (docs/architecture.md, "persistence-service"): the
  * durable record of every account, asked when Redis does not know a user. The GETs are
- * idempotent, so they are retried with backoff behind a circuit breaker; 404 is an answer, not
- * a failure.
+ * idempotent, so they are retried with backoff behind a circuit breaker. A 4xx is an answer,
+ * not a failure: 404 says there is no such record, and a 400 (a login or id persistence-service
+ * refuses to look up, such as one over its length limit) means there cannot be one. Counting
+ * those as failures let hostile logins open the circuit and turn everyone's logins into 503s.
  */
 @Component
 public class PersistenceClient {
@@ -32,7 +33,7 @@ public class PersistenceClient {
 		return this.resilience.call(() -> Optional.ofNullable(this.restClient.get()
 			.uri((uri) -> uri.path("/internal/users/by-login").queryParam("login", login).build())
 			.accept(MediaType.APPLICATION_JSON)
-			.exchange((request, response) -> isNotFound(response.getStatusCode()) ? null
+			.exchange((request, response) -> noSuchRecord(response.getStatusCode()) ? null
 					: ensureOk(response.getStatusCode(), response.bodyTo(UserRecord.class)))));
 	}
 
@@ -40,7 +41,7 @@ public class PersistenceClient {
 		return this.resilience.call(() -> Optional.ofNullable(this.restClient.get()
 			.uri("/internal/users/{id}", userId)
 			.accept(MediaType.APPLICATION_JSON)
-			.exchange((request, response) -> isNotFound(response.getStatusCode()) ? null
+			.exchange((request, response) -> noSuchRecord(response.getStatusCode()) ? null
 					: ensureOk(response.getStatusCode(), response.bodyTo(UserRecord.class)))));
 	}
 
@@ -48,7 +49,7 @@ public class PersistenceClient {
 		return this.resilience.call(() -> Optional.ofNullable(this.restClient.get()
 			.uri("/internal/users/{id}/avatar", userId)
 			.exchange((request, response) -> {
-				if (isNotFound(response.getStatusCode())) {
+				if (noSuchRecord(response.getStatusCode())) {
 					return null;
 				}
 				ResponseEntity<byte[]> entity = ResponseEntity.status(response.getStatusCode())
@@ -64,8 +65,8 @@ public class PersistenceClient {
 		return this.resilience;
 	}
 
-	private static boolean isNotFound(HttpStatusCode status) {
-		return status.value() == HttpStatus.NOT_FOUND.value();
+	private static boolean noSuchRecord(HttpStatusCode status) {
+		return status.is4xxClientError();
 	}
 
 	private static <T> T ensureOk(HttpStatusCode status, T body) {

@@ -1,0 +1,72 @@
+package dev.carrier.auth.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The read-through to persistence-service, against a real HTTP server standing in for it. */
+class PersistenceClientTests {
+
+	private final AtomicInteger requests = new AtomicInteger();
+
+	private HttpServer server;
+
+	private PersistenceClient client;
+
+	@BeforeEach
+	void start() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+		this.server.createContext("/internal/users/by-login", (exchange) -> {
+			this.requests.incrementAndGet();
+			answer(exchange, 400, "{\"status\":400,\"detail\":\"login: size must be between 0 and 320\"}");
+		});
+		this.server.start();
+		URI url = URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+		ResilienceProperties properties = new ResilienceProperties(
+				new ResilienceProperties.Persistence(Duration.ofSeconds(2), 3, Duration.ofMillis(10), 50f,
+						Duration.ofSeconds(10), 8),
+				new ResilienceProperties.Hydration(Duration.ofSeconds(2), 1, Duration.ofMillis(10), 50f,
+						Duration.ofSeconds(10), 8),
+				new ResilienceProperties.Chat(Duration.ofSeconds(2), 1, Duration.ofMillis(10), 50f, Duration.ofSeconds(10),
+						8));
+		this.client = new PersistenceClient(new ServiceUrls(url, "http://127.0.0.1:1"), properties);
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.stop(0);
+	}
+
+	@Test
+	void loginsPersistenceRefusesToLookUpAreUnknownUsersAndNeverOpenTheCircuit() {
+		for (int i = 0; i < 30; i++) {
+			assertThat(this.client.findUserByLogin("x".repeat(400))).isEmpty();
+		}
+
+		assertThat(this.requests).as("a refused lookup is an answer: no retries").hasValue(30);
+		assertThat(this.client.resilience().circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		exchange.getResponseBody().write(bytes);
+		exchange.close();
+	}
+
+}
