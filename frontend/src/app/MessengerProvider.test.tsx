@@ -12,7 +12,10 @@ class FakeWebSocket {
   onmessage: ((e: MessageEvent) => void) | null = null;
   onclose: ((e: CloseEvent) => void) | null = null;
   onerror: ((e: Event) => void) | null = null;
-  constructor(public url: string) {
+  constructor(
+    public url: string,
+    public protocols: string[] = [],
+  ) {
     FakeWebSocket.all.push(this);
   }
   send(d: string) {
@@ -80,8 +83,10 @@ async function openChatWithBob() {
   fireEvent.click(screen.getByTestId('chat-item'));
   await waitFor(() => expect(shownSeqs()).toEqual([1, 2]));
   const ws = FakeWebSocket.all[0];
+  // The token travels in the handshake; nothing is sent before the server says ready.
+  expect(ws.protocols).toEqual(['bearer.tok']);
   act(() => ws.serverOpen());
-  expect(ws.sent[0]).toEqual({ type: 'auth', token: 'tok' });
+  expect(ws.sent).toEqual([]);
   await act(async () => ws.push({ type: 'ready' }));
   return ws;
 }
