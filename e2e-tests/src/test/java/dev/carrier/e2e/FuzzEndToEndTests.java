@@ -1101,13 +1101,7 @@ class FuzzEndToEndTests {
 		/** Authenticated in the handshake ({@code bearer.<token>} subprotocol), as the web app is. */
 		static JunkSocket authenticated(String token) {
 			JunkSocket listener = new JunkSocket();
-			URI uri = URI.create(CarrierApi.BASE.toString().replaceFirst("^http", "ws") + "/api/ws");
-			listener.socket = HttpClient.newHttpClient()
-				.newWebSocketBuilder()
-				.connectTimeout(Duration.ofSeconds(5))
-				.subprotocols("bearer." + token)
-				.buildAsync(uri, listener)
-				.join();
+			listener.socket = EventSocket.openWithToken(EventSocket.GATEWAY_WS, token, listener);
 			listener.ready.orTimeout(10, TimeUnit.SECONDS).join();
 			return listener;
 		}

@@ -33,23 +33,28 @@ public final class EventSocket implements WebSocket.Listener, AutoCloseable {
 
 	private WebSocket socket;
 
+	/** The gateway's WebSocket endpoint. */
+	public static final URI GATEWAY_WS = URI.create(CarrierApi.BASE.toString().replaceFirst("^http", "ws") + "/api/ws");
+
 	/** Connects through the gateway. */
 	public static EventSocket connect(String token) {
-		return connect(URI.create(CarrierApi.BASE.toString().replaceFirst("^http", "ws") + "/api/ws"), token);
+		return connect(GATEWAY_WS, token);
 	}
 
-	/**
-	 * Connects to the given WebSocket URI (a chat-service instance directly, for fan-out tests),
-	 * with the token in the handshake ({@code bearer.<token>} subprotocol), as the web app does.
-	 */
-	public static EventSocket connect(URI uri, String token) {
-		EventSocket listener = new EventSocket();
-		listener.socket = HttpClient.newHttpClient()
+	/** Opens a WebSocket with the token in the handshake ({@code bearer.<token>}), as the web app does. */
+	public static WebSocket openWithToken(URI uri, String token, WebSocket.Listener listener) {
+		return HttpClient.newHttpClient()
 			.newWebSocketBuilder()
 			.connectTimeout(Duration.ofSeconds(5))
 			.subprotocols("bearer." + token)
 			.buildAsync(uri, listener)
 			.join();
+	}
+
+	/** Connects to the given WebSocket URI (a chat-service instance directly, for fan-out tests). */
+	public static EventSocket connect(URI uri, String token) {
+		EventSocket listener = new EventSocket();
+		listener.socket = openWithToken(uri, token, listener);
 		try {
 			listener.ready.get(10, TimeUnit.SECONDS);
 		}
