@@ -35,6 +35,11 @@ public final class Problems {
 			String detail) {
 		response.setStatusCode(status);
 		HttpHeaders headers = response.getHeaders();
+		// A refusal the gateway writes itself ends its connection. After such an answer that
+		// followed a static file on the same keep-alive connection, the next request on it was
+		// sometimes never read (reproduced with curl: GET /, then GET /api/nope, then any call
+		// hung); closing makes the client send its next request on a fresh connection.
+		headers.setConnection("close");
 		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		headers.remove(HttpHeaders.CONTENT_LENGTH);
 		headers.setCacheControl("no-store");
