@@ -126,7 +126,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	/**
 	 * A store (Redis/MySQL) is down, restarting or timed out. That is not the client's fault and
-	 * not a bug: a 503 tells the client to retry (sends are idempotent by clientMessageId).
+	 * not a bug: a 503 with Retry-After tells the client to try again.
 	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
 			RecoverableDataAccessException.class, RedisSystemException.class })

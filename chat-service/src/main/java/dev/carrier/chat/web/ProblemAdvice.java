@@ -1,6 +1,5 @@
 package dev.carrier.chat.web;
 
-import java.net.URI;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -40,29 +39,29 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail notFound(NotFound ex) {
-		return problem(HttpStatus.NOT_FOUND, "not-found", ex.getMessage());
+		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail badRequest(BadRequest ex) {
-		return problem(HttpStatus.BAD_REQUEST, "bad-request", ex.getMessage());
+		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail unauthenticated(Unauthenticated ex) {
-		return problem(HttpStatus.UNAUTHORIZED, "unauthenticated", ex.getMessage());
+		return problem(HttpStatus.UNAUTHORIZED, ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail conflict(Conflict ex) {
-		ProblemDetail problem = problem(HttpStatus.CONFLICT, "conflict", ex.getMessage());
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, ex.getMessage());
 		problem.setProperty(ex.property(), ex.value());
 		return problem;
 	}
 
 	@ExceptionHandler
 	ProblemDetail unavailable(ServiceUnavailable ex) {
-		return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", ex.getMessage());
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 	}
 
 	/**
@@ -75,14 +74,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		log.warn("Answering 503, a store is unavailable: {}", ex.toString());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
-			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE,
 					"Storage is briefly unavailable; nothing was lost. Try again shortly."));
 	}
 
 	@ExceptionHandler
 	ProblemDetail unexpected(Exception ex) {
 		log.error("Unexpected error", ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side");
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
 	}
 
 	@Override
@@ -138,9 +137,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return "Request body is missing or is not readable JSON";
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String type, String detail) {
+	private static ProblemDetail problem(HttpStatus status, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(Problems.BASE + type));
+		problem.setType(Problems.type(status.value()));
 		return problem;
 	}
 

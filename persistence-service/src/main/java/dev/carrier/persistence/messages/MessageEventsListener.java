@@ -52,10 +52,10 @@ class MessageEventsListener {
 
 	private void writeSent(List<MessageSent> events) {
 		Map<String, Long> lastSeqs = new LinkedHashMap<>();
-		Map<List<String>, Long> sendersReads = new LinkedHashMap<>();
+		Map<SenderInChat, Long> sendersReads = new LinkedHashMap<>();
 		this.messages.upsert(events.stream().map(MessageSent::message).map((message) -> {
 			lastSeqs.merge(message.chatId(), message.seq(), Math::max);
-			sendersReads.merge(List.of(message.chatId(), message.senderId()), message.seq(), Math::max);
+			sendersReads.merge(new SenderInChat(message.chatId(), message.senderId()), message.seq(), Math::max);
 			return new StoredMessage(message.id(), message.chatId(), message.seq(), message.senderId(), message.text(),
 					message.sentAt(), false, message.clientMessageId());
 		}).toList());
@@ -67,8 +67,11 @@ class MessageEventsListener {
 		// in Redis without a read event), so that position survives the loss of the cache too.
 		this.reads.upsert(sendersReads.entrySet()
 			.stream()
-			.map((entry) -> new ReadPosition(entry.getKey().get(0), entry.getKey().get(1), entry.getValue()))
+			.map((entry) -> new ReadPosition(entry.getKey().chatId(), entry.getKey().senderId(), entry.getValue()))
 			.toList());
+	}
+
+	private record SenderInChat(String chatId, String senderId) {
 	}
 
 }
