@@ -1,4 +1,4 @@
-// An in-memory stand-in for the Carrier gateway, written from shared/CONTRACT.md, so the web
+// An in-memory stand-in for the Carrier gateway, written from docs/api.md, so the web
 // client and its browser tests can run before (or without) the real stack:
 //   npm run build && npm run fake-server        # serves dist/ and /api on FAKE_PORT (8090)
 //   CARRIER_URL=http://localhost:8090 npm run test:e2e

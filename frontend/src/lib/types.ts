@@ -1,4 +1,4 @@
-/** Wire types, exactly as CONTRACT.md names them. */
+/** Wire types, exactly as docs/api.md names them. */
 export interface User {
   id: string;
   username: string;

@@ -1,4 +1,4 @@
-/** Client-side checks mirroring the server's limits (CONTRACT.md); the server stays the judge. */
+/** Client-side checks mirroring the server's limits (docs/api.md); the server stays the judge. */
 export const USERNAME_RE = /^[A-Za-z0-9_.-]{3,32}$/;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -238,7 +238,7 @@ final class Deliveries {
 		return latency[phase.ordinal()];
 	}
 
-	/** missingAtSender: echoes to the sender's own sessions (CONTRACT.md: every session of every member). */
+	/** missingAtSender: echoes to the sender's own sessions (docs/api.md: every session of every member). */
 	record Tally(long expected, long received, long missing, long missingAtSender, long missingAtRecipients,
 			long duplicates, int messagesMissing) {
 	}

@@ -38,7 +38,7 @@ class KustomizeOverlaysTests {
 
 	static final List<String> DATA_STORES = List.of("redis", "mysql", "kafka");
 
-	/** Which settings each service reads (DESIGN.md, "Configuration"). */
+	/** Which settings each service is given (docs/architecture.md, "Configuration"). */
 	static final Map<String, Set<String>> SETTINGS = Map
 		.of("gateway", Set.of("CARRIER_REDIS_URL", "CARRIER_AUTH_URL", "CARRIER_CHAT_URL", "CARRIER_GATEWAY_PORT"),
 				"auth-service",

@@ -17,7 +17,7 @@ import dev.carrier.e2e.support.TestUser;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** CONTRACT.md "Accounts and sessions", through the gateway of the running system. */
+/** docs/api.md "Accounts and sessions", through the gateway of the running system. */
 class AccountsEndToEndTests {
 
 	@Test

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One user attacks another's chats, messages, avatar and profile with every call of CONTRACT.md: leaked
+ * One user attacks another's chats, messages, avatar and profile with every call of docs/api.md: leaked
  * and guessed ids, ids of a group it left, dead tokens, forged identity headers, tokens in the query
  * string. Nothing of the victim's is read or changed; chats answer 404, bad tokens 401. Also: security
  * headers on every response and CORS closed to other origins.
@@ -56,14 +56,14 @@ class AuthorizationEndToEndTests {
 	static final byte[] PNG = Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
-	/** How a row of CONTRACT.md touches data: public, the caller's own account, a chat, a message of a chat. */
+	/** How a row of docs/api.md touches data: public, the caller's own account, a chat, a message of a chat. */
 	enum Scope {
 
 		PUBLIC, SELF, CHAT, MESSAGE
 
 	}
 
-	/** One row of CONTRACT.md: {@code contract} as the table spells the call, and how to make it. */
+	/** One row of docs/api.md: {@code contract} as the table spells the call, and how to make it. */
 	record Call(String contract, Scope scope, String method, String template, String body) {
 
 		String path(String chatId, String messageId, String userId) {
@@ -73,7 +73,7 @@ class AuthorizationEndToEndTests {
 	}
 
 	/**
-	 * Every call of CONTRACT.md. Bodies are valid, so that a missing check would let the call through.
+	 * Every call of docs/api.md. Bodies are valid, so that a missing check would let the call through.
 	 * {@code %VICTIM_USERNAME%} and friends are filled in per run.
 	 */
 	static final List<Call> CALLS = List.of(
@@ -202,10 +202,10 @@ class AuthorizationEndToEndTests {
 		Set<String> rows = contractRows();
 		Set<String> covered = CALLS.stream().map(Call::contract).collect(Collectors.toCollection(LinkedHashSet::new));
 		assertThat(covered).as("calls tried by this test").containsAll(rows);
-		assertThat(rows).as("rows of CONTRACT.md").containsAll(covered.stream().filter(c -> !c.equals("GET /api/ws")).toList());
+		assertThat(rows).as("rows of docs/api.md").containsAll(covered.stream().filter(c -> !c.equals("GET /api/ws")).toList());
 	}
 
-	/** The first column of every table of CONTRACT.md, without query strings. */
+	/** The first column of every table of docs/api.md, without query strings. */
 	static Set<String> contractRows() throws IOException {
 		Path contract = contractFile();
 		Set<String> rows = new LinkedHashSet<>();
@@ -220,15 +220,14 @@ class AuthorizationEndToEndTests {
 		return rows;
 	}
 
+	/** docs/api.md of the repository under test ({@link Servers#ROOT}); missing is a failure, never a skip. */
 	static Path contractFile() {
-		for (Path candidate : List.of(Path.of(CarrierApi.env("CARRIER_CONTRACT", "CONTRACT.md")),
-				Servers.ROOT.resolve("CONTRACT.md"), Servers.ROOT.resolve("docs/CONTRACT.md"),
-				Servers.ROOT.resolve("../shared/CONTRACT.md"))) {
-			if (Files.isRegularFile(candidate)) {
-				return candidate;
-			}
+		Path contract = Servers.ROOT.resolve("docs/api.md");
+		if (!Files.isRegularFile(contract)) {
+			throw new AssertionError("the public API document " + contract + " is missing; it belongs in the "
+					+ "repository (Servers.ROOT is " + Servers.ROOT + ", set CARRIER_ROOT if that is not the repository root)");
 		}
-		throw new IllegalStateException("CONTRACT.md not found; set CARRIER_CONTRACT to its path");
+		return contract;
 	}
 
 	// ------------------------------------------------------------------ the attacks

@@ -26,7 +26,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** CONTRACT.md "Chats", "Messages" and "Real time", through the gateway of the running system. */
+/** docs/api.md "Chats", "Messages" and "Real time", through the gateway of the running system. */
 class ChatsEndToEndTests {
 
 	@Test

@@ -52,7 +52,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Generated-case fuzzing of every call of CONTRACT.md through the gateway: malformed, oversize, wrongly
+ * Generated-case fuzzing of every call of docs/api.md through the gateway: malformed, oversize, wrongly
  * typed and hostile requests (bodies, headers, paths, query parameters, images, WebSocket frames), sent
  * with a valid token where one is needed. Every answer must be a 4xx problem document, never a 5xx,
  * never a trace, and nothing the fuzzing user (or anyone else) can see may change.
@@ -674,7 +674,7 @@ class FuzzEndToEndTests {
 				huge().map(h -> "[" + q(h) + "]"), hostileText().map(t -> "[" + q(t) + "]"));
 	}
 
-	// --- the endpoints of CONTRACT.md
+	// --- the endpoints of docs/api.md
 
 	Gen<Hostile> signup() {
 		Gen<String> body = Gen.oneOf(objectWithAFault(

@@ -26,7 +26,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** DESIGN.md "The cache lifecycle" on the running system: flush on logout, hydration at login, zero loss. */
+/** README.md "The cache lifecycle" on the running system: flush on logout, hydration at login, zero loss. */
 class LifecycleEndToEndTests {
 
 	private static final Duration LOGOUT_GRACE = parse(CarrierApi.env("CARRIER_CHAT_LOGOUT_GRACE", "30s"));

@@ -1,6 +1,6 @@
 package dev.carrier.auth.accounts;
 
-/** CONTRACT.md's limits for accounts, in one place for the request records. */
+/** docs/api.md's limits for accounts, in one place for the request records. */
 public final class Limits {
 
 	public static final String USERNAME = "[A-Za-z0-9_.-]{3,32}";

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Chats and membership (CONTRACT.md, "Chats").
+ * Chats and membership (docs/api.md, "Chats").
  */
 @RestController
 @RequestMapping("/api/chats")

@@ -1,7 +1,7 @@
 package dev.carrier.chat.chats;
 
 /**
- * What a member in a request may look like: a username (CONTRACT.md: 3–32 of
+ * What a member in a request may look like: a username (docs/api.md: 3–32 of
  * {@code [A-Za-z0-9_.-]}) or an email address, optionally padded with spaces (they are trimmed).
  * Anything else (control characters, blanks, line breaks) cannot name a user, so it is refused
  * here with a 400 instead of being sent to auth-service.

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Messages of a chat (CONTRACT.md, "Messages").
+ * Messages of a chat (docs/api.md, "Messages").
  */
 @RestController
 @RequestMapping("/api/chats/{chatId}")

@@ -7,7 +7,7 @@ import dev.carrier.chat.chats.Chat;
 import dev.carrier.chat.messages.Message;
 
 /**
- * The events pushed to WebSocket clients (CONTRACT.md, "Real time"): {@code {type, ...}}.
+ * The events pushed to WebSocket clients (docs/api.md, "Real time"): {@code {type, ...}}.
  */
 public final class Push {
 

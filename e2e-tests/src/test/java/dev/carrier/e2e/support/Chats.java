@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 
-/** Chat and message calls of CONTRACT.md, with the assertions every caller needs. */
+/** Chat and message calls of docs/api.md, with the assertions every caller needs. */
 public final class Chats {
 
 	private Chats() {

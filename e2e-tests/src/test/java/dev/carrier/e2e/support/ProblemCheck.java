@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
-/** What CONTRACT.md promises about every error: a 4xx RFC 9457 problem document, never a trace. */
+/** What docs/api.md promises about every error: a 4xx RFC 9457 problem document, never a trace. */
 public final class ProblemCheck {
 
 	/** Traces and internals a client must never see (class names, frames, SQL, framework pages). */
