@@ -11,7 +11,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,13 +44,21 @@ import tools.jackson.databind.JsonNode;
  * again on 401) with live WebSocket readers, while one server at a time is killed with {@code kill -9}
  * and restarted: Redis, the Kafka broker, MariaDB, persistence-service, the second chat-service, the
  * gateway. For each fault: messages acknowledged (201), messages in MySQL afterwards, lost (must be 0),
- * duplicated (must be 0), failed sends (problems, never a hang past the client timeout), and the seconds
- * until every service is UP again.
+ * duplicated (must be 0), out of order (must be 0: a sender's acknowledged messages whose seqs in MySQL
+ * are not in the order they were acknowledged, or a seq held twice in a chat), failed sends (problems,
+ * never a hang past the client timeout), and the seconds until every service is UP again.
+ *
+ * <p>
+ * Redis and MariaDB are the project's own ({@code CARRIER_OWN_STORES=1}, which {@code ./carrier test}
+ * and {@code ./carrier chaos} set): they are killed by the PID {@code ./carrier} recorded and started
+ * again with {@code ./carrier start-store}, never a machine's server.
  *
  * <p>
  * Short form by default (part of {@code ./carrier test}); {@code -Dcarrier.chaos.full=true} or
  * {@code CARRIER_CHAOS_FULL=true} ({@code scripts/chaos.sh}) runs a longer, heavier load.
- * {@code -Dcarrier.chaos.faults=redis,gateway} picks faults ({@code none} = the load alone).
+ * {@code -Dcarrier.chaos.faults=redis,gateway} picks faults ({@code none} = the load alone);
+ * {@code -Dcarrier.chaos.redis-repeats=10} runs the Redis fault that many times in a row (default 1;
+ * {@code ./carrier chaos} runs it 10 times).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChaosEndToEndTests {
@@ -85,13 +92,12 @@ class ChaosEndToEndTests {
 		.filter(f -> !f.isEmpty() && !f.equals("none"))
 		.toList();
 
+	/** How many times in a row the Redis fault runs (each one a phase of its own). */
+	static final int REDIS_REPEATS = Integer.getInteger("carrier.chaos.redis-repeats",
+			Integer.parseInt(CarrierApi.env("CARRIER_CHAOS_REDIS_REPEATS", "1")));
+
 	static final Map<String, Integer> SERVICE_PORTS = new LinkedHashMap<>(Map.of("gateway", 8080, "auth-service", 8081,
 			"chat-service", 8082, "persistence-service", 8083, "chat-service-2", 8084));
-
-	static final String REDIS_START = "redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save \"\" "
-			+ "--appendonly no --notify-keyspace-events Ex --dir /var/lib/redis";
-
-	static final String MARIADB_START = "start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd";
 
 	private static final HttpClient HTTP = HttpClient.newBuilder()
 		.connectTimeout(Duration.ofSeconds(5))
@@ -110,12 +116,22 @@ class ChaosEndToEndTests {
 	record Sender(TestUser user, String chatId, AtomicReference<String> token) {
 	}
 
+	/** One acknowledged message: who sent it, as their how-manieth, and the seq the 201 gave it. */
+	record Ack(int sender, int n, String id, long seq) {
+	}
+
 	/** What happened during one fault. */
 	static final class Phase {
 
+		/** What is killed: redis, kafka, ..., or none. */
 		final String fault;
 
+		/** The fault as reported: {@code redis #3} for the third Redis kill in a row. */
+		final String label;
+
 		final String tag;
+
+		final ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
 
 		volatile boolean stopping;
 
@@ -147,15 +163,22 @@ class ChaosEndToEndTests {
 
 		long duplicated;
 
+		/** Acknowledged messages whose MySQL seq breaks their sender's acknowledgement order, plus seqs held twice. */
+		long outOfOrder;
+
+		/** Acknowledged messages whose seq in MySQL is not the one their 201 carried. */
+		long seqMoved;
+
 		double restartSeconds;
 
 		double upSeconds = Double.NaN;
 
 		int liveEvents;
 
-		Phase(String fault, String run) {
+		Phase(String fault, String label, String run) {
 			this.fault = fault;
-			this.tag = "chaos " + run + " " + fault + " ";
+			this.label = label;
+			this.tag = "chaos " + run + " " + label.replace(" #", "#") + " ";
 		}
 
 		long failedSends() {
@@ -183,30 +206,35 @@ class ChaosEndToEndTests {
 	void noAcknowledgedMessageIsLostOrDuplicatedWhileEachServerIsKilledAndEveryServiceComesBack() throws Exception {
 		assertThat(allServicesUp()).as("every service is UP before the chaos starts").isTrue();
 		List<Phase> phases = new ArrayList<>();
-		phases.add(runPhase("none (baseline)"));
+		phases.add(runPhase("none", "none (baseline)"));
 		for (String fault : FAULTS) {
-			phases.add(runPhase(fault));
+			int times = fault.equals("redis") ? Math.max(1, REDIS_REPEATS) : 1;
+			for (int i = 1; i <= times; i++) {
+				phases.add(runPhase(fault, times == 1 ? fault : fault + " #" + i));
+			}
 		}
 		printTable(phases);
 		for (Phase phase : phases) {
-			assertThat(phase.acknowledged).as("%s: some messages were acknowledged", phase.fault).isNotEmpty();
-			assertThat(phase.lost).as("%s: acknowledged messages missing from MySQL", phase.fault).isZero();
-			assertThat(phase.duplicated).as("%s: messages stored more than once", phase.fault).isZero();
-			assertThat(phase.hung.sum()).as("%s: sends that hung past the client timeout", phase.fault).isZero();
-			assertThat(phase.notProblems.sum()).as("%s: failed sends answered without a problem document: %s", phase.fault,
+			assertThat(phase.acknowledged).as("%s: some messages were acknowledged", phase.label).isNotEmpty();
+			assertThat(phase.lost).as("%s: acknowledged messages missing from MySQL", phase.label).isZero();
+			assertThat(phase.duplicated).as("%s: messages stored more than once", phase.label).isZero();
+			assertThat(phase.outOfOrder).as("%s: acknowledged messages whose seqs are out of order or held twice",
+					phase.label).isZero();
+			assertThat(phase.hung.sum()).as("%s: sends that hung past the client timeout", phase.label).isZero();
+			assertThat(phase.notProblems.sum()).as("%s: failed sends answered without a problem document: %s", phase.label,
 					phase.oddAnswers).isZero();
 			// A dead server is "unavailable" (503) or "timed out" (504), never our own internal error.
-			assertThat(phase.statuses).as("%s: failed sends answered 500", phase.fault).doesNotContainKey(500);
-			assertThat(phase.upSeconds).as("%s: seconds until every service is UP again", phase.fault)
+			assertThat(phase.statuses).as("%s: failed sends answered 500", phase.label).doesNotContainKey(500);
+			assertThat(phase.upSeconds).as("%s: seconds until every service is UP again", phase.label)
 				.isLessThan(RECOVERY_LIMIT.toSeconds());
 		}
 	}
 
 	// ------------------------------------------------------------------ one fault under load
 
-	Phase runPhase(String fault) throws Exception {
-		Phase phase = new Phase(fault, run);
-		System.out.printf("chaos: %s ...%n", fault);
+	Phase runPhase(String fault, String label) throws Exception {
+		Phase phase = new Phase(fault, label, run);
+		System.out.printf("chaos: %s ...%n", label);
 		List<EventSocket> live = connectReaders();
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<?>> load = new ArrayList<>();
@@ -216,7 +244,7 @@ class ChaosEndToEndTests {
 				load.add(pool.submit(() -> sendUntilStopped(phase, sender, number)));
 			}
 			Thread.sleep(LOAD_BEFORE.toMillis());
-			if (!fault.startsWith("none")) {
+			if (!fault.equals("none")) {
 				long killed = System.nanoTime();
 				killAndRestart(fault);
 				phase.restartSeconds = (System.nanoTime() - killed) / 1e9;
@@ -239,8 +267,10 @@ class ChaosEndToEndTests {
 			.sum();
 		live.forEach(ChaosEndToEndTests::closeQuietly);
 		countWhatMySqlHolds(phase);
-		System.out.printf("chaos: %s: %d acknowledged, %d in MySQL, %d lost, %d duplicated, all UP after %.1f s%n", fault,
-				phase.acknowledged.size(), phase.inMySql, phase.lost, phase.duplicated, phase.upSeconds);
+		System.out.printf(
+				"chaos: %s: %d acknowledged, %d in MySQL, %d lost, %d duplicated, %d out of order (%d seqs moved), all UP after %.1f s%n",
+				label, phase.acknowledged.size(), phase.inMySql, phase.lost, phase.duplicated, phase.outOfOrder,
+				phase.seqMoved, phase.upSeconds);
 		return phase;
 	}
 
@@ -256,7 +286,10 @@ class ChaosEndToEndTests {
 				phase.attempts.increment();
 				Attempt attempt = send(sender, text, clientMessageId);
 				if (attempt.status() == 201) {
-					phase.acknowledged.put(attempt.body().get("message").get("id").asString(), text);
+					JsonNode message = attempt.body().get("message");
+					String id = message.get("id").asString();
+					phase.acknowledged.put(id, text);
+					phase.acks.add(new Ack(number, n, id, message.path("seq").asLong(-1)));
 					break;
 				}
 				classify(phase, attempt);
@@ -375,7 +408,7 @@ class ChaosEndToEndTests {
 		}
 	}
 
-	// ------------------------------------------------------------------ MySQL: lost and duplicated
+	// ------------------------------------------------------------------ MySQL: lost, duplicated, out of order
 
 	void countWhatMySqlHolds(Phase phase) {
 		String inList = String.join(",", chatIds.stream().distinct().map(id -> "'" + id + "'").toList());
@@ -402,6 +435,46 @@ class ChaosEndToEndTests {
 		long distinctTexts = Servers.mysqlLong(
 				"select count(distinct text) from messages where chat_id in (" + inList + ") and text like ?", phase.tag + "%");
 		phase.duplicated = rows - distinctTexts;
+		countOutOfOrder(phase, inList);
+	}
+
+	/**
+	 * Each sender waits for one 201 before it sends the next, so its messages' seqs must rise in the order
+	 * they were acknowledged; and no chat may hold one seq twice (counted over the chats' whole history,
+	 * so a seq handed out again after a fault collides with the earlier phase's message too).
+	 */
+	static void countOutOfOrder(Phase phase, String inList) {
+		Map<String, Long> seqs = new java.util.HashMap<>();
+		for (String row : Servers.mysqlStrings("select concat(id, ' ', seq) from messages where chat_id in (" + inList
+				+ ") and text like ?", phase.tag + "%")) {
+			int space = row.lastIndexOf(' ');
+			seqs.put(row.substring(0, space), Long.parseLong(row.substring(space + 1)));
+		}
+		Map<Integer, List<Ack>> bySender = new java.util.TreeMap<>();
+		phase.acks.forEach(ack -> bySender.computeIfAbsent(ack.sender(), k -> new ArrayList<>()).add(ack));
+		long outOfOrder = 0;
+		long moved = 0;
+		for (List<Ack> acks : bySender.values()) {
+			acks.sort(java.util.Comparator.comparingInt(Ack::n));
+			long highest = Long.MIN_VALUE;
+			for (Ack ack : acks) {
+				Long stored = seqs.get(ack.id());
+				if (stored == null) {
+					continue; // lost: counted as such
+				}
+				if (stored != ack.seq()) {
+					moved++;
+				}
+				if (stored <= highest) {
+					outOfOrder++;
+				}
+				highest = Math.max(highest, stored);
+			}
+		}
+		long seqsHeldTwice = Servers.mysqlLong("select count(*) - count(distinct chat_id, seq) from messages where chat_id in ("
+				+ inList + ")");
+		phase.outOfOrder = outOfOrder + seqsHeldTwice;
+		phase.seqMoved = moved;
 	}
 
 	// ------------------------------------------------------------------ killing and restarting
@@ -409,30 +482,13 @@ class ChaosEndToEndTests {
 	void killAndRestart(String fault) throws Exception {
 		switch (fault) {
 			case "redis" -> {
-				if (recordedAndRunning("redis")) {
-					Servers.killHard("redis");
-					Servers.carrierUp();
-				}
-				else {
-					String pid = Servers.redisCli("INFO", "server")
-						.lines()
-						.filter(l -> l.startsWith("process_id:"))
-						.findFirst()
-						.orElseThrow()
-						.substring("process_id:".length())
-						.trim();
-					shell("kill -9 " + pid);
-					awaitGone(pid);
-					shell(REDIS_START);
-				}
+				Servers.killRedis();
+				Servers.startRedis();
 				awaitUntil("Redis answers", () -> Servers.redisCli("PING").contains("PONG"));
 			}
 			case "mariadb" -> {
-				String pidFile = Servers.mysqlStrings("select @@pid_file").getFirst();
-				String pid = Files.readString(Path.of(pidFile)).trim();
-				shell("kill -9 " + pid);
-				awaitGone(pid);
-				shell(MARIADB_START);
+				Servers.killMariaDb();
+				Servers.startMariaDb();
 				awaitUntil("MariaDB answers", () -> Servers.mysqlLong("select 1") == 1);
 			}
 			case "kafka", "persistence-service", "chat-service-2", "gateway", "chat-service", "auth-service" -> {
@@ -445,44 +501,12 @@ class ChaosEndToEndTests {
 		}
 	}
 
-	static boolean recordedAndRunning(String process) {
-		Path pidFile = Servers.ROOT.resolve(".carrier/pids/" + process + ".pid");
-		try {
-			return Files.isRegularFile(pidFile) && ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
-				.map(ProcessHandle::isAlive)
-				.orElse(false);
-		}
-		catch (IOException | NumberFormatException ex) {
-			return false;
-		}
-	}
-
 	/** Best effort: a killed process that nobody reaps lingers as a zombie, which holds no port. */
 	static void awaitGone(String pid) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (System.nanoTime() < deadline
 				&& ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)) {
 			pause(100);
-		}
-	}
-
-	static String shell(String command) {
-		try {
-			Process process = new ProcessBuilder("bash", "-c", command).directory(Servers.ROOT.toFile())
-				.redirectErrorStream(true)
-				.start();
-			String output = new String(process.getInputStream().readAllBytes());
-			if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-				throw new IllegalStateException(command + " failed: " + output);
-			}
-			return output;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -553,22 +577,28 @@ class ChaosEndToEndTests {
 	// ------------------------------------------------------------------ the report
 
 	static void printTable(List<Phase> phases) {
-		String line = "%-22s %8s %8s %5s %5s %7s %9s %7s %7s %5s %7s %7s %8s %6s%n";
-		System.out.printf("%nchaos (%s form: %d senders, %d chats, client timeout %d s)%n", FULL ? "full" : "short", SENDERS,
-				CHATS, CLIENT_TIMEOUT.toSeconds());
-		System.out.printf(line, "fault", "acked", "in MySQL", "lost", "dup", "failed", "(problem)", "(other)", "(refused)",
-				"(hung)", "gave up", "restart", "all UP s", "live");
+		String line = "%-22s %8s %8s %5s %5s %6s %7s %9s %7s %7s %5s %7s %7s %8s %6s%n";
+		System.out.printf("%nchaos (%s form: %d senders, %d chats, client timeout %d s, Redis fault x%d)%n",
+				FULL ? "full" : "short", SENDERS, CHATS, CLIENT_TIMEOUT.toSeconds(), Math.max(1, REDIS_REPEATS));
+		System.out.printf(line, "fault", "acked", "in MySQL", "lost", "dup", "order", "failed", "(problem)", "(other)",
+				"(refused)", "(hung)", "gave up", "restart", "all UP s", "live");
 		for (Phase p : phases) {
-			System.out.printf(line, p.fault, p.acknowledged.size(), p.inMySql, p.lost, p.duplicated, p.failedSends(),
-					p.problems.sum(), p.notProblems.sum(), p.refused.sum(), p.hung.sum(), p.gaveUp.sum(),
+			System.out.printf(line, p.label, p.acknowledged.size(), p.inMySql, p.lost, p.duplicated, p.outOfOrder,
+					p.failedSends(), p.problems.sum(), p.notProblems.sum(), p.refused.sum(), p.hung.sum(), p.gaveUp.sum(),
 					String.format("%.1f", p.restartSeconds), String.format("%.1f", p.upSeconds), p.liveEvents);
 		}
+		System.out.println("(order: acknowledged messages whose seqs in MySQL are out of acknowledgement order per sender, "
+				+ "plus seqs held twice in a chat)");
 		for (Phase p : phases) {
 			if (!p.statuses.isEmpty() || !p.oddAnswers.isEmpty()) {
 				Map<Integer, Long> statuses = new java.util.TreeMap<>();
 				p.statuses.forEach((status, count) -> statuses.put(status, count.sum()));
-				System.out.printf("chaos: %s: failed-send statuses %s, re-logins %d%s%n", p.fault, statuses, p.relogins.sum(),
+				System.out.printf("chaos: %s: failed-send statuses %s, re-logins %d%s%n", p.label, statuses, p.relogins.sum(),
 						p.oddAnswers.isEmpty() ? "" : ", e.g. " + p.oddAnswers);
+			}
+			if (p.seqMoved > 0) {
+				System.out.printf("chaos: %s: %d acknowledged messages are in MySQL under another seq than their 201 gave%n",
+						p.label, p.seqMoved);
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package dev.carrier.e2e.support;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,21 +11,129 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** The real servers behind the running stack, for what a test must check or break from outside. */
+/**
+ * The real servers behind the running stack, for what a test must check or break from outside.
+ *
+ * <p>
+ * Redis and MariaDB are found through the stack's own settings ({@code CARRIER_REDIS_URL},
+ * {@code CARRIER_MYSQL_URL}, passed on by {@code ./carrier}). Killing a store or flushing Redis is
+ * allowed only on the project's own stores ({@code CARRIER_OWN_STORES=1}: {@code ./carrier test} and
+ * {@code ./carrier chaos} run the end-to-end stack on them), and only by the PID {@code ./carrier}
+ * recorded: a machine's server is never looked up, killed or wiped.
+ */
 public final class Servers {
 
 	public static final Path ROOT = Path.of(CarrierApi.env("CARRIER_ROOT", "..")).toAbsolutePath().normalize();
 
+	/** The Redis the stack uses. */
+	public static final URI REDIS = URI.create(CarrierApi.env("CARRIER_REDIS_URL", "redis://127.0.0.1:6379"));
+
+	/** redis-cli commands that wipe or stop the server: only on the project's own Redis. */
+	private static final Set<String> DESTRUCTIVE_REDIS = Set.of("FLUSHALL", "FLUSHDB", "SHUTDOWN", "DEBUG");
+
 	private Servers() {
 	}
 
-	/** Runs {@code redis-cli} exactly as an operator would, and returns what it printed. */
+	/** Whether {@code ./carrier} runs this stack on the project's own Redis and MariaDB. */
+	public static boolean ownStores() {
+		return "1".equals(CarrierApi.env("CARRIER_OWN_STORES", ""));
+	}
+
+	/**
+	 * Runs {@code redis-cli} against the stack's Redis ({@code CARRIER_REDIS_URL}), exactly as an operator
+	 * would, and returns what it printed. FLUSHALL, FLUSHDB, SHUTDOWN and DEBUG are refused unless the
+	 * stack runs on the project's own stores.
+	 */
 	public static String redisCli(String... args) {
-		List<String> command = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", "6379"));
+		if (args.length > 0 && DESTRUCTIVE_REDIS.contains(args[0].toUpperCase(Locale.ROOT))) {
+			requireOwnStores("redis-cli " + args[0]);
+		}
+		String host = REDIS.getHost() == null ? "127.0.0.1" : REDIS.getHost();
+		int port = REDIS.getPort() == -1 ? 6379 : REDIS.getPort();
+		List<String> command = new ArrayList<>(List.of("redis-cli", "-h", host, "-p", String.valueOf(port)));
 		command.addAll(List.of(args));
 		return run(ROOT, command);
+	}
+
+	/** kill -9 of the project's own Redis, by the PID {@code ./carrier} recorded for it. */
+	public static void killRedis() {
+		killStore("redis");
+	}
+
+	/** Starts the project's own Redis again ({@code ./carrier start-store redis}) and waits until it answers. */
+	public static void startRedis() {
+		startStore("redis");
+	}
+
+	/** kill -9 of the project's own MariaDB, by the PID {@code ./carrier} recorded for it. */
+	public static void killMariaDb() {
+		killStore("mariadb");
+	}
+
+	/** Starts the project's own MariaDB again ({@code ./carrier start-store mariadb}) and waits until it answers. */
+	public static void startMariaDb() {
+		startStore("mariadb");
+	}
+
+	private static void killStore(String name) {
+		requireOwnStores("kill -9 of " + name);
+		long pid = recordedPid(name);
+		run(ROOT, List.of("kill", "-9", String.valueOf(pid)));
+		awaitDead(pid);
+	}
+
+	private static void startStore(String name) {
+		requireOwnStores("starting " + name);
+		run(ROOT, List.of("./carrier", "start-store", name));
+	}
+
+	private static void requireOwnStores(String what) {
+		if (!ownStores()) {
+			throw new IllegalStateException(what + " is only done to the project's own stores, and this stack runs on "
+					+ "the machine's (CARRIER_OWN_STORES is not 1): run it through ./carrier test or ./carrier chaos, or "
+					+ "start the stack with CARRIER_OWN_STORES=1 ./carrier up and run the tests with CARRIER_OWN_STORES=1");
+		}
+	}
+
+	/** The PID {@code ./carrier} recorded in .carrier/pids/&lt;name&gt;.pid; never one asked of the server itself. */
+	static long recordedPid(String name) {
+		Path file = ROOT.resolve(".carrier/pids/" + name + ".pid");
+		try {
+			return Long.parseLong(Files.readString(file).trim());
+		}
+		catch (IOException | NumberFormatException ex) {
+			throw new IllegalStateException("no PID recorded for " + name + " in " + file
+					+ ": only a store that ./carrier started (CARRIER_OWN_STORES=1) is ever killed", ex);
+		}
+	}
+
+	/** Until the process is gone or a zombie (a zombie holds no port and no lock). */
+	private static void awaitDead(long pid) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (System.nanoTime() < deadline && runningNotZombie(pid)) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	private static boolean runningNotZombie(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+			// "pid (comm) S ...": the state follows the last ')'.
+			return stat.substring(stat.lastIndexOf(')') + 2).charAt(0) != 'Z';
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
 	}
 
 	public static boolean redisHasKey(String key) {
