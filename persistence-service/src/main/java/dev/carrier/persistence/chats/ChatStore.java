@@ -70,10 +70,11 @@ public class ChatStore {
 	}
 
 	/** Raises each chat's {@code last_seq} to at least the given seq (a chat not stored yet is skipped). */
-	public void raiseLastSeqs(List<Object[]> chatIdAndSeq) {
-		this.jdbc.batchUpdate(RAISE_LAST_SEQ, chatIdAndSeq, chatIdAndSeq.size(), (statement, row) -> {
-			statement.setLong(1, (Long) row[1]);
-			statement.setString(2, (String) row[0]);
+	public void raiseLastSeqs(Map<String, Long> lastSeqs) {
+		List<Map.Entry<String, Long>> rows = List.copyOf(lastSeqs.entrySet());
+		this.jdbc.batchUpdate(RAISE_LAST_SEQ, rows, rows.size(), (statement, row) -> {
+			statement.setLong(1, row.getValue());
+			statement.setString(2, row.getKey());
 		});
 	}
 

@@ -41,6 +41,17 @@ public class EventBatches {
 
 	public <E extends Event> void write(List<ConsumerRecord<String, String>> records, Class<E> type,
 			Consumer<List<E>> writer, Acknowledgment ack) {
+		write(records, type, writer, (committed) -> {
+		}, ack);
+	}
+
+	/**
+	 * As {@link #write(List, Class, Consumer, Acknowledgment)}, and hands the events whose
+	 * transaction committed to {@code afterCommit} before the offsets are acknowledged; when it
+	 * fails, the batch fails and is delivered again.
+	 */
+	public <E extends Event> void write(List<ConsumerRecord<String, String>> records, Class<E> type,
+			Consumer<List<E>> writer, Consumer<List<E>> afterCommit, Acknowledgment ack) {
 		if (records.isEmpty()) {
 			return;
 		}
@@ -57,7 +68,7 @@ public class EventBatches {
 				break;
 			}
 		}
-		writeInOneTransaction(topic, records, events, writer);
+		writeInOneTransaction(topic, records, events, writer, afterCommit);
 		if (unreadable != null) {
 			throw new BatchListenerFailedException("Unreadable record on " + topic, unreadable,
 					records.get(events.size()));
@@ -85,7 +96,7 @@ public class EventBatches {
 	}
 
 	private <E extends Event> void writeInOneTransaction(String topic, List<ConsumerRecord<String, String>> records,
-			List<E> events, Consumer<List<E>> writer) {
+			List<E> events, Consumer<List<E>> writer, Consumer<List<E>> afterCommit) {
 		if (events.isEmpty()) {
 			return;
 		}
@@ -93,26 +104,29 @@ public class EventBatches {
 			this.transaction.executeWithoutResult((status) -> writer.accept(events));
 		}
 		catch (DataIntegrityViolationException ex) {
-			writeOneByOne(topic, records, events, writer);
+			writeOneByOne(topic, records, events, writer, afterCommit);
 			return;
 		}
 		this.metrics.written(topic, events.size());
+		afterCommit.accept(events);
 	}
 
 	/** Finds the record MySQL refuses, after writing those before it. */
 	private <E extends Event> void writeOneByOne(String topic, List<ConsumerRecord<String, String>> records,
-			List<E> events, Consumer<List<E>> writer) {
+			List<E> events, Consumer<List<E>> writer, Consumer<List<E>> afterCommit) {
 		for (int i = 0; i < events.size(); i++) {
 			E event = events.get(i);
 			try {
 				this.transaction.executeWithoutResult((status) -> writer.accept(List.of(event)));
 			}
 			catch (DataIntegrityViolationException ex) {
+				afterCommit.accept(events.subList(0, i));
 				throw new BatchListenerFailedException("Record refused by MySQL on " + topic,
 						new EventRejected("MySQL refused the record", ex), records.get(i));
 			}
 			this.metrics.written(topic, 1);
 		}
+		afterCommit.accept(events);
 	}
 
 }

@@ -32,15 +32,16 @@ class KafkaConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
 
-	/** Every consumed topic and its dead-letter topic, with the same partition count (the recoverer keeps partitions). */
+	/** Every consumed topic and its dead-letter topic (same partition count: the recoverer keeps partitions), and the one produced. */
 	@Bean
 	KafkaAdmin.NewTopics carrierTopics(CarrierProperties properties) {
 		List<NewTopic> topics = new ArrayList<>();
-		for (String topic : Topics.ALL) {
+		for (String topic : Topics.CONSUMED) {
 			topics.add(new NewTopic(topic, properties.kafka().partitions(), properties.kafka().replicas()));
 			topics.add(new NewTopic(Topics.deadLetter(topic), properties.kafka().partitions(),
 					properties.kafka().replicas()));
 		}
+		topics.add(new NewTopic(Topics.MESSAGES_STORED, properties.kafka().partitions(), properties.kafka().replicas()));
 		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
 	}
 

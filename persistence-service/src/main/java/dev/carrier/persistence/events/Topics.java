@@ -2,7 +2,7 @@ package dev.carrier.persistence.events;
 
 import java.util.List;
 
-/** Every Kafka topic this service consumes (docs/architecture.md); each has a {@code .DLT}. */
+/** Every Kafka topic this service consumes (each with a {@code .DLT}) or produces (docs/architecture.md). */
 public final class Topics {
 
 	public static final String USER_CHANGED = "carrier.auth.user-changed";
@@ -17,10 +17,11 @@ public final class Topics {
 
 	public static final String READ_CHANGED = "carrier.chat.read-changed";
 
-	public static final String CHAT_EXPIRED = "carrier.chat.chat-expired";
+	/** Produced: how far MySQL holds each chat's messages, for chat-service's trim and eviction. */
+	public static final String MESSAGES_STORED = "carrier.persistence.messages-stored";
 
-	public static final List<String> ALL = List.of(USER_CHANGED, AVATAR_UPLOADED, CHAT_CHANGED, MESSAGE_SENT,
-			MESSAGE_DELETED, READ_CHANGED, CHAT_EXPIRED);
+	public static final List<String> CONSUMED = List.of(USER_CHANGED, AVATAR_UPLOADED, CHAT_CHANGED, MESSAGE_SENT,
+			MESSAGE_DELETED, READ_CHANGED);
 
 	private Topics() {
 	}

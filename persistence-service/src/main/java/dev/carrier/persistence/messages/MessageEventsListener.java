@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import dev.carrier.persistence.chats.ChatStore;
+import dev.carrier.persistence.events.DurabilityReports;
 import dev.carrier.persistence.events.EventBatches;
 import dev.carrier.persistence.events.MessageDeleted;
 import dev.carrier.persistence.events.MessageSent;
@@ -30,45 +31,58 @@ class MessageEventsListener {
 
 	private final ReadPositionStore reads;
 
-	MessageEventsListener(EventBatches batches, MessageStore messages, ChatStore chats, ReadPositionStore reads) {
+	private final SentMessageWriter writer;
+
+	private final DurabilityReports reports;
+
+	MessageEventsListener(EventBatches batches, MessageStore messages, ChatStore chats, ReadPositionStore reads,
+			SentMessageWriter writer, DurabilityReports reports) {
 		this.batches = batches;
 		this.messages = messages;
 		this.chats = chats;
 		this.reads = reads;
+		this.writer = writer;
+		this.reports = reports;
 	}
 
 	@KafkaListener(id = "message-sent", idIsGroup = false, topics = Topics.MESSAGE_SENT)
 	void onMessageSent(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
-		this.batches.write(records, MessageSent.class, this::writeSent, ack);
+		this.batches.write(records, MessageSent.class, this::writeSent, this::reportStored, ack);
 	}
 
 	@KafkaListener(id = "message-deleted", idIsGroup = false, topics = Topics.MESSAGE_DELETED)
 	void onMessageDeleted(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
 		this.batches.write(records, MessageDeleted.class, (events) -> this.messages.upsert(events.stream()
 			.map((deleted) -> new StoredMessage(deleted.messageId(), deleted.chatId(), deleted.seq(),
-					deleted.senderId(), "", null, true, null))
+					deleted.senderId(), "", null, true, null, 0))
 			.toList()), ack);
 	}
 
 	private void writeSent(List<MessageSent> events) {
 		Map<String, Long> lastSeqs = new LinkedHashMap<>();
 		Map<SenderInChat, Long> sendersReads = new LinkedHashMap<>();
-		this.messages.upsert(events.stream().map(MessageSent::message).map((message) -> {
+		this.writer.write(events.stream().map(MessageSent::message).map((message) -> {
 			lastSeqs.merge(message.chatId(), message.seq(), Math::max);
 			sendersReads.merge(new SenderInChat(message.chatId(), message.senderId()), message.seq(), Math::max);
 			return new StoredMessage(message.id(), message.chatId(), message.seq(), message.senderId(), message.text(),
-					message.sentAt(), false, message.clientMessageId());
+					message.sentAt(), false, message.clientMessageId(), message.generation());
 		}).toList());
-		this.chats.raiseLastSeqs(lastSeqs.entrySet()
-			.stream()
-			.map((entry) -> new Object[] { entry.getKey(), entry.getValue() })
-			.toList());
+		this.chats.raiseLastSeqs(lastSeqs);
 		// Sending marks the chat read up to the message for its sender (chat-service does the same
 		// in Redis without a read event), so that position survives the loss of the cache too.
 		this.reads.upsert(sendersReads.entrySet()
 			.stream()
 			.map((entry) -> new ReadPosition(entry.getKey().chatId(), entry.getKey().senderId(), entry.getValue()))
 			.toList());
+	}
+
+	/** After the commit: chat-service may now trim and evict these chats up to these seqs. */
+	private void reportStored(List<MessageSent> committed) {
+		Map<String, Long> storedSeqs = new LinkedHashMap<>();
+		committed.forEach((event) -> storedSeqs.merge(event.message().chatId(), event.message().seq(), Math::max));
+		if (!storedSeqs.isEmpty()) {
+			this.reports.messagesStored(storedSeqs);
+		}
 	}
 
 	private record SenderInChat(String chatId, String senderId) {

@@ -15,16 +15,23 @@ import org.springframework.stereotype.Repository;
 /**
  * Batch writes of messages, idempotent in any order: a message-sent after its message-deleted
  * keeps the tombstone (empty text, deleted), a delete after the message empties it, and the same
- * write twice changes nothing.
+ * write twice changes nothing. A write that would give a seq to a second message fails (see
+ * {@link #UPSERT}) instead of being folded into the first.
  */
 @Repository
 public class MessageStore {
 
-	// Assignments run left to right: text is decided from the OLD deleted flag before it changes.
+	/*
+	 * Assignments run left to right. The first is a guard: the row met may be another message that
+	 * holds the same (chat_id, seq); then seq becomes NULL, which the NOT NULL column refuses (the
+	 * session is strict), so the collision fails the write instead of silently keeping the other
+	 * message. Text is decided from the OLD deleted flag before it changes.
+	 */
 	private static final String UPSERT = """
-			INSERT INTO messages (id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			INSERT INTO messages (id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, generation)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON DUPLICATE KEY UPDATE
+				seq = IF(id = VALUES(id), seq, NULL),
 				text = IF(deleted OR VALUES(deleted), '', text),
 				deleted = deleted OR VALUES(deleted),
 				sent_at = COALESCE(sent_at, VALUES(sent_at)),
@@ -47,7 +54,33 @@ public class MessageStore {
 			statement.setString(6, SqlTimes.utc(message.sentAt()));
 			statement.setBoolean(7, message.deleted());
 			statement.setString(8, message.clientMessageId());
+			statement.setLong(9, message.generation());
 		});
+	}
+
+	/** The messages MySQL holds at the given (chat, seq) slots. */
+	public List<StoredMessage> holders(Collection<StoredMessage> slots) {
+		if (slots.isEmpty()) {
+			return List.of();
+		}
+		String where = String.join(" OR ", java.util.Collections.nCopies(slots.size(), "(chat_id = ? AND seq = ?)"));
+		List<Object> args = new ArrayList<>();
+		slots.forEach((slot) -> {
+			args.add(slot.chatId());
+			args.add(slot.seq());
+		});
+		return this.jdbc.query("SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, generation"
+				+ " FROM messages WHERE " + where, (row, n) -> {
+					Timestamp sentAt = row.getTimestamp(6);
+					return new StoredMessage(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
+							row.getString(5), (sentAt != null) ? sentAt.toInstant() : null, row.getBoolean(7),
+							row.getString(8), row.getLong(9));
+				}, args.toArray());
+	}
+
+	public void delete(Collection<String> ids) {
+		this.jdbc.batchUpdate("DELETE FROM messages WHERE id = ?", List.copyOf(ids), ids.size(),
+				(statement, id) -> statement.setString(1, id));
 	}
 
 	public long maxSeq(String chatId) {
@@ -55,12 +88,6 @@ public class MessageStore {
 		return (max != null) ? max : 0;
 	}
 
-	/** How many of the seqs 1..lastSeq MySQL holds: lastSeq itself when none is missing. */
-	public long countUpTo(String chatId, long lastSeq) {
-		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM messages WHERE chat_id = ? AND seq <= ?",
-				Long.class, chatId, lastSeq);
-		return (count != null) ? count : 0;
-	}
 
 	public Map<String, Long> maxSeqs(Collection<String> chatIds) {
 		Map<String, Long> maxSeqs = new HashMap<>();

@@ -6,11 +6,12 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.carrier.persistence.snapshots.ConsumersBehind;
+
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -45,17 +46,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A store (Redis/MySQL) is down, restarting or timed out. That is not the client's fault and
+	 * MySQL is down, restarting or timed out. That is not the client's fault and
 	 * not a bug: a 503 with Retry-After tells the client to try again.
 	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
-			RecoverableDataAccessException.class, RedisSystemException.class })
+			RecoverableDataAccessException.class })
 	ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException ex) {
 		log.warn("Answering 503, a store is unavailable: {}", ex.toString());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
 					"Storage is briefly unavailable. Try again shortly.", "unavailable"));
+	}
+
+	/** The consumers could not be proven current: answering from MySQL now could rewind a chat. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> consumersBehind(ConsumersBehind ex) {
+		log.warn("Answering 503: {}", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+					"The durable record is catching up. Try again shortly.", "unavailable"));
 	}
 
 	@ExceptionHandler

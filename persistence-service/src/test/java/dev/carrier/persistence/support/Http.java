@@ -22,6 +22,17 @@ public final class Http {
 		}).toEntity(byte[].class);
 	}
 
+	public ResponseEntity<String> postJson(String path, String json) {
+		return this.client.post()
+			.uri(path)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.body(json)
+			.retrieve()
+			.onStatus((status) -> true, (request, response) -> {
+			})
+			.toEntity(String.class);
+	}
+
 	public ResponseEntity<String> post(String path) {
 		return this.client.post().uri(path).retrieve().onStatus((status) -> true, (request, response) -> {
 		}).toEntity(String.class);

@@ -62,6 +62,12 @@ public class KafkaEvents {
 
 	/** Waits for a record with this key on a dead-letter topic. */
 	public ConsumerRecord<String, String> awaitDeadLetter(String deadLetterTopic, String key) {
+		return awaitRecord(deadLetterTopic, key, (record) -> true);
+	}
+
+	/** Waits for a record with this key on the topic (from its start) that matches. */
+	public ConsumerRecord<String, String> awaitRecord(String topic, String key,
+			java.util.function.Predicate<ConsumerRecord<String, String>> matching) {
 		Properties properties = new Properties();
 		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", this.kafka.getBootstrapServers()));
 		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "persistence-dlt-test-" + UUID.randomUUID());
@@ -69,11 +75,11 @@ public class KafkaEvents {
 		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
 				new StringDeserializer())) {
-			consumer.subscribe(List.of(deadLetterTopic));
+			consumer.subscribe(List.of(topic));
 			ConsumerRecord<String, String>[] found = new ConsumerRecord[1];
 			await().atMost(Duration.ofSeconds(60)).until(() -> {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-					if (key.equals(record.key())) {
+					if (key.equals(record.key()) && matching.test(record)) {
 						found[0] = record;
 					}
 				}

@@ -10,14 +10,13 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mysql.MySQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
  * The real servers an integration test talks to: Testcontainers where a Docker engine answers,
- * otherwise the local Redis, MariaDB and Kafka that {@code ./carrier test} starts, reached through
+ * otherwise the local MariaDB and Kafka that {@code ./carrier test} starts, reached through
  * the same {@code CARRIER_*} settings as production. Both paths are real servers; only where they
  * run differs.
  */
@@ -37,20 +36,12 @@ public class RealServers {
 			available = false;
 		}
 		if (available) {
-			log.info("Docker engine found: integration tests run Redis, MySQL and Kafka in Testcontainers");
+			log.info("Docker engine found: integration tests run MySQL and Kafka in Testcontainers");
 		}
 		else {
-			log.info("No Docker engine: integration tests use the local Redis, MariaDB and Kafka (CARRIER_* settings)");
+			log.info("No Docker engine: integration tests use the local MariaDB and Kafka (CARRIER_* settings)");
 		}
 		return available;
-	}
-
-	@Bean
-	@ServiceConnection(name = "redis")
-	@Conditional(DockerAvailable.class)
-	GenericContainer<?> redis() {
-		return new GenericContainer<>(DockerImageName.parse("redis:7.4")).withExposedPorts(6379)
-			.withCommand("redis-server", "--notify-keyspace-events", "Ex");
 	}
 
 	@Bean

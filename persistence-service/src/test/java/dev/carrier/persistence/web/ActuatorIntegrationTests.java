@@ -25,30 +25,30 @@ class ActuatorIntegrationTests {
 	JsonMapper json;
 
 	@Test
-	void healthCoversMySqlRedisAndKafka() {
+	void healthCoversMySqlAndKafkaAndNoRedis() {
 		JsonNode health = this.json.readTree(new Http(this.port).get("/actuator/health").getBody());
 		assertThat(health.get("status").asString()).isEqualTo("UP");
 		assertThat(health.at("/components/db/status").asString()).isEqualTo("UP");
-		assertThat(health.at("/components/redis/status").asString()).isEqualTo("UP");
+		// persistence-service owns MySQL only: it has no Redis connection to report
+		assertThat(health.at("/components/redis").isMissingNode()).isTrue();
 		assertThat(health.at("/components/kafka/status").asString()).isEqualTo("UP");
 	}
 
 	@Test
-	void prometheusShowsConsumerLagAndFlushCounters() {
+	void prometheusShowsConsumerLagAndIntegrityCounters() {
 		Http http = new Http(this.port);
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(http.get("/actuator/prometheus").getBody())
 			.contains("kafka_consumer_fetch_manager_records_lag_max")
-			.contains("carrier_persistence_flush_chats_total")
-			.contains("carrier_persistence_evictions_total")
-			.contains("carrier_persistence_evictions_skipped_total"));
+			.contains("carrier_persistence_messages_superseded_total")
+			.contains("carrier_persistence_integrity_violations_total"));
 	}
 
 	@Test
 	void openApiDescribesTheInternalEndpoints() {
 		String docs = new Http(this.port).get("/v3/api-docs").getBody();
 		assertThat(docs).contains("/internal/users/by-login", "/internal/users/{id}/avatar", "/internal/direct-chats",
-				"/internal/chats/{chatId}/messages", "/internal/hydrations/users/{userId}",
-				"/internal/hydrations/chats/{chatId}");
+				"/internal/chats/{chatId}/messages", "/internal/users/{userId}/chat-ids",
+				"/internal/chats/{chatId}/members/{userId}", "/internal/snapshots");
 	}
 
 }

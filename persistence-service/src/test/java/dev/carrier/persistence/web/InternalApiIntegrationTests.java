@@ -159,7 +159,7 @@ class InternalApiIntegrationTests {
 
 	private StoredMessage message(String chatId, long seq) {
 		return new StoredMessage(chatId + "-" + seq, chatId, seq, "sender", "text " + seq, T0.plusSeconds(seq), false,
-				null);
+				null, 0);
 	}
 
 	private List<Long> seqs(ResponseEntity<String> response) {
