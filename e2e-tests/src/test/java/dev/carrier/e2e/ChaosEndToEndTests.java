@@ -135,6 +135,9 @@ class ChaosEndToEndTests {
 
 		volatile boolean stopping;
 
+		/** The fault could not be carried out: senders give up at once instead of retrying. */
+		volatile boolean aborted;
+
 		final Map<String, String> acknowledged = new ConcurrentHashMap<>(); // message id -> text
 
 		final Set<String> texts = ConcurrentHashMap.newKeySet();
@@ -243,18 +246,27 @@ class ChaosEndToEndTests {
 				int number = i;
 				load.add(pool.submit(() -> sendUntilStopped(phase, sender, number)));
 			}
-			Thread.sleep(LOAD_BEFORE.toMillis());
-			if (!fault.equals("none")) {
-				long killed = System.nanoTime();
-				killAndRestart(fault);
-				phase.restartSeconds = (System.nanoTime() - killed) / 1e9;
-				phase.upSeconds = awaitAllServicesUp(killed);
+			try {
+				Thread.sleep(LOAD_BEFORE.toMillis());
+				if (!fault.equals("none")) {
+					long killed = System.nanoTime();
+					killAndRestart(fault);
+					phase.restartSeconds = (System.nanoTime() - killed) / 1e9;
+					phase.upSeconds = awaitAllServicesUp(killed);
+				}
+				else {
+					phase.upSeconds = 0;
+				}
+				Thread.sleep(LOAD_AFTER.toMillis());
 			}
-			else {
-				phase.upSeconds = 0;
+			catch (Exception | Error ex) {
+				// The senders must stop, or closing the pool would wait for them forever.
+				phase.aborted = true;
+				throw ex;
 			}
-			Thread.sleep(LOAD_AFTER.toMillis());
-			phase.stopping = true;
+			finally {
+				phase.stopping = true;
+			}
 			for (Future<?> sending : load) {
 				sending.get(MESSAGE_DEADLINE.plus(CLIENT_TIMEOUT).plusSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
 			}
@@ -296,7 +308,7 @@ class ChaosEndToEndTests {
 				if (attempt.status() == 401) {
 					logInAgain(phase, sender);
 				}
-				if (System.nanoTime() > deadline) {
+				if (System.nanoTime() > deadline || phase.aborted) {
 					phase.gaveUp.increment();
 					break;
 				}
