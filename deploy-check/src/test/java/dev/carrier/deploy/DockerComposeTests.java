@@ -23,7 +23,7 @@ class DockerComposeTests {
 
 	static final Set<String> APPS = Set.of("gateway", "auth-service", "chat-service", "persistence-service");
 
-	static final Map<String, Set<String>> DEPENDS_ON = Map.of("persistence-service", Set.of("mysql", "kafka", "redis"),
+	static final Map<String, Set<String>> DEPENDS_ON = Map.of("persistence-service", Set.of("mysql", "kafka"),
 			"auth-service", Set.of("redis", "kafka", "persistence-service"), "chat-service",
 			Set.of("redis", "kafka", "auth-service", "persistence-service"), "gateway",
 			Set.of("redis", "auth-service", "chat-service"));

@@ -48,7 +48,7 @@ class KustomizeOverlaysTests {
 				Set.of("CARRIER_REDIS_URL", "CARRIER_KAFKA_BOOTSTRAP", "CARRIER_AUTH_URL", "CARRIER_PERSISTENCE_URL",
 						"CARRIER_CHAT_LEASE_TTL", "CARRIER_CHAT_LOGOUT_GRACE", "CARRIER_SWEEP_INTERVAL"),
 				"persistence-service",
-				Set.of("CARRIER_MYSQL_URL", "CARRIER_KAFKA_BOOTSTRAP", "CARRIER_REDIS_URL", "CARRIER_CHAT_LEASE_TTL"));
+				Set.of("CARRIER_MYSQL_URL", "CARRIER_KAFKA_BOOTSTRAP"));
 
 	private static final Map<String, List<HasMetadata>> RENDERED = new ConcurrentHashMap<>();
 
