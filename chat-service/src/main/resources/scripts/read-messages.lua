@@ -1,7 +1,8 @@
 -- Reads one page of a chat's cached messages in one step, so a concurrent send's trim cannot
 -- shift the indexes. Returns lastSeq, the first seq held in the list, the page's seq range
 -- [lo, hi], then the cached messages of that range (those at or above the first cached seq);
--- the caller fetches [lo, firstSeq - 1] from durable storage.
+-- the caller fetches [lo, firstSeq - 1] from durable storage. Pending entries (appended, not yet
+-- acknowledged by Kafka) are left out: nobody sees a message its sender was not told is sent.
 -- KEYS: 1 chat hash, 2 messages
 -- ARGV: 1 mode ('latest' | 'before' | 'after'), 2 seq (before/after), 3 limit
 local lastSeq = tonumber(redis.call('HGET', KEYS[1], 'lastSeq') or '0')
@@ -32,7 +33,9 @@ if hi >= lo then
   if hi >= from then
     local items = redis.call('LRANGE', KEYS[2], from - firstSeq, hi - firstSeq)
     for i = 1, #items do
-      result[#result + 1] = items[i]
+      if not string.find(items[i], '"pending":true', 1, true) then
+        result[#result + 1] = items[i]
+      end
     end
   end
 end

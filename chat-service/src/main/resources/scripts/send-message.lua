@@ -1,7 +1,10 @@
 -- Appends one message to a chat, atomically: deduplicates by the sender's clientMessageId,
--- takes the next seq, appends and trims the bounded list (so its seqs stay contiguous and
--- ordered), marks the message read for its sender, refreshes the lease and bumps the chat in
--- every member's index.
+-- takes the next seq, appends it as PENDING (invisible to readers until confirm-message.lua,
+-- which runs once Kafka acknowledged it), marks it read for its sender, refreshes the lease and
+-- bumps the chat in every member's index. The bounded list only drops its oldest entry when that
+-- one is confirmed and MySQL reported it stored (storedSeq): over the bound it grows instead.
+-- Returns the status, the stored entry and the chat's generation (the incarnation of the chat in
+-- this cache, which the confirmation must find unchanged).
 -- KEYS: 1 chat hash, 2 members, 3 messages, 4 client-ids, 5 read, 6 lease, 7.. user-chats per member
 -- ARGV: 1 chatId, 2 senderId, 3 '<senderId>:<clientMessageId>', 4 new message id, 5 text,
 --       6 sentAt, 7 nowMillis, 8 leaseMillis, 9 list bound
@@ -11,6 +14,7 @@ end
 if redis.call('SISMEMBER', KEYS[2], ARGV[2]) == 0 then
   return {'not-member'}
 end
+local generation = redis.call('HGET', KEYS[1], 'generation') or '0'
 local existingId = redis.call('HGET', KEYS[4], ARGV[3])
 if existingId then
   -- A retry: answer the stored message. Retries are recent, so search from the newest end.
@@ -19,19 +23,27 @@ if existingId then
     if string.find(items[i], existingId, 1, true) then
       local m = cjson.decode(items[i])
       if m.id == existingId then
-        return {'existing', items[i]}
+        return {'existing', items[i], generation}
       end
     end
   end
-  return {'existing-trimmed', existingId}
+  return {'existing-trimmed', existingId, generation}
 end
 local seq = redis.call('HINCRBY', KEYS[1], 'lastSeq', 1)
 local message = cjson.encode({
   id = ARGV[4], chatId = ARGV[1], seq = seq, senderId = ARGV[2], text = ARGV[5],
-  sentAt = ARGV[6], deleted = false
+  sentAt = ARGV[6], deleted = false, pending = true
 })
 redis.call('RPUSH', KEYS[3], message)
-redis.call('LTRIM', KEYS[3], -tonumber(ARGV[9]), -1)
+local stored = tonumber(redis.call('HGET', KEYS[1], 'storedSeq') or '0')
+local bound = tonumber(ARGV[9])
+while redis.call('LLEN', KEYS[3]) > bound do
+  local oldest = cjson.decode(redis.call('LINDEX', KEYS[3], 0))
+  if oldest.pending or oldest.seq > stored then
+    break
+  end
+  redis.call('LPOP', KEYS[3])
+end
 redis.call('HSET', KEYS[4], ARGV[3], ARGV[4])
 redis.call('HSET', KEYS[5], ARGV[2], seq)
 redis.call('HSET', KEYS[1], 'lastActivityAt', ARGV[7])
@@ -39,4 +51,4 @@ redis.call('SET', KEYS[6], '1', 'PX', ARGV[8])
 for i = 7, #KEYS do
   redis.call('ZADD', KEYS[i], ARGV[7], ARGV[1])
 end
-return {'created', message}
+return {'created', message, generation}

@@ -1,8 +1,9 @@
 package dev.carrier.chat;
 
 /**
- * Every Redis key and channel chat-service touches (docs/architecture.md, "Redis keys").
- * persistence-service reads and writes the same keys when it hydrates and evicts chats.
+ * Every Redis key and channel chat-service touches (docs/architecture.md, "Redis keys"). No other
+ * service reads or writes them: persistence-service answers snapshots over REST and reports what
+ * is durable over Kafka, and chat-service alone installs and evicts.
  */
 public final class RedisKeys {
 
@@ -39,6 +40,11 @@ public final class RedisKeys {
 
 	public static String read(String chatId) {
 		return "carrier:chat:read:" + chatId;
+	}
+
+	/** Held while one reload of the chat is in progress (begin-reload.lua, install-snapshot.lua). */
+	public static String reloadClaim(String chatId) {
+		return "carrier:chat:reload:" + chatId;
 	}
 
 	public static String lease(String chatId) {

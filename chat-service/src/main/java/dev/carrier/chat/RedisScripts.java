@@ -28,6 +28,16 @@ public final class RedisScripts {
 	@SuppressWarnings("rawtypes")
 	public static final RedisScript<List> DELETE_MESSAGE = script("delete-message.lua", List.class);
 
+	public static final RedisScript<String> CONFIRM_MESSAGE = script("confirm-message.lua", String.class);
+
+	public static final RedisScript<String> BEGIN_RELOAD = script("begin-reload.lua", String.class);
+
+	public static final RedisScript<String> INSTALL_SNAPSHOT = script("install-snapshot.lua", String.class);
+
+	public static final RedisScript<String> EVICT_IF_STORED = script("evict-if-stored.lua", String.class);
+
+	public static final RedisScript<String> RAISE_STORED_SEQ = script("raise-stored-seq.lua", String.class);
+
 	public static final RedisScript<Long> ADVANCE_READ = script("advance-read.lua", Long.class);
 
 	public static final RedisScript<Long> SHORTEN_LEASE = script("shorten-lease.lua", Long.class);

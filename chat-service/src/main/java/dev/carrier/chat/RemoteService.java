@@ -28,7 +28,7 @@ import org.springframework.web.client.RestClientException;
  * One remote service (auth-service or persistence-service) behind a timeout, a bounded retry with
  * exponential backoff, a circuit breaker and a bulkhead, so a dead dependency costs a fast 503
  * problem instead of a hang, and a slow one cannot hold every request thread. Every call made
- * through it is idempotent (session lookups, history reads, hydration), so retrying is safe.
+ * through it is idempotent (session lookups, history reads, snapshots), so retrying is safe.
  * Callers get the status and body and decide what a 404 means; transport errors and 5xx are
  * retried and then reported as {@link ServiceUnavailable}.
  */
@@ -83,9 +83,10 @@ public class RemoteService {
 		});
 	}
 
-	/** A POST without a body (the hydration calls). */
-	public Response post(Function<org.springframework.web.util.UriBuilder, URI> uri) {
-		return call(() -> exchange(this.rest.post().uri(uri)));
+	/** A POST of a JSON body (idempotent in effect, like every call made through this class). */
+	public Response post(Function<org.springframework.web.util.UriBuilder, URI> uri, String jsonBody) {
+		return call(() -> exchange(
+				this.rest.post().uri(uri).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(jsonBody)));
 	}
 
 	private Response exchange(RestClient.RequestHeadersSpec<?> spec) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.carrier.chat.RedisKeys;
+import dev.carrier.chat.cache.ChatReloader;
 import dev.carrier.chat.events.ChatChanged;
 import dev.carrier.chat.events.ChatSnapshot;
 import dev.carrier.chat.events.EventPublisher;
@@ -66,8 +67,12 @@ public class ChatService {
 
 	private final ReadStore reads;
 
+	private final ChatReloader reloader;
+
 	public ChatService(ChatStore store, ChatViews views, AuthClient auth, PersistenceClient persistence,
-			EventPublisher events, Fanout fanout, LeaseService leases, MessageStore messages, ReadStore reads) {
+			EventPublisher events, Fanout fanout, LeaseService leases, MessageStore messages, ReadStore reads,
+			ChatReloader reloader) {
+		this.reloader = reloader;
 		this.store = store;
 		this.views = views;
 		this.auth = auth;
@@ -84,11 +89,14 @@ public class ChatService {
 	 * that does not exist. Reads through to persistence-service when Redis lost the chat.
 	 */
 	public StoredChat requireMember(String chatId, String userId) {
-		return find(chatId).filter(chat -> chat.hasMember(userId)).orElseThrow(NotFound::chat);
+		return findForMember(chatId, userId).filter(chat -> chat.hasMember(userId)).orElseThrow(NotFound::chat);
 	}
 
-	/** The chat from Redis, or hydrated from persistence-service and read again once. */
-	public Optional<StoredChat> find(String chatId) {
+	/**
+	 * The chat from Redis, or reloaded when the durable record has the caller as a member. A
+	 * stranger's request for a chat the cache lacks writes nothing and reloads nothing.
+	 */
+	private Optional<StoredChat> findForMember(String chatId, String userId) {
 		if (!Ids.isValid(chatId)) {
 			return Optional.empty();
 		}
@@ -96,10 +104,16 @@ public class ChatService {
 		if (chat.isPresent()) {
 			return chat;
 		}
-		if (!this.persistence.hydrateChat(chatId)) {
+		if (!this.reloader.reloadForMember(chatId, userId)) {
 			return Optional.empty();
 		}
-		return this.store.find(chatId);
+		Optional<StoredChat> reloaded = this.store.find(chatId);
+		if (reloaded.isEmpty()) {
+			// The durable record has the caller as a member, yet the chat is not cached: the
+			// reload this request waited on failed (or the cache lost it again). Not a 404.
+			throw new ServiceUnavailable("The chat could not be reloaded; retry the request");
+		}
+		return reloaded;
 	}
 
 	public Chat open(String chatId, String userId) {
@@ -131,7 +145,7 @@ public class ChatService {
 				.map(durableId -> this.store.claimDirect(creatorId, otherId, durableId));
 		}
 		if (existing.isPresent()) {
-			Optional<StoredChat> chat = find(existing.get());
+			Optional<StoredChat> chat = findForMember(existing.get(), creatorId);
 			if (chat.isPresent()) {
 				throw directChatExists(chat.get());
 			}
@@ -143,7 +157,7 @@ public class ChatService {
 		StoredChat chat = new StoredChat(UUID.randomUUID().toString(), StoredChat.DIRECT, null, now, 0, pair);
 		ChatStore.CreateResult result = this.store.create(chat, now);
 		if (!result.created()) {
-			throw directChatExists(find(result.chatId()).orElseThrow(
+			throw directChatExists(findForMember(result.chatId(), creatorId).orElseThrow(
 					() -> new ServiceUnavailable("The direct chat is being created; retry the request")));
 		}
 		return announceCreated(chat);
@@ -221,7 +235,7 @@ public class ChatService {
 		List<String> ids = this.store.userChatIds(userId);
 		boolean hydrated = false;
 		if (ids.isEmpty()) {
-			this.persistence.hydrateUser(userId);
+			this.reloader.reloadChatsOf(userId);
 			hydrated = true;
 			ids = this.store.userChatIds(userId);
 		}
@@ -229,7 +243,7 @@ public class ChatService {
 		ids.forEach(id -> found.put(id, this.store.find(id)));
 		if (!hydrated && found.values().stream().anyMatch(Optional::isEmpty)) {
 			try {
-				this.persistence.hydrateUser(userId);
+				this.reloader.reloadChatsOf(userId);
 				found.replaceAll((id, chat) -> chat.isPresent() ? chat : this.store.find(id));
 			}
 			catch (ServiceUnavailable ex) {

@@ -45,9 +45,10 @@ class KafkaConfiguration {
 		return topic(Topics.READ_CHANGED, properties);
 	}
 
+	/** persistence-service's topic, declared here too so this consumer never starts before it exists. */
 	@Bean
-	NewTopic chatExpiredTopic(CarrierProperties properties) {
-		return topic(Topics.CHAT_EXPIRED, properties);
+	NewTopic messagesStoredTopic(CarrierProperties properties) {
+		return topic(Topics.MESSAGES_STORED, properties);
 	}
 
 	private static NewTopic topic(String name, CarrierProperties properties) {

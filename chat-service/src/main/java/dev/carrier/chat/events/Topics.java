@@ -13,7 +13,8 @@ public final class Topics {
 
 	public static final String READ_CHANGED = "carrier.chat.read-changed";
 
-	public static final String CHAT_EXPIRED = "carrier.chat.chat-expired";
+	/** Consumed: how far MySQL holds each chat (persistence-service's reports). */
+	public static final String MESSAGES_STORED = "carrier.persistence.messages-stored";
 
 	public static final String USER_CHANGED = "carrier.auth.user-changed";
 

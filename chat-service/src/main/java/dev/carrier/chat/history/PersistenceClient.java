@@ -1,6 +1,7 @@
 package dev.carrier.chat.history;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.carrier.chat.CarrierProperties;
@@ -14,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * persistence-service's internal API: the durable history behind the Redis cache, and the
- * hydrations that load evicted chats back into Redis.
+ * persistence-service's internal API: the durable history behind the cache, and the snapshots
+ * the cache reloads chats from. persistence-service answers a snapshot, a membership or a user's
+ * chat ids only once its consumers hold every acknowledged event, or with a 503.
  */
 @Component
 public class PersistenceClient {
@@ -33,10 +35,10 @@ public class PersistenceClient {
 		this.json = json;
 	}
 
-	/** Loads one chat into Redis; false when persistence-service does not know it. */
-	public boolean hydrateChat(String chatId) {
+	/** Whether the durable record has the user as a member of the chat (false also for an unknown chat). */
+	public boolean isMember(String chatId, String userId) {
 		RemoteService.Response response = this.persistence
-			.post(uri -> uri.path("/internal/hydrations/chats/{chatId}").build(chatId));
+			.get(uri -> uri.path("/internal/chats/{chatId}/members/{userId}").build(chatId, userId), null);
 		if (response.status() == 404) {
 			return false;
 		}
@@ -44,9 +46,24 @@ public class PersistenceClient {
 		return true;
 	}
 
-	/** Loads every chat of the user that Redis lacks. */
-	public void hydrateUser(String userId) {
-		checked(this.persistence.post(uri -> uri.path("/internal/hydrations/users/{userId}").build(userId)));
+	/** The ids of every chat the user is a member of, as the durable record has them. */
+	public List<String> chatIdsOf(String userId) {
+		RemoteService.Response response = this.persistence
+			.get(uri -> uri.path("/internal/users/{userId}/chat-ids").build(userId), null);
+		return this.json.readValue(checked(response).body(), new TypeReference<List<String>>() {
+		});
+	}
+
+	/**
+	 * Snapshots of those chats the durable record knows (unknown ids are left out), each with a
+	 * new generation. The answer is raw JSON nodes per chat: the cache installs them as they are.
+	 */
+	public <T> List<T> snapshots(List<String> chatIds, Class<T> type) {
+		String body = this.json.writeValueAsString(Map.of("chatIds", chatIds));
+		RemoteService.Response response = this.persistence.post(uri -> uri.path("/internal/snapshots").build(),
+				body);
+		JsonNode chats = this.json.readTree(checked(response).body()).path("chats");
+		return chats.valueStream().map(chat -> this.json.treeToValue(chat, type)).toList();
 	}
 
 	/** The pair's direct chat id as MySQL knows it. */

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import dev.carrier.chat.CarrierProperties;
 import dev.carrier.chat.RedisKeys;
 import dev.carrier.chat.RedisScripts;
+import dev.carrier.chat.cache.ChatEviction;
 import dev.carrier.chat.web.Ids;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every {@code carrier.chat.sweep-interval}, one instance at a time (a Redis lock), finds the
- * cached chats whose lease is gone (a notification nobody heard) and announces them expired.
+ * cached chats whose lease is gone (a notification nobody heard, or MySQL was behind when it
+ * came) and evicts those MySQL holds.
  */
 @Component
 public class ExpirySweeper implements InitializingBean, DisposableBean {
@@ -32,7 +34,7 @@ public class ExpirySweeper implements InitializingBean, DisposableBean {
 
 	private final StringRedisTemplate redis;
 
-	private final ChatExpiries expiries;
+	private final ChatEviction eviction;
 
 	private final MeterRegistry meters;
 
@@ -43,10 +45,10 @@ public class ExpirySweeper implements InitializingBean, DisposableBean {
 	private final ScheduledExecutorService scheduler = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("expiry-sweeper").daemon().factory());
 
-	public ExpirySweeper(StringRedisTemplate redis, ChatExpiries expiries, MeterRegistry meters,
+	public ExpirySweeper(StringRedisTemplate redis, ChatEviction eviction, MeterRegistry meters,
 			CarrierProperties properties) {
 		this.redis = redis;
-		this.expiries = expiries;
+		this.eviction = eviction;
 		this.meters = meters;
 		this.settings = properties.chat();
 	}
@@ -66,7 +68,7 @@ public class ExpirySweeper implements InitializingBean, DisposableBean {
 
 	/**
 	 * Runs one sweep unless another instance is sweeping.
-	 * @return how many chats were announced expired, or -1 when another instance held the lock
+	 * @return how many leaseless chats were evicted, or -1 when another instance held the lock
 	 */
 	public int sweep() {
 		Boolean locked = this.redis.opsForValue()
@@ -80,15 +82,15 @@ public class ExpirySweeper implements InitializingBean, DisposableBean {
 			try (Cursor<String> keys = this.redis.scan(options)) {
 				while (keys.hasNext()) {
 					String chatId = keys.next().substring(RedisKeys.CHAT_PREFIX.length());
-					if (Ids.isValid(chatId) && !Boolean.TRUE.equals(this.redis.hasKey(RedisKeys.lease(chatId)))) {
-						this.expiries.announce(chatId, "sweeper");
+					if (Ids.isValid(chatId) && !Boolean.TRUE.equals(this.redis.hasKey(RedisKeys.lease(chatId)))
+							&& "evicted".equals(this.eviction.evictIfStored(chatId, "sweeper"))) {
 						found++;
 					}
 				}
 			}
 			this.meters.counter("carrier.chat.sweeps").increment();
 			if (found > 0) {
-				log.info("Expiry sweep found {} chats without a lease", found);
+				log.info("Expiry sweep evicted {} chats without a lease", found);
 			}
 			return found;
 		}

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import dev.carrier.chat.RedisKeys;
+import dev.carrier.chat.cache.ChatEviction;
 import dev.carrier.chat.web.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,21 +19,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns each expired lease ({@code __keyevent@*__:expired} naming a
- * {@code carrier:chat:lease:<chatId>}) into a {@code ChatExpired} event. Redis notifications
- * are fire-and-forget; {@link ExpirySweeper} catches what this misses.
+ * {@code carrier:chat:lease:<chatId>}) into an eviction attempt, which succeeds once MySQL holds
+ * the chat. Redis notifications are fire-and-forget, and every instance hears them; the attempt
+ * is idempotent, and {@link ExpirySweeper} catches what this misses.
  */
 @Component
 class LeaseExpiryListener implements MessageListener, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(LeaseExpiryListener.class);
 
-	private final ChatExpiries expiries;
+	private final ChatEviction eviction;
 
-	// Publishing waits for Kafka; the Redis subscription thread must not.
-	private final ExecutorService publishers = Executors.newVirtualThreadPerTaskExecutor();
+	// The Redis subscription thread only hands the work over.
+	private final ExecutorService evictions = Executors.newVirtualThreadPerTaskExecutor();
 
-	LeaseExpiryListener(RedisMessageListenerContainer container, ChatExpiries expiries) {
-		this.expiries = expiries;
+	LeaseExpiryListener(RedisMessageListenerContainer container, ChatEviction eviction) {
+		this.eviction = eviction;
 		container.addMessageListener(this, new PatternTopic(RedisKeys.EXPIRED_KEY_EVENTS));
 	}
 
@@ -46,19 +48,19 @@ class LeaseExpiryListener implements MessageListener, DisposableBean {
 		if (!Ids.isValid(chatId)) {
 			return;
 		}
-		this.publishers.execute(() -> {
+		this.evictions.execute(() -> {
 			try {
-				this.expiries.announce(chatId, "notification");
+				this.eviction.evictIfStored(chatId, "notification");
 			}
 			catch (RuntimeException ex) {
-				log.warn("Could not announce the expiry of chat {}; the sweeper will: {}", chatId, ex.toString());
+				log.warn("Could not evict chat {}; the sweeper will: {}", chatId, ex.toString());
 			}
 		});
 	}
 
 	@Override
 	public void destroy() {
-		this.publishers.shutdown();
+		this.evictions.shutdown();
 	}
 
 }

@@ -21,6 +21,7 @@ import dev.carrier.chat.web.BadRequest;
 import dev.carrier.chat.web.Conflict;
 import dev.carrier.chat.web.Ids;
 import dev.carrier.chat.web.NotFound;
+import dev.carrier.chat.web.ServiceUnavailable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -56,6 +57,8 @@ public class MessageService {
 
 	private final Timer sendTimer;
 
+	private final Counter stale;
+
 	public MessageService(ChatService chats, MessageStore store, PersistenceClient persistence, EventPublisher events,
 			Fanout fanout, LeaseService leases, MeterRegistry meters) {
 		this.chats = chats;
@@ -68,6 +71,9 @@ public class MessageService {
 			.register(meters);
 		this.retried = Counter.builder("carrier.chat.messages.retried")
 			.description("Sends answered with an existing message (same clientMessageId)")
+			.register(meters);
+		this.stale = Counter.builder("carrier.chat.messages.stale")
+			.description("Sends answered 503 because the chat was reloaded while Kafka stored them")
 			.register(meters);
 		this.sendTimer = Timer.builder("carrier.chat.send").description("Time to store and publish a message")
 			.register(meters);
@@ -97,9 +103,14 @@ public class MessageService {
 		}
 		switch (appended.outcome()) {
 			case NO_CHAT, NOT_MEMBER -> throw NotFound.chat();
-			case EXISTING_TRIMMED -> throw new Conflict(
-					"This clientMessageId belongs to an older message; use a new one for a new message", "messageId",
-					appended.messageId());
+			case EXISTING_TRIMMED -> {
+				// a retry of a message already durable and older than the list: answer it from MySQL
+				this.retried.increment();
+				String messageId = appended.messageId();
+				return findOlder(chatId, messageId).orElseThrow(() -> new Conflict(
+						"This clientMessageId belongs to an older message; use a new one for a new message",
+						"messageId", messageId));
+			}
 			default -> {
 			}
 		}
@@ -107,15 +118,23 @@ public class MessageService {
 		// A retry republishes too: the first attempt may have stored the message and then failed
 		// to reach Kafka. Consumers are idempotent by message id.
 		this.events.publish(Topics.MESSAGE_SENT, chatId,
-				new MessageSent(MessageSent.newEventId(), Instant.now(), new SentMessage(message.id(), chatId,
-						message.seq(), senderId, message.text(), message.sentAt(), clientMessageId)));
+				new MessageSent(MessageSent.newEventId(), Instant.now(),
+						new SentMessage(message.id(), chatId, message.seq(), senderId, message.text(), message.sentAt(),
+								clientMessageId, Long.parseLong(appended.generation()))));
+		// Visible, pushed and acknowledged only if the incarnation of the chat that gave the seq
+		// is still the cached one: otherwise a reload may have handed the seq out again.
+		if (!this.store.confirm(message, appended.generation(),
+				this.fanout.envelope(chat.memberIds(), Push.messageCreated(message)))) {
+			this.stale.increment();
+			throw new ServiceUnavailable(
+					"The chat was reloaded while this message was being stored; retry with the same clientMessageId");
+		}
 		if (appended.outcome() == MessageStore.Outcome.CREATED) {
 			this.sent.increment();
 		}
 		else {
 			this.retried.increment();
 		}
-		this.fanout.publish(chat.memberIds(), Push.messageCreated(message));
 		return message;
 	}
 

@@ -15,9 +15,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * A chat's recent messages in Redis: a bounded list, oldest first, whose seqs are contiguous.
+ * An entry is pending from its append until Kafka acknowledged it, and only then visible.
  */
 @Component
 public class MessageStore {
+
+	/** How an entry appended but not yet acknowledged reads in the list (send-message.lua). */
+	private static final String PENDING = "\"pending\":true";
+
+	/** Sends in flight at once per chat are few; the newest acknowledged one is among these. */
+	private static final int LAST_SCAN = 64;
 
 	private final StringRedisTemplate redis;
 
@@ -38,8 +45,11 @@ public class MessageStore {
 
 	}
 
-	/** The outcome, and the message when there is one (or only its id when it left the list). */
-	public record Appended(Outcome outcome, Message message, String messageId) {
+	/**
+	 * The outcome, the message when there is one (or only its id when it left the list), and the
+	 * generation of the chat's incarnation that holds it.
+	 */
+	public record Appended(Outcome outcome, Message message, String messageId, String generation) {
 	}
 
 	public Appended append(String chatId, List<String> memberIds, String senderId, String clientMessageId,
@@ -55,12 +65,25 @@ public class MessageStore {
 				String.valueOf(this.properties.chat().messageBound()));
 		String status = String.valueOf(result.get(0));
 		return switch (status) {
-			case "created" -> new Appended(Outcome.CREATED, parse(result.get(1)), null);
-			case "existing" -> new Appended(Outcome.EXISTING, parse(result.get(1)), null);
-			case "existing-trimmed" -> new Appended(Outcome.EXISTING_TRIMMED, null, String.valueOf(result.get(1)));
-			case "not-member" -> new Appended(Outcome.NOT_MEMBER, null, null);
-			default -> new Appended(Outcome.NO_CHAT, null, null);
+			case "created" -> new Appended(Outcome.CREATED, parse(result.get(1)), null, String.valueOf(result.get(2)));
+			case "existing" -> new Appended(Outcome.EXISTING, parse(result.get(1)), null, String.valueOf(result.get(2)));
+			case "existing-trimmed" -> new Appended(Outcome.EXISTING_TRIMMED, null, String.valueOf(result.get(1)),
+					String.valueOf(result.get(2)));
+			case "not-member" -> new Appended(Outcome.NOT_MEMBER, null, null, null);
+			default -> new Appended(Outcome.NO_CHAT, null, null, null);
 		};
+	}
+
+	/**
+	 * Makes an appended message visible and hands its push to the fan-out channel, if the chat's
+	 * incarnation that holds it is still the cached one (confirm-message.lua).
+	 * @return false when the cache lost that incarnation: the seq may be handed out again
+	 */
+	public boolean confirm(Message message, String generation, String fanoutEnvelope) {
+		String outcome = this.redis.execute(RedisScripts.CONFIRM_MESSAGE,
+				List.of(RedisKeys.chat(message.chatId()), RedisKeys.messages(message.chatId())), message.id(),
+				String.valueOf(message.seq()), generation, RedisKeys.EVENTS_CHANNEL, fanoutEnvelope);
+		return "confirmed".equals(outcome);
 	}
 
 	/**
@@ -82,9 +105,18 @@ public class MessageStore {
 				number(result.get(3)), cached);
 	}
 
+	/** The newest acknowledged message (sends still waiting for Kafka are not shown). */
 	public Optional<Message> last(String chatId) {
-		String last = this.redis.opsForList().index(RedisKeys.messages(chatId), -1);
-		return Optional.ofNullable(last).map(this::parse);
+		List<String> newest = this.redis.opsForList().range(RedisKeys.messages(chatId), -LAST_SCAN, -1);
+		if (newest == null) {
+			return Optional.empty();
+		}
+		for (int i = newest.size() - 1; i >= 0; i--) {
+			if (!newest.get(i).contains(PENDING)) {
+				return Optional.of(parse(newest.get(i)));
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** The outcome of {@link #tombstone}. */

@@ -57,6 +57,15 @@ public class Fanout {
 		}
 	}
 
+	/**
+	 * The envelope for an event whose publication is part of an atomic Redis step (a send's
+	 * confirmation publishes it in the same script); counted as published.
+	 */
+	public String envelope(Collection<String> recipients, Map<String, Object> event) {
+		this.published.increment();
+		return this.json.writeValueAsString(new Envelope(List.copyOf(recipients), event));
+	}
+
 	/** {@code {recipients: [userId], event: {...}}} on the channel. */
 	public record Envelope(List<String> recipients, Map<String, Object> event) {
 	}

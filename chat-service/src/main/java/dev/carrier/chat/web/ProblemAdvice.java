@@ -60,8 +60,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail unavailable(ServiceUnavailable ex) {
-		return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+	ResponseEntity<ProblemDetail> unavailable(ServiceUnavailable ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage()));
 	}
 
 	/**

@@ -13,7 +13,9 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import dev.carrier.chat.RedisKeys;
+import dev.carrier.chat.support.CachedChats;
 import dev.carrier.chat.support.IntegrationTestSupport;
+import dev.carrier.chat.support.StubPersistenceService.DurableChat;
 import dev.carrier.chat.support.StubAuthService.User;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -82,17 +84,14 @@ class ChatsIntegrationTests extends IntegrationTestSupport {
 		User bob = AUTH.newUser("bob");
 		String durableId = UUID.randomUUID().toString();
 		PERSISTENCE.directChat(RedisKeys.directKey(alice.id(), bob.id()), durableId);
-		PERSISTENCE.onHydrateChat(durableId, chatId -> {
-			this.redis.opsForHash()
-				.putAll(RedisKeys.chat(chatId), Map.of("id", chatId, "type", "direct", "name", "", "createdAt",
-						"2026-11-01T10:00:00Z", "lastSeq", "0", "lastActivityAt", "0"));
-			this.redis.opsForSet().add(RedisKeys.members(chatId), alice.id(), bob.id());
-		});
+		PERSISTENCE.putChat(new DurableChat(durableId, "direct", null, RedisKeys.directKey(alice.id(), bob.id()),
+				"2026-11-01T10:00:00Z", 0, List.of(alice.id(), bob.id()), List.of(), Map.of(), Map.of(), 0));
 
 		Reply reply = post("/api/chats", alice.id(), Map.of("members", List.of(bob.username())));
 
 		assertThat(reply.status()).isEqualTo(409);
 		assertThat(reply.json().path("chat").path("id").asString()).isEqualTo(durableId);
+		assertThat(this.redis.opsForValue().get(RedisKeys.direct(alice.id(), bob.id()))).isEqualTo(durableId);
 	}
 
 	@Test
@@ -215,14 +214,45 @@ class ChatsIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void userWithoutCachedChatsIsHydratedOnce() {
+	void userWithNothingCachedGetsTheirChatsReloadedAtListTime() {
 		User loner = AUTH.newUser("loner");
-		int before = PERSISTENCE.userHydrations.get();
+		User bob = AUTH.newUser("bob");
+		User carol = AUTH.newUser("carol");
+		String direct = createChat(loner, null, bob).path("id").asString();
+		send(direct, bob, "still here?");
+		String group = createChat(carol, "Book club", loner, bob).path("id").asString();
+		PERSISTENCE.putChat(CachedChats.durableCopy(this.redis, direct));
+		PERSISTENCE.putChat(CachedChats.durableCopy(this.redis, group));
+		CachedChats.lose(this.redis, direct);
+		CachedChats.lose(this.redis, group);
+		this.redis.delete(RedisKeys.userChats(loner.id()));
+		int before = PERSISTENCE.chatIdCalls(loner.id());
 
 		Reply reply = get("/api/chats", loner.id());
+		Reply again = get("/api/chats", loner.id());
 
 		assertThat(reply.status()).isEqualTo(200);
-		assertThat(PERSISTENCE.userHydrations.get()).isEqualTo(before + 1);
+		assertThat(reply.json().findValuesAsString("id")).contains(direct, group);
+		assertThat(reply.json()).hasSize(2);
+		JsonNode directSummary = reply.json().valueStream()
+			.filter(summary -> summary.path("chat").path("id").asString().equals(direct))
+			.findFirst()
+			.orElseThrow();
+		assertThat(directSummary.path("lastMessage").path("text").asString()).isEqualTo("still here?");
+		assertThat(directSummary.path("unread").asLong()).isEqualTo(1);
+		assertThat(again.json()).hasSize(2);
+		assertThat(PERSISTENCE.chatIdCalls(loner.id())).isEqualTo(before + 1);
+	}
+
+	@Test
+	void userWithoutAnyChatAsksPersistenceAndGetsAnEmptyList() {
+		User nobody = AUTH.newUser("nobody");
+
+		Reply reply = get("/api/chats", nobody.id());
+
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.json()).isEmpty();
+		assertThat(PERSISTENCE.chatIdCalls(nobody.id())).isEqualTo(1);
 	}
 
 	@Test
@@ -231,17 +261,15 @@ class ChatsIntegrationTests extends IntegrationTestSupport {
 		User bob = AUTH.newUser("bob");
 		JsonNode chat = createChat(alice, null, bob);
 		String chatId = chat.path("id").asString();
-		Map<Object, Object> hash = this.redis.opsForHash().entries(RedisKeys.chat(chatId));
-		PERSISTENCE.onHydrateChat(chatId, id -> {
-			this.redis.opsForHash().putAll(RedisKeys.chat(id), hash);
-			this.redis.opsForSet().add(RedisKeys.members(id), alice.id(), bob.id());
-		});
-		this.redis.delete(List.of(RedisKeys.chat(chatId), RedisKeys.members(chatId)));
+		PERSISTENCE.putChat(CachedChats.durableCopy(this.redis, chatId));
+		CachedChats.lose(this.redis, chatId);
 
 		Reply reply = get("/api/chats/" + chatId, bob.id());
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.json().path("chat").path("id").asString()).isEqualTo(chatId);
+		assertThat(reply.json().path("chat").path("members").findValuesAsString("id"))
+			.containsExactlyInAnyOrder(alice.id(), bob.id());
 	}
 
 	@Test

@@ -29,8 +29,8 @@ class EventPublisherTests {
 		EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(factory), JsonMapper.builder().build(),
 				properties);
 		try {
-			assertThatThrownBy(() -> publisher.publish(Topics.CHAT_EXPIRED, "chat",
-					new ChatExpired("e", java.time.Instant.now(), "chat")))
+			assertThatThrownBy(() -> publisher.publish(Topics.READ_CHANGED, "chat",
+					new ReadChanged("e", java.time.Instant.now(), "chat", "user", 1)))
 				.isInstanceOf(ServiceUnavailable.class);
 		}
 		finally {

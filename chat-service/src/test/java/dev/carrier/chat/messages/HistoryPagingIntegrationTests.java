@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.carrier.chat.RedisKeys;
+import dev.carrier.chat.cache.ChatEviction;
 import dev.carrier.chat.support.IntegrationTestSupport;
 import dev.carrier.chat.support.StubAuthService.User;
 import org.junit.jupiter.api.Test;
@@ -32,13 +33,18 @@ class HistoryPagingIntegrationTests extends IntegrationTestSupport {
 	@Autowired
 	StringRedisTemplate redis;
 
+	@Autowired
+	ChatEviction eviction;
+
 	@Test
 	void pagingBackFromTheNewestReturnsTenThousandMessagesOnceInOrder() throws Exception {
 		User alice = AUTH.newUser("alice");
 		User bob = AUTH.newUser("bob");
 		String chatId = createChat(alice, null, bob).path("id").asString();
 		// Sent in process, several at a time (the same code path as POST .../messages); what
-		// MySQL would hold is fed to the stub persistence-service as the sends return.
+		// MySQL would hold is fed to the stub persistence-service as the sends return, and reported
+		// stored, so the Redis list may drop what is older than its bound.
+		StoredPrefix stored = new StoredPrefix();
 		try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
 			List<Future<?>> sends = new ArrayList<>();
 			for (int i = 0; i < MESSAGES; i++) {
@@ -49,6 +55,8 @@ class HistoryPagingIntegrationTests extends IntegrationTestSupport {
 							new SendMessageRequest(text, UUID.randomUUID().toString()));
 					PERSISTENCE.store(JSON.convertValue(sent, new TypeReference<Map<String, Object>>() {
 					}));
+					// as persistence-service reports it: the chat is stored up to the first gap
+					this.eviction.recordStored(chatId, stored.add(sent.seq()));
 				}));
 			}
 			for (Future<?> send : sends) {
@@ -74,6 +82,23 @@ class HistoryPagingIntegrationTests extends IntegrationTestSupport {
 			assertThat(seen.get(i)).isEqualTo(i + 1L);
 		}
 		assertThat(PERSISTENCE.historyCalls.get()).isGreaterThan(historyCallsBefore);
+	}
+
+	/** The highest seq up to which every seq is stored. */
+	private static final class StoredPrefix {
+
+		private final Set<Long> pending = new HashSet<>();
+
+		private long prefix;
+
+		synchronized long add(long seq) {
+			this.pending.add(seq);
+			while (this.pending.remove(this.prefix + 1)) {
+				this.prefix++;
+			}
+			return this.prefix;
+		}
+
 	}
 
 }

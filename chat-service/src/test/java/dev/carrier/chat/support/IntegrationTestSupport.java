@@ -51,6 +51,11 @@ public abstract class IntegrationTestSupport {
 		registry.add("carrier.chat.user-changed-group", () -> USER_CHANGED_GROUP);
 	}
 
+	/** The consumer group of this run's chat-service instances (user-changed and messages-stored). */
+	protected static String consumerGroup() {
+		return USER_CHANGED_GROUP;
+	}
+
 	public static Map<String, String> stubProperties() {
 		return Map.of("carrier.auth-url", AUTH.url(), "carrier.persistence-url", PERSISTENCE.url(),
 				"carrier.chat.user-changed-group", USER_CHANGED_GROUP, "carrier.chat.sweep-interval", "1h",

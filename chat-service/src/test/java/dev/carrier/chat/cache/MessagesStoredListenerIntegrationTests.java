@@ -1,0 +1,110 @@
+package dev.carrier.chat.cache;
+
+import java.util.List;
+
+import dev.carrier.chat.RedisKeys;
+import dev.carrier.chat.messages.MessageStore;
+import dev.carrier.chat.realtime.Fanout;
+import dev.carrier.chat.support.CachedChats;
+import dev.carrier.chat.support.IntegrationTestSupport;
+import dev.carrier.chat.support.StoredReports;
+import dev.carrier.chat.support.StubAuthService.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * persistence-service's {@code carrier.persistence.messages-stored} reports, as chat-service
+ * consumes them from the real Kafka: how far MySQL holds a chat only ever rises, and a report
+ * lets a chat whose lease is gone leave the cache.
+ */
+class MessagesStoredListenerIntegrationTests extends IntegrationTestSupport {
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Autowired
+	KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	MessageStore messages;
+
+	@Autowired
+	Fanout fanout;
+
+	private StoredReports reports;
+
+	@BeforeEach
+	void reports() {
+		this.reports = new StoredReports(this.bootstrap, consumerGroup(), this.kafka);
+	}
+
+	@AfterEach
+	void close() {
+		this.reports.close();
+	}
+
+	@Test
+	void aReportRaisesTheChatsStoredSeqAndNeverLowersIt() {
+		User alice = AUTH.newUser("alice");
+		User bob = AUTH.newUser("bob");
+		String chatId = createChat(alice, null, bob).path("id").asString();
+		for (int i = 1; i <= 3; i++) {
+			sendCacheOnly(chatId, (i % 2 == 0) ? bob : alice, (i % 2 == 0) ? alice : bob, "m" + i);
+		}
+
+		this.reports.report(chatId, 2);
+		assertThat(storedSeq(chatId)).isEqualTo("2");
+
+		this.reports.report(chatId, 1);
+		assertThat(storedSeq(chatId)).as("a late, lower report").isEqualTo("2");
+
+		this.reports.report(chatId, 3);
+		assertThat(storedSeq(chatId)).isEqualTo("3");
+		assertThat(this.redis.hasKey(RedisKeys.chat(chatId))).as("a leased chat stays cached").isTrue();
+		assertThat(seqs(get("/api/chats/" + chatId + "/messages", bob.id()).json())).containsExactly(1L, 2L, 3L);
+	}
+
+	@Test
+	void aReportForAChatNotCachedWritesNothing() {
+		String chatId = java.util.UUID.randomUUID().toString();
+
+		this.reports.report(chatId, 5);
+
+		assertThat(CachedChats.keysNaming(this.redis, chatId)).isEmpty();
+	}
+
+	@Test
+	void aReportCoveringEveryConfirmedMessageEvictsAChatWhoseLeaseIsGone() {
+		User alice = AUTH.newUser("alice");
+		User bob = AUTH.newUser("bob");
+		String chatId = createChat(alice, null, bob).path("id").asString();
+		sendCacheOnly(chatId, alice, bob, "one");
+		sendCacheOnly(chatId, bob, alice, "two");
+		// DEL: no expiry notification; the report is what comes last
+		this.redis.delete(List.of(RedisKeys.lease(chatId)));
+
+		this.reports.report(chatId, 1);
+		assertThat(this.redis.hasKey(RedisKeys.chat(chatId))).as("message 2 is only in the cache").isTrue();
+
+		this.reports.report(chatId, 2);
+		assertThat(this.redis.hasKey(RedisKeys.chat(chatId))).isFalse();
+		assertThat(CachedChats.keysNaming(this.redis, chatId)).isEmpty();
+	}
+
+	/** Without Kafka: only this test reports the chat stored (see CachedChats.sendCacheOnly). */
+	private void sendCacheOnly(String chatId, User sender, User other, String text) {
+		CachedChats.sendCacheOnly(this.messages, this.fanout, chatId, List.of(sender.id(), other.id()), sender.id(), text);
+	}
+
+	private String storedSeq(String chatId) {
+		return (String) this.redis.opsForHash().get(RedisKeys.chat(chatId), "storedSeq");
+	}
+
+}
