@@ -12,9 +12,9 @@ import dev.carrier.auth.remote.RestClients;
 import dev.carrier.auth.remote.ServiceUrls;
 
 /**
- * Asks persistence-service to load a user's chats into Redis on login, so the first screen after
- * login is served from the cache. A failure only costs speed (chat-service reads through on a
- * miss), so it is logged and never fails the login.
+ * Tells chat-service that a user logged in, so it reloads the user's chats its cache lacks before
+ * the first screen asks (chat-service alone writes its cache). A failure only costs speed
+ * (chat-service reloads on demand), so it is logged and never fails the login.
  */
 @Component
 public class HydrationClient {
@@ -26,14 +26,14 @@ public class HydrationClient {
 	private final ResilientCall resilience;
 
 	public HydrationClient(ServiceUrls urls, ResilienceProperties properties) {
-		this.restClient = RestClients.create(urls.persistenceUrl(), properties.hydration().timeout());
+		this.restClient = RestClients.create(urls.firstChatUrl(), properties.hydration().timeout());
 		this.resilience = new ResilientCall("hydration", properties.hydration().policy());
 	}
 
 	public void hydrateUser(String userId) {
 		try {
 			this.resilience.call(() -> this.restClient.post()
-				.uri("/internal/hydrations/users/{userId}", userId)
+				.uri("/internal/users/{userId}/logged-in", userId)
 				.retrieve()
 				.toBodilessEntity());
 		}

@@ -46,7 +46,7 @@ class ReadThroughIntegrationTests extends AuthIntegrationTest {
 		String storedHash = (String) this.redis.opsForHash().get(RedisKeys.user(id), "passwordHash");
 		assertThat(storedHash).startsWith("pbkdf2-sha256$1000$");
 		assertThat(this.api.login(name, PASSWORD).userId()).isEqualTo(id);
-		assertThat(stub.received("POST /internal/hydrations/users/" + id)).isTrue();
+		assertThat(stub.received("POST /internal/users/" + id + "/logged-in")).isTrue();
 	}
 
 	@Test

@@ -78,11 +78,7 @@ public final class PersistenceStub {
 			String query = exchange.getRequestURI().getRawQuery();
 			this.calls.add(method + " " + path + ((query != null) ? "?" + URLDecoder.decode(query, StandardCharsets.UTF_8) : ""));
 			exchange.getRequestBody().readAllBytes();
-			if ("POST".equals(method) && path.startsWith("/internal/hydrations/users/")) {
-				send(exchange, 200, "application/json", "{\"chats\":0,\"messages\":0,\"millis\":1}".getBytes());
-				return;
-			}
-			if ("POST".equals(method) && path.matches("/internal/users/[^/]+/logged-out")) {
+			if ("POST".equals(method) && path.matches("/internal/users/[^/]+/logged-(in|out)")) {
 				exchange.sendResponseHeaders(204, -1);
 				return;
 			}

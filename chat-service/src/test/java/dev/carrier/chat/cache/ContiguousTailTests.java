@@ -1,0 +1,45 @@
+package dev.carrier.chat.cache;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+
+import dev.carrier.chat.messages.Message;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The cached list finds entries by seq arithmetic, so a reload never installs a gap. */
+class ContiguousTailTests {
+
+	@Test
+	void aSnapshotWithoutGapsIsInstalledWhole() {
+		assertThat(seqs(ChatReloader.contiguousTail(snapshot(10, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10))))
+			.isEqualTo(LongStream.rangeClosed(1, 10).boxed().toList());
+	}
+
+	@Test
+	void onlyTheMessagesAfterTheNewestGapAreInstalled() {
+		// seq 11 never reached MySQL (a send Kafka never took): older messages come from MySQL
+		assertThat(seqs(ChatReloader.contiguousTail(snapshot(14, 8, 9, 10, 12, 13, 14)))).containsExactly(12L, 13L, 14L);
+	}
+
+	@Test
+	void nothingIsInstalledWhenTheNewestMessageIsNotTheLastSeq() {
+		assertThat(ChatReloader.contiguousTail(snapshot(7, 4, 5, 6))).isEmpty();
+	}
+
+	private static CacheSnapshot snapshot(long lastSeq, long... seqs) {
+		List<Message> messages = LongStream.of(seqs)
+			.mapToObj(seq -> new Message("m" + seq, "chat", seq, "sender", "text", Instant.EPOCH, false))
+			.toList();
+		return new CacheSnapshot("chat", "group", "G", null, Instant.EPOCH, lastSeq, 1, List.of("sender"), messages,
+				Map.of(), Map.of(), 0);
+	}
+
+	private static List<Long> seqs(List<Message> messages) {
+		return messages.stream().map(Message::seq).toList();
+	}
+
+}
