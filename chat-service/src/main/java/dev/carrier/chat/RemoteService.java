@@ -29,8 +29,8 @@ import org.springframework.web.client.RestClientException;
  * exponential backoff, a circuit breaker and a bulkhead, so a dead dependency costs a fast 503
  * problem instead of a hang, and a slow one cannot hold every request thread. Every call made
  * through it is idempotent (session lookups, history reads, snapshots), so retrying is safe.
- * Callers get the status and body and decide what a 404 means; transport errors and 5xx are
- * retried and then reported as {@link ServiceUnavailable}.
+ * Callers get the status and body and decide what a 404 or a 503 means; transport errors and
+ * other 5xx are retried and then reported as {@link ServiceUnavailable}.
  */
 public class RemoteService {
 
@@ -93,7 +93,9 @@ public class RemoteService {
 		try {
 			Response response = spec.exchange((request, result) -> new Response(result.getStatusCode().value(),
 					StreamUtils.copyToString(result.getBody(), StandardCharsets.UTF_8)), true);
-			if (response.status() >= 500) {
+			// 503 is the service's own considered "not now" (e.g. persistence-service cannot prove its
+			// record current): passed on at once, neither retried nor held against the circuit
+			if (response.status() >= 500 && response.status() != 503) {
 				throw new RemoteFailure(this.name + " answered " + response.status());
 			}
 			return response;

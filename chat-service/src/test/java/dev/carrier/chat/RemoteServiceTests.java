@@ -34,6 +34,8 @@ class RemoteServiceTests {
 
 	private HttpServer server;
 
+	private volatile int failureStatus = 500;
+
 	private URI baseUrl;
 
 	@BeforeEach
@@ -42,7 +44,7 @@ class RemoteServiceTests {
 		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		this.server.createContext("/flaky", (exchange) -> {
 			this.requests.incrementAndGet();
-			answer(exchange, this.failuresLeft.getAndDecrement() > 0 ? 503 : 200, "ok");
+			answer(exchange, this.failuresLeft.getAndDecrement() > 0 ? this.failureStatus : 200, "ok");
 		});
 		this.server.createContext("/slow", (exchange) -> {
 			this.requests.incrementAndGet();
@@ -79,6 +81,18 @@ class RemoteServiceTests {
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(this.requests).hasValue(3);
+	}
+
+	@Test
+	void a503IsTheServicesOwnAnswerAndIsPassedOnWithoutRetrying() {
+		this.failuresLeft.set(2);
+		this.failureStatus = 503;
+		RemoteService remote = new RemoteService("busy-service", this.baseUrl, settings(4));
+
+		RemoteService.Response response = remote.get(uri -> uri.path("/flaky").build(), null);
+
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(this.requests).hasValue(1);
 	}
 
 	@Test
