@@ -15,6 +15,9 @@ public final class RedisScripts {
 	@SuppressWarnings("rawtypes")
 	public static final RedisScript<List> CREATE_CHAT = script("create-chat.lua", List.class);
 
+	@SuppressWarnings("rawtypes")
+	public static final RedisScript<List> READ_CHAT = script("read-chat.lua", List.class);
+
 	public static final RedisScript<String> ADD_MEMBERS = script("add-members.lua", String.class);
 
 	public static final RedisScript<Long> LEAVE_CHAT = script("leave-chat.lua", Long.class);

@@ -31,15 +31,24 @@ public class ChatStore {
 		this.properties = properties;
 	}
 
+	/** The chat and its members, read in one step (read-chat.lua). */
 	public Optional<StoredChat> find(String chatId) {
-		Map<Object, Object> hash = this.redis.opsForHash().entries(RedisKeys.chat(chatId));
-		if (hash.isEmpty() || hash.get("type") == null) {
+		List<?> result = this.redis.execute(RedisScripts.READ_CHAT,
+				List.of(RedisKeys.chat(chatId), RedisKeys.members(chatId)));
+		if (result == null || result.isEmpty()) {
 			return Optional.empty();
 		}
-		Set<String> members = this.redis.opsForSet().members(RedisKeys.members(chatId));
-		return Optional.of(new StoredChat(chatId, (String) hash.get("type"), emptyToNull((String) hash.get("name")),
-				instant((String) hash.get("createdAt")), parseLong((String) hash.get("lastSeq")),
-				(members != null) ? members.stream().sorted().toList() : List.of()));
+		Map<String, String> hash = new java.util.HashMap<>();
+		List<?> pairs = (List<?>) result.get(0);
+		for (int i = 0; i + 1 < pairs.size(); i += 2) {
+			hash.put(String.valueOf(pairs.get(i)), String.valueOf(pairs.get(i + 1)));
+		}
+		if (hash.get("type") == null) {
+			return Optional.empty();
+		}
+		List<String> members = ((List<?>) result.get(1)).stream().map(String::valueOf).sorted().toList();
+		return Optional.of(new StoredChat(chatId, hash.get("type"), emptyToNull(hash.get("name")),
+				instant(hash.get("createdAt")), parseLong(hash.get("lastSeq")), members));
 	}
 
 	public boolean isMember(String chatId, String userId) {
