@@ -122,14 +122,15 @@ final class Hydration {
 	}
 
 	/**
-	 * persistence-service's own hydration timers: {@code <name>_seconds_count} and {@code _sum} of
-	 * every series whose name mentions hydration (not the generic HTTP server timers), by series.
+	 * persistence-service's own snapshot timers (what a reload asks it for):
+	 * {@code <name>_seconds_count} and {@code _sum} of every series whose name mentions snapshots
+	 * (not the generic HTTP server timers), by series.
 	 */
 	private Map<String, double[]> hydrationTimers() {
 		Map<String, double[]> timers = new LinkedHashMap<>();
 		String text = FlushMonitor.prometheus(api.http(), options.persistence());
 		for (String line : text.lines().toList()) {
-			if (line.startsWith("#") || line.startsWith("http_") || !line.toLowerCase().contains("hydration")) {
+			if (line.startsWith("#") || line.startsWith("http_") || !line.toLowerCase().contains("snapshots")) {
 				continue;
 			}
 			int space = line.lastIndexOf(' ');
