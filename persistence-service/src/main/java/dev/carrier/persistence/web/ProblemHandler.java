@@ -53,20 +53,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			RecoverableDataAccessException.class })
 	ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException ex) {
 		log.warn("Answering 503, a store is unavailable: {}", ex.toString());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "5")
-			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
-					"Storage is briefly unavailable. Try again shortly.", "unavailable"));
+		return unavailable(5, "Storage is briefly unavailable. Try again shortly.");
 	}
 
 	/** The consumers could not be proven current: answering from MySQL now could rewind a chat. */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> consumersBehind(ConsumersBehind ex) {
 		log.warn("Answering 503: {}", ex.getMessage());
+		return unavailable(1, "The durable record is catching up. Try again shortly.");
+	}
+
+	private static ResponseEntity<ProblemDetail> unavailable(int retryAfterSeconds, String detail) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "1")
-			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
-					"The durable record is catching up. Try again shortly.", "unavailable"));
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds))
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail, "unavailable"));
 	}
 
 	@ExceptionHandler
