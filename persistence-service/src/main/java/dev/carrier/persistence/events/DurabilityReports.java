@@ -1,11 +1,13 @@
 package dev.carrier.persistence.events;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.core.KafkaTemplate;
@@ -54,9 +56,9 @@ public class DurabilityReports {
 	 * dead-letter topic, with the reason in a header: never dropped silently.
 	 */
 	public void deadLetter(String topic, String key, Object value, String reason) {
-		var record = new org.apache.kafka.clients.producer.ProducerRecord<String, String>(Topics.deadLetter(topic), key,
+		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.deadLetter(topic), key,
 				this.json.writeValueAsString(value));
-		record.headers().add("carrier-dead-letter-reason", reason.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		record.headers().add("carrier-dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
 		try {
 			this.kafka.send(record).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
 		}
