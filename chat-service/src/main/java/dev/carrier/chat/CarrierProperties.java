@@ -39,10 +39,13 @@ public record CarrierProperties(@DefaultValue("http://127.0.0.1:8081") URI authU
 	 * @param sendTimeLimit how long one send to a client may take before the session is dropped
 	 * @param bufferSizeLimit how much may queue for one slow client before it is dropped
 	 * @param maxFrameSize largest incoming message; a bigger one closes the socket with 1009
+	 * @param sessionCheckInterval how often the open sockets' sessions are checked (a socket whose
+	 * session ended is closed within about this long)
 	 */
 	public record Realtime(@DefaultValue("http://localhost:8080") List<String> allowedOrigins,
 			@DefaultValue("10s") Duration authTimeout, @DefaultValue("5s") Duration sendTimeLimit,
-			@DefaultValue("512KB") DataSize bufferSizeLimit, @DefaultValue("64KB") DataSize maxFrameSize) {
+			@DefaultValue("512KB") DataSize bufferSizeLimit, @DefaultValue("64KB") DataSize maxFrameSize,
+			@DefaultValue("500ms") Duration sessionCheckInterval) {
 	}
 
 	/**

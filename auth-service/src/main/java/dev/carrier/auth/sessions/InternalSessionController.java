@@ -5,10 +5,14 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,6 +44,19 @@ class InternalSessionController {
 		Session session = this.sessions.current(token);
 		User user = this.accounts.get(session.userId());
 		return new CurrentSession(user.id(), user.username(), session.expiresAt());
+	}
+
+	@PostMapping("/internal/sessions/alive")
+	@Operation(summary = "Which of the given tokens still have a session; touches no timeout")
+	AliveSessions alive(@RequestBody @Valid TokensToCheck request) {
+		return new AliveSessions(this.sessions.alive(request.tokens()));
+	}
+
+	/** At most 1000 tokens per call (chat-service sends its open sockets' tokens in chunks). */
+	record TokensToCheck(@NotNull @Size(max = 1000) List<@NotNull @Size(max = 200) String> tokens) {
+	}
+
+	record AliveSessions(List<String> alive) {
 	}
 
 	@GetMapping("/internal/users/online")

@@ -2,8 +2,11 @@ package dev.carrier.auth.sessions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -93,6 +96,25 @@ public class SessionService {
 			this.sessions.slide(keyHash, wanted);
 		}
 		return session;
+	}
+
+	/**
+	 * Which of these tokens still have a session, without touching any timeout: chat-service asks
+	 * this every half second for its open sockets, and closes those whose session ended (logout,
+	 * password change, idle or absolute expiry, a lost session store).
+	 */
+	public List<String> alive(List<String> tokens) {
+		List<String> keyHashes = tokens.stream().map(SessionTokens::keyHash).toList();
+		Map<String, Instant> expiries = this.sessions.expiries(keyHashes);
+		Instant now = Instant.now();
+		List<String> alive = new ArrayList<>();
+		for (int i = 0; i < tokens.size(); i++) {
+			Instant end = expiries.get(keyHashes.get(i));
+			if (end != null && end.isAfter(now)) {
+				alive.add(tokens.get(i));
+			}
+		}
+		return alive;
 	}
 
 	/** The session of a token without touching its timeout, if it is alive. */

@@ -1,7 +1,9 @@
 package dev.carrier.auth.sessions;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -47,6 +50,24 @@ public class SessionStore {
 		Instant expiresAt = Instant.parse((String) hash.get("expiresAt"));
 		return Optional.of(new Session(keyHash, (String) hash.get("userId"),
 				(createdAt != null) ? Instant.parse((String) createdAt) : expiresAt, expiresAt));
+	}
+
+	/** Each of these sessions' absolute end, for those whose key is still there (one pipelined round trip). */
+	public Map<String, Instant> expiries(List<String> keyHashes) {
+		byte[] field = "expiresAt".getBytes(StandardCharsets.UTF_8);
+		List<Object> found = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			for (String keyHash : keyHashes) {
+				connection.hashCommands().hGet(RedisKeys.session(keyHash).getBytes(StandardCharsets.UTF_8), field);
+			}
+			return null;
+		});
+		Map<String, Instant> expiries = new HashMap<>();
+		for (int i = 0; i < keyHashes.size(); i++) {
+			if (found.get(i) != null) {
+				expiries.put(keyHashes.get(i), Instant.parse(String.valueOf(found.get(i))));
+			}
+		}
+		return expiries;
 	}
 
 	/** Milliseconds the session has left before its idle timeout, or a negative number. */

@@ -83,6 +83,33 @@ class SessionsIntegrationTests extends AuthIntegrationTest {
 	}
 
 	@Test
+	void aliveNamesOnlyTheTokensWhoseSessionGoesOnAndTouchesNoTimeout() {
+		Session live = this.api.newSession(PASSWORD);
+		Session loggedOut = this.api.newSession(PASSWORD);
+		this.api.call("POST", "/api/auth/logout").as(loggedOut).send();
+		Session idle = this.api.newSession(PASSWORD);
+		this.redis.delete(RedisKeys.session(SessionTokens.keyHash(idle.token())));
+		Session pastItsEnd = this.api.newSession(PASSWORD);
+		String endedKey = RedisKeys.session(SessionTokens.keyHash(pastItsEnd.token()));
+		this.redis.opsForHash().put(endedKey, "expiresAt", java.time.Instant.now().minusSeconds(1).toString());
+		String liveKey = RedisKeys.session(SessionTokens.keyHash(live.token()));
+		this.redis.expire(liveKey, java.time.Duration.ofSeconds(100));
+
+		Response response = this.api.call("POST", "/internal/sessions/alive")
+			.json("{\"tokens\":[\"%s\",\"%s\",\"%s\",\"%s\",\"%s\"]}".formatted(live.token(), loggedOut.token(),
+					idle.token(), pastItsEnd.token(), UUID.randomUUID()))
+			.send();
+
+		assertThat(response.status()).isEqualTo(200);
+		List<String> alive = new ArrayList<>();
+		response.json().get("alive").forEach((token) -> alive.add(token.asString()));
+		assertThat(alive).containsExactly(live.token());
+		assertThat(this.redis.getExpire(liveKey, TimeUnit.SECONDS)).isLessThanOrEqualTo(100);
+		assertThat(this.api.call("POST", "/internal/sessions/alive").json("{\"tokens\":null}").send().status())
+			.isEqualTo(400);
+	}
+
+	@Test
 	void onlineListsUsersWithALiveSessionOnly() {
 		Session online = this.api.newSession(PASSWORD);
 		Session loggedOut = this.api.newSession(PASSWORD);

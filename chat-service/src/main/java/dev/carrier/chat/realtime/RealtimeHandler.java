@@ -68,14 +68,17 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 
 	private final CarrierProperties.Realtime settings;
 
+	private final SessionWatch watch;
+
 	private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual()
 		.name("ws-auth-timeout")
 		.factory());
 
 	private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
-	public RealtimeHandler(AuthClient auth, ChatStore chats, Fanout fanout, LocalDelivery delivery, JsonMapper json,
-			CarrierProperties properties) {
+	RealtimeHandler(AuthClient auth, ChatStore chats, Fanout fanout, LocalDelivery delivery, JsonMapper json,
+			CarrierProperties properties, SessionWatch watch) {
+		this.watch = watch;
 		this.auth = auth;
 		this.chats = chats;
 		this.fanout = fanout;
@@ -147,6 +150,7 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 			return;
 		}
 		client.authenticated(owner.get().userId());
+		this.watch.watch(client, token);
 		// Queued before registering, so "ready" is the first frame the client sees.
 		client.send(READY);
 		this.delivery.register(client);
@@ -169,6 +173,7 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
 		ClientSession client = this.sessions.remove(session.getId());
 		if (client != null) {
+			this.watch.forget(client);
 			this.delivery.unregister(client);
 		}
 	}

@@ -2,13 +2,16 @@ package dev.carrier.chat.users;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.carrier.chat.CarrierProperties;
 import dev.carrier.chat.RemoteService;
 import dev.carrier.chat.web.ServiceUnavailable;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -36,6 +39,17 @@ public class AuthClient {
 			return Optional.empty();
 		}
 		return Optional.of(this.json.readValue(checked(response).body(), SessionInfo.class));
+	}
+
+	/**
+	 * Which of these tokens still have a session (auth-service touches no timeout for this).
+	 * @throws ServiceUnavailable when auth-service cannot tell
+	 */
+	public Set<String> aliveTokens(Collection<String> tokens) {
+		String body = this.json.writeValueAsString(Map.of("tokens", List.copyOf(tokens)));
+		RemoteService.Response response = this.auth.post(uri -> uri.path("/internal/sessions/alive").build(), body);
+		JsonNode alive = this.json.readTree(checked(response).body()).path("alive");
+		return alive.valueStream().map(JsonNode::asString).collect(Collectors.toSet());
 	}
 
 	/** The user with this exact username or email, or empty. */

@@ -59,6 +59,23 @@ class RealtimeIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void aSocketWhoseSessionEndsIsClosedWith4401AndHearsNothingMore() {
+		User alice = AUTH.newUser("alice");
+		User bob = AUTH.newUser("bob");
+		String chatId = createChat(alice, null, bob).path("id").asString();
+		try (WsClient ws = WsClient.ready(this.port, alice.token()); WsClient other = WsClient.ready(this.port, bob.token())) {
+			AUTH.endSession(alice.token());
+
+			await().atMost(BOUND).until(() -> ws.closeCode != null);
+			assertThat(ws.closeCode).isEqualTo(4401);
+			send(chatId, bob, "after the logout");
+			await().atMost(BOUND).until(() -> other.hasType("message.created"));
+			assertThat(ws.hasType("message.created")).isFalse();
+			assertThat(other.closeCode).isNull();
+		}
+	}
+
+	@Test
 	void badTokenIsClosedWith4401() {
 		try (WsClient ws = WsClient.connect(this.port, null)) {
 			ws.send("{\"type\":\"auth\",\"token\":\"" + UUID.randomUUID() + "\"}");

@@ -46,6 +46,11 @@ public class StubAuthService extends StubServer {
 		return user;
 	}
 
+	/** Ends the session of this token, as a logout, a password change or an expiry would. */
+	public void endSession(String token) {
+		this.sessions.remove(token);
+	}
+
 	public void rename(String userId, String username) {
 		this.users.computeIfPresent(userId,
 				(id, user) -> new User(id, username, user.email(), "/api/users/" + id + "/avatar?v=2", user.token()));
@@ -70,6 +75,16 @@ public class StubAuthService extends StubServer {
 			}
 			return json(Map.of("userId", userId, "username", this.users.get(userId).username(), "expiresAt",
 					Instant.now().plusSeconds(3600).toString()));
+		}
+		if (path.equals("/internal/sessions/alive") && method.equals("POST")) {
+			try {
+				var tokens = JSON.readTree(exchange.getRequestBody().readAllBytes()).path("tokens");
+				return json(Map.of("alive",
+						tokens.valueStream().map(t -> t.asString()).filter(this.sessions::containsKey).toList()));
+			}
+			catch (java.io.IOException ex) {
+				return new Response(400, "{\"status\":400}");
+			}
 		}
 		if (path.equals("/internal/users/lookup")) {
 			this.lookups.add(query.getOrDefault("q", ""));

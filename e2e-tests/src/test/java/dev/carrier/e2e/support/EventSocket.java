@@ -31,6 +31,8 @@ public final class EventSocket implements WebSocket.Listener, AutoCloseable {
 
 	private volatile int closeCode = -1;
 
+	private volatile long closedAtNanos;
+
 	private WebSocket socket;
 
 	/** The gateway's WebSocket endpoint. */
@@ -99,6 +101,7 @@ public final class EventSocket implements WebSocket.Listener, AutoCloseable {
 
 	@Override
 	public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+		closedAtNanos = System.nanoTime();
 		closeCode = statusCode;
 		ready.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
 		return null;
@@ -108,6 +111,16 @@ public final class EventSocket implements WebSocket.Listener, AutoCloseable {
 	public void onError(WebSocket webSocket, Throwable error) {
 		closeCode = closeCode == -1 ? 1006 : closeCode;
 		ready.completeExceptionally(error);
+	}
+
+	/** The code the server closed this socket with, or -1 while it is open. */
+	public int closeCode() {
+		return closeCode;
+	}
+
+	/** {@link System#nanoTime()} when the server's close arrived. */
+	public long closedAtNanos() {
+		return closedAtNanos;
 	}
 
 	public void send(String json) {
