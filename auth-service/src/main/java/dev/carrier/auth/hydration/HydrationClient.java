@@ -1,7 +1,11 @@
 package dev.carrier.auth.hydration;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -13,11 +17,12 @@ import dev.carrier.auth.remote.ServiceUrls;
 
 /**
  * Tells chat-service that a user logged in, so it reloads the user's chats its cache lacks before
- * the first screen asks (chat-service alone writes its cache). A failure only costs speed
- * (chat-service reloads on demand), so it is logged and never fails the login.
+ * the first screen asks (chat-service alone writes its cache). The login does not wait for it: a
+ * reload may wait for persistence-service to prove its record current, and a failure only costs
+ * speed (chat-service reloads on demand), so it is logged and never fails or slows the login.
  */
 @Component
-public class HydrationClient {
+public class HydrationClient implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(HydrationClient.class);
 
@@ -30,7 +35,13 @@ public class HydrationClient {
 		this.resilience = new ResilientCall("hydration", properties.hydration().policy());
 	}
 
+	private final ExecutorService notices = Executors.newVirtualThreadPerTaskExecutor();
+
 	public void hydrateUser(String userId) {
+		this.notices.execute(() -> sendLoginNotice(userId));
+	}
+
+	private void sendLoginNotice(String userId) {
 		try {
 			this.resilience.call(() -> this.restClient.post()
 				.uri("/internal/users/{userId}/logged-in", userId)
@@ -45,6 +56,11 @@ public class HydrationClient {
 			log.warn("Hydration of user {} failed; chats will be read through on demand: {}", userId,
 					cause.getClass().getSimpleName());
 		}
+	}
+
+	@Override
+	public void destroy() {
+		this.notices.shutdown();
 	}
 
 }

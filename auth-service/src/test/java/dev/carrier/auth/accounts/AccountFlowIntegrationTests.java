@@ -40,7 +40,9 @@ class AccountFlowIntegrationTests extends AuthIntegrationTest {
 		assertThat(login.json().get("token").asString()).hasSizeGreaterThanOrEqualTo(43);
 		assertThat(login.json().get("expiresAt").asString()).isNotBlank();
 		Session first = new Session(id, name, null, login.json().get("token").asString());
-		assertThat(stub.received("POST /internal/users/" + id + "/logged-in")).isTrue();
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> stub.received("POST /internal/users/" + id + "/logged-in"));
 
 		Response me = this.api.call("GET", "/api/users/me").as(first).send();
 		assertThat(me.status()).isEqualTo(200);

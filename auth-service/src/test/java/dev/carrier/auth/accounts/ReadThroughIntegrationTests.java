@@ -46,7 +46,9 @@ class ReadThroughIntegrationTests extends AuthIntegrationTest {
 		String storedHash = (String) this.redis.opsForHash().get(RedisKeys.user(id), "passwordHash");
 		assertThat(storedHash).startsWith("pbkdf2-sha256$1000$");
 		assertThat(this.api.login(name, PASSWORD).userId()).isEqualTo(id);
-		assertThat(stub.received("POST /internal/users/" + id + "/logged-in")).isTrue();
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> stub.received("POST /internal/users/" + id + "/logged-in"));
 	}
 
 	@Test
