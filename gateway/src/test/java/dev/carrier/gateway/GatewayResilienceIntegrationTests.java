@@ -50,7 +50,7 @@ class GatewayResilienceIntegrationTests {
 	static void services(DynamicPropertyRegistry registry) {
 		registry.add("carrier.services.auth-url", () -> deadAuth);
 		registry.add("carrier.services.chat-url", slowChat::url);
-		slowChat.slowPaths.put("/v3/api-docs", Duration.ofSeconds(8));
+		slowChat.slowPaths.put("/v3/api-docs/public", Duration.ofSeconds(8));
 	}
 
 	@AfterAll

@@ -42,6 +42,8 @@ public class SessionService {
 
 	private final PasswordHasher hasher;
 
+	private volatile String dummyHash;
+
 	private final EventPublisher events;
 
 	private final HydrationClient hydration;
@@ -63,7 +65,14 @@ public class SessionService {
 	}
 
 	public LoggedIn login(String login, String password) {
-		User user = this.directory.findByLogin(login.strip()).orElseThrow(() -> new Unauthenticated(BAD_CREDENTIALS));
+		Optional<User> found = this.directory.findByLogin(login.strip());
+		if (found.isEmpty()) {
+			// an unknown login costs one hash, as a wrong password does: its timing tells nobody
+			// whether the account exists
+			this.hasher.matches(password, dummyHash());
+			throw new Unauthenticated(BAD_CREDENTIALS);
+		}
+		User user = found.get();
 		if (!this.hasher.matches(password, user.passwordHash())) {
 			throw new Unauthenticated(BAD_CREDENTIALS);
 		}
@@ -96,6 +105,16 @@ public class SessionService {
 			this.sessions.slide(keyHash, wanted);
 		}
 		return session;
+	}
+
+	/** A hash of nothing anyone knows, with the current cost: what an unknown login is checked against. */
+	private String dummyHash() {
+		String hash = this.dummyHash;
+		if (hash == null) {
+			hash = this.hasher.hash(SessionTokens.newToken());
+			this.dummyHash = hash;
+		}
+		return hash;
 	}
 
 	/**

@@ -290,12 +290,17 @@ class ChatsIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void openApiDocumentsTheEndpoints() {
-		Reply reply = get("/v3/api-docs", null);
+	void openApiDocumentsThePublicAndTheInternalEndpointsApart() {
+		Reply published = get("/v3/api-docs/public", null);
+		Reply internal = get("/v3/api-docs/internal", null);
 
-		assertThat(reply.status()).isEqualTo(200);
-		assertThat(reply.json().path("paths").propertyNames()).contains("/api/chats", "/api/chats/{chatId}/messages",
-				"/api/chats/{chatId}/read", "/internal/users/{userId}/logged-out");
+		assertThat(published.status()).isEqualTo(200);
+		assertThat(published.json().path("paths").propertyNames()).contains("/api/chats", "/api/chats/{chatId}/messages",
+				"/api/chats/{chatId}/read")
+			.noneMatch(path -> path.startsWith("/internal"));
+		assertThat(internal.json().path("paths").propertyNames()).contains("/internal/users/{userId}/logged-out",
+				"/internal/users/{userId}/logged-in")
+			.allMatch(path -> path.startsWith("/internal"));
 	}
 
 	@Test

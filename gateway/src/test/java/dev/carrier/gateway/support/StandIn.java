@@ -107,7 +107,7 @@ public final class StandIn implements AutoCloseable {
 					this.sessions.entrySet().removeIf(e -> e.getValue().equals(userId) && !e.getKey().equals(token));
 					yield response.status(204).send();
 				}
-				case "/v3/api-docs" -> json(response, 200, Map.of("openapi", "3.1.0", "info",
+				case "/v3/api-docs/public" -> json(response, 200, Map.of("openapi", "3.1.0", "info",
 						Map.of("title", this.name, "version", "1")));
 				default -> json(response, 200, echo(request, request.uri(), body));
 			};
