@@ -77,10 +77,13 @@ class SessionWatch implements InitializingBean, DisposableBean {
 
 	/** @return how many sockets were closed */
 	int closeEndedSessions() {
-		if (this.tokens.isEmpty()) {
+		// only the sockets of this snapshot are judged: one watched after it was taken has a token
+		// the answer cannot mention, and must not be closed for that
+		Map<ClientSession, String> watched = Map.copyOf(this.tokens);
+		if (watched.isEmpty()) {
 			return 0;
 		}
-		List<String> distinct = new ArrayList<>(new HashSet<>(this.tokens.values()));
+		List<String> distinct = new ArrayList<>(new HashSet<>(watched.values()));
 		Set<String> alive = new HashSet<>();
 		try {
 			for (int from = 0; from < distinct.size(); from += BATCH) {
@@ -91,7 +94,7 @@ class SessionWatch implements InitializingBean, DisposableBean {
 			return 0;
 		}
 		int count = 0;
-		for (Map.Entry<ClientSession, String> entry : this.tokens.entrySet()) {
+		for (Map.Entry<ClientSession, String> entry : watched.entrySet()) {
 			if (!alive.contains(entry.getValue()) && this.tokens.remove(entry.getKey(), entry.getValue())) {
 				entry.getKey().close(RealtimeHandler.UNAUTHORIZED);
 				count++;
