@@ -23,7 +23,6 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class RealtimeIntegrationTests extends IntegrationTestSupport {
@@ -74,22 +73,6 @@ class RealtimeIntegrationTests extends IntegrationTestSupport {
 			assertThat(ws.hasType("message.created")).isFalse();
 			assertThat(other.closeCode).isNull();
 		}
-	}
-
-	@Test
-	void thePagesOwnOriginIsAcceptedWithoutConfigurationAndAForeignPageIsRefused() {
-		User alice = AUTH.newUser("alice");
-		// the app opened at http://127.0.0.1:8080 (not the configured http://localhost:8080): the
-		// gateway tells chat-service the address the browser used
-		Map<String, String> viaGateway = Map.of("Origin", "http://127.0.0.1:8080", "X-Forwarded-Host",
-				"127.0.0.1:8080", "X-Forwarded-Proto", "http", "X-Forwarded-Port", "8080");
-		try (WsClient ws = WsClient.connect(this.port, "bearer." + alice.token(), viaGateway)) {
-			await().atMost(BOUND).until(() -> ws.hasType("ready"));
-		}
-		Map<String, String> foreignPage = Map.of("Origin", "http://evil.example", "X-Forwarded-Host", "127.0.0.1:8080",
-				"X-Forwarded-Proto", "http", "X-Forwarded-Port", "8080");
-		assertThatThrownBy(() -> WsClient.connect(this.port, "bearer." + alice.token(), foreignPage))
-			.isInstanceOf(IllegalStateException.class);
 	}
 
 	@Test

@@ -35,14 +35,8 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
 	/** Connects; {@code subprotocol} may be null. */
 	public static WsClient connect(int port, String subprotocol) {
-		return connect(port, subprotocol, java.util.Map.of());
-	}
-
-	/** Connects with these handshake headers (an Origin, the gateway's X-Forwarded-* headers). */
-	public static WsClient connect(int port, String subprotocol, java.util.Map<String, String> headers) {
 		WsClient client = new WsClient();
 		WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
-		headers.forEach(builder::header);
 		if (subprotocol != null) {
 			builder.subprotocols(subprotocol);
 		}
