@@ -73,7 +73,10 @@ beforeEach(() => {
     }),
   );
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 const shownSeqs = () => screen.queryAllByTestId('message').map((el) => Number(el.dataset.seq));
 
@@ -140,6 +143,68 @@ describe('live updates in the open chat', () => {
     calls.length = 0;
     await act(async () => ws.push({ type: 'message.created', message: msg(3) }));
     await waitFor(() => expect(calls).toContain('POST /api/chats/c1/read'));
+  });
+
+  it('says the socket is refused, instead of reconnecting for ever, when handshakes fail but REST works', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      render(<App />);
+      await screen.findByText('bob');
+      for (let i = 0; i < 4; i++) {
+        const ws = FakeWebSocket.all.at(-1) as FakeWebSocket;
+        await act(async () => ws.serverDrop(1006));
+        await act(async () => vi.advanceTimersByTime(20_000));
+      }
+      const banner = await screen.findByTestId('refused-banner');
+      expect(banner.textContent).toContain('Live updates are refused by the server at this address');
+      expect(screen.queryByTestId('reconnecting-banner')).toBeNull();
+      const count = FakeWebSocket.all.length;
+      fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+      expect(FakeWebSocket.all).toHaveLength(count + 1);
+      const ws = FakeWebSocket.all.at(-1) as FakeWebSocket;
+      act(() => ws.serverOpen());
+      await act(async () => ws.push({ type: 'ready' }));
+      await waitFor(() => expect(screen.queryByTestId('refused-banner')).toBeNull());
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('shows the offline banner while the browser is offline, and catches up when it is back', async () => {
+    const ws = await openChatWithBob();
+    act(() => {
+      vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+      window.dispatchEvent(new Event('offline'));
+    });
+    expect(screen.getByTestId('offline-banner').textContent).toContain('You are offline');
+    history.push(msg(3));
+    calls.length = 0;
+    await act(async () => {
+      vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true);
+      window.dispatchEvent(new Event('online'));
+    });
+    expect(screen.queryByTestId('offline-banner')).toBeNull();
+    await waitFor(() => expect(shownSeqs()).toEqual([1, 2, 3]));
+    expect(calls).toContain('GET /api/chats/c1/messages?afterSeq=2&limit=200');
+    expect(ws.readyState).toBe(1);
+  });
+
+  it('turns a reconnect that lasts more than a few seconds into the offline banner', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const ws = await openChatWithBob();
+      vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+      act(() => ws.serverDrop());
+      expect(screen.getByTestId('reconnecting-banner')).toBeDefined();
+      for (let i = 0; i < 3; i++) {
+        await act(async () => vi.advanceTimersByTime(2_000));
+        (FakeWebSocket.all.at(-1) as FakeWebSocket).serverDrop();
+      }
+      expect(screen.getByTestId('offline-banner').dataset.reason).toBe('socket');
+      expect(screen.queryByTestId('refused-banner')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('goes back to the landing page when the socket closes with 4401', async () => {

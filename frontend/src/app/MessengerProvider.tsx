@@ -17,6 +17,8 @@ export const TYPING_SEND_EVERY_MS = 2000;
 export interface Messenger {
   state: MessengerState;
   connection: ConnectionStatus;
+  /** Tries the live connection again now (the banner's Retry). */
+  reconnect(): void;
   openChat(chatId: string | null): void;
   loadOlder(chatId: string): Promise<void>;
   send(chatId: string, text: string): void;
@@ -152,10 +154,21 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
     await Promise.all([...ids].map((id) => fillGap(id)));
   }, [refreshChats, fillGap]);
 
-  const { status: connection, send: sendFrame } = useRealtime(session.token, {
+  // Asked when the socket keeps failing: if the API answers, the socket alone is refused.
+  const probeApi = useCallback(async () => {
+    try {
+      dispatch({ type: 'chats.loaded', summaries: await chatsApi.list() });
+      return true;
+    } catch (e) {
+      return e instanceof ApiError && e.status > 0 && e.status < 500;
+    }
+  }, []);
+
+  const { status: connection, send: sendFrame, reconnect } = useRealtime(session.token, {
     onEvent,
     onReady: () => void onReady(),
     onUnauthorized: session.expire,
+    probeApi,
   });
 
   // First load (the socket's ready also refreshes, but the list should not wait for it).
@@ -298,8 +311,8 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
   }, [session]);
 
   const value = useMemo<Messenger>(
-    () => ({ state, connection, openChat, loadOlder, send, retry, discard, deleteMessage, createChat, addMembers, leaveChat, typing, exportChat, updateMe }),
-    [state, connection, openChat, loadOlder, send, retry, discard, deleteMessage, createChat, addMembers, leaveChat, typing, exportChat, updateMe],
+    () => ({ state, connection, reconnect, openChat, loadOlder, send, retry, discard, deleteMessage, createChat, addMembers, leaveChat, typing, exportChat, updateMe }),
+    [state, connection, reconnect, openChat, loadOlder, send, retry, discard, deleteMessage, createChat, addMembers, leaveChat, typing, exportChat, updateMe],
   );
   return <MessengerContext.Provider value={value}>{children}</MessengerContext.Provider>;
 }

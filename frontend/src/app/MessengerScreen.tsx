@@ -8,7 +8,7 @@ import { useMessenger } from './MessengerProvider';
 
 /** Sidebar and open chat side by side on desktop; one at a time (with Back) on a phone. */
 export function MessengerScreen() {
-  const { state, openChat, connection } = useMessenger();
+  const { state, openChat, connection, reconnect } = useMessenger();
   const [dialog, setDialog] = useState<'new-chat' | 'profile' | null>(null);
   const unread = Object.values(state.chats).reduce((n, s) => n + s.unread, 0);
   useEffect(() => {
@@ -17,7 +17,7 @@ export function MessengerScreen() {
   const open = state.openChatId && state.chats[state.openChatId] ? state.openChatId : null;
   return (
     <div className={open ? 'messenger has-open-chat' : 'messenger'} data-testid="messenger">
-      <ConnectionBanner status={connection} />
+      <ConnectionBanner status={connection} onRetry={reconnect} />
       <div className="messenger-panes">
         <Sidebar onNewChat={() => setDialog('new-chat')} onProfile={() => setDialog('profile')} />
         <main className="chat-pane">

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backoffDelay, RealtimeClient, type SocketLike } from './realtimeClient';
+import { backoffDelay, RealtimeClient, REFUSED_AFTER, REFUSED_RETRY_MS, type SocketLike } from './realtimeClient';
 
 class FakeSocket implements SocketLike {
   readyState = 0;
@@ -110,6 +110,90 @@ describe('RealtimeClient', () => {
     sockets[0].open();
     vi.advanceTimersByTime(5_000);
     expect(sockets[0].readyState).toBe(3);
+  });
+
+  describe('a socket refused before it ever opens', () => {
+    const withProbe = (apiAnswers: boolean) => ({ ...handlers(), probeApi: vi.fn(async () => apiAnswers) });
+    /** Lets every pending backoff timer fire and refuses each new handshake (no open, close 1006). */
+    async function refuseHandshakes(n: number) {
+      for (let i = 0; i < n; i++) {
+        const s = sockets[sockets.length - 1];
+        s.drop(1006);
+        // Past any backoff delay, except after the last drop (whose answer the test looks at).
+        await vi.advanceTimersByTimeAsync(i < n - 1 ? 20_000 : 0);
+      }
+    }
+
+    it('stops the fast loop and reports refused when the REST API answers', async () => {
+      const h = withProbe(true);
+      make(h).start();
+      await refuseHandshakes(REFUSED_AFTER);
+      expect(h.onStatus).toHaveBeenLastCalledWith('refused');
+      expect(h.probeApi).toHaveBeenCalledTimes(1);
+      const count = sockets.length;
+      await vi.advanceTimersByTimeAsync(REFUSED_RETRY_MS - 1_000);
+      expect(sockets).toHaveLength(count);
+      expect(h.onUnauthorized).not.toHaveBeenCalled();
+    });
+
+    it('keeps saying refused through its slow retries, and goes online once one succeeds', async () => {
+      const h = withProbe(true);
+      make(h).start();
+      await refuseHandshakes(REFUSED_AFTER);
+      await vi.advanceTimersByTimeAsync(REFUSED_RETRY_MS);
+      const retry = sockets[sockets.length - 1];
+      expect(h.onStatus).toHaveBeenLastCalledWith('refused');
+      retry.open();
+      retry.receive({ type: 'ready' });
+      expect(h.onStatus).toHaveBeenLastCalledWith('online');
+    });
+
+    it('keeps reconnecting when the whole server is unreachable (REST fails too)', async () => {
+      const h = withProbe(false);
+      make(h).start();
+      await refuseHandshakes(REFUSED_AFTER + 2);
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(h.onStatus).not.toHaveBeenCalledWith('refused');
+      expect(h.onStatus).toHaveBeenCalledWith('reconnecting');
+      expect(sockets.length).toBe(REFUSED_AFTER + 3);
+    });
+
+    it('never calls ordinary drops of an open socket a refusal', async () => {
+      const h = withProbe(true);
+      make(h).start();
+      for (let i = 0; i < REFUSED_AFTER + 2; i++) {
+        sockets[sockets.length - 1].open();
+        sockets[sockets.length - 1].drop(1006);
+        await vi.advanceTimersByTimeAsync(20_000);
+      }
+      expect(h.probeApi).not.toHaveBeenCalled();
+      expect(h.onStatus).not.toHaveBeenCalledWith('refused');
+    });
+
+    it('retries at once on reconnectNow, and shows the refusal again after one more failure', async () => {
+      const h = withProbe(true);
+      const c = make(h);
+      c.start();
+      await refuseHandshakes(REFUSED_AFTER);
+      const before = sockets.length;
+      c.reconnectNow();
+      expect(sockets).toHaveLength(before + 1);
+      expect(h.onStatus).toHaveBeenLastCalledWith('connecting');
+      sockets[sockets.length - 1].drop(1006);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(h.onStatus).toHaveBeenLastCalledWith('refused');
+    });
+
+    it('still ends the session on 4401', async () => {
+      const h = withProbe(true);
+      make(h).start();
+      await refuseHandshakes(2);
+      await vi.advanceTimersByTimeAsync(20_000);
+      sockets[sockets.length - 1].open();
+      sockets[sockets.length - 1].drop(4401);
+      expect(h.onUnauthorized).toHaveBeenCalled();
+      expect(h.onStatus).toHaveBeenLastCalledWith('stopped');
+    });
   });
 
   it('backs off exponentially up to a cap', () => {

@@ -1,6 +1,11 @@
 import type { ServerEvent } from '../../../lib/types';
 
-export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'stopped';
+/**
+ * 'refused': the socket keeps failing before it ever opens while the REST API answers, so the
+ * server (or a proxy) is refusing live updates at this address, e.g. an origin check's 403.
+ * Retrying fast would only loop; the user sees why, and a slow retry (or their Retry) continues.
+ */
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'refused' | 'stopped';
 
 export interface RealtimeHandlers {
   onEvent: (event: ServerEvent) => void;
@@ -9,6 +14,12 @@ export interface RealtimeHandlers {
   onReady: (reconnected: boolean) => void;
   /** Close code 4401: the token is bad, the session is over. */
   onUnauthorized: () => void;
+  /**
+   * Asked after {@link REFUSED_AFTER} handshakes in a row failed: resolves true when the REST API
+   * answers (so the socket alone is refused), false when the server is unreachable altogether.
+   * Without it the client never reports 'refused'.
+   */
+  probeApi?: () => Promise<boolean>;
 }
 
 export interface SocketLike {
@@ -29,6 +40,12 @@ export const READY_TIMEOUT_MS = 5_000;
 /** The subprotocol that carries the token: browsers cannot set headers on a WebSocket. */
 export const BEARER_PROTOCOL_PREFIX = 'bearer.';
 
+/** Handshakes that fail in a row, never opening, before the client asks whether REST works. */
+export const REFUSED_AFTER = 4;
+
+/** While refused, the client still tries again this rarely (the banner says so). */
+export const REFUSED_RETRY_MS = 60_000;
+
 /** Delay before reconnect attempt n (0-based): exponential, capped, with jitter. */
 export function backoffDelay(attempt: number, random: () => number = Math.random): number {
   const base = Math.min(15_000, 500 * 2 ** attempt);
@@ -45,6 +62,9 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
 export class RealtimeClient {
   private socket: SocketLike | null = null;
   private attempt = 0;
+  /** Sockets in a row that closed without ever opening (a refused or failed handshake). */
+  private handshakeFailures = 0;
+  private refused = false;
   private everReady = false;
   private stopped = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -84,6 +104,17 @@ export class RealtimeClient {
     this.handlers.onStatus('stopped');
   }
 
+  /** The user asked to try again now (the Retry button, or the browser came back online). */
+  reconnectNow(): void {
+    if (this.stopped || this.socket) return;
+    this.clearTimers();
+    this.attempt = 0;
+    // One more failed handshake is enough to show the refusal again.
+    this.handshakeFailures = Math.min(this.handshakeFailures, REFUSED_AFTER - 1);
+    this.refused = false;
+    this.open();
+  }
+
   /** Sends a client frame if connected and ready; drops it otherwise (typing is best effort). */
   send(frame: { type: string; [k: string]: unknown }): boolean {
     if (this.socket && this.ready && this.socket.readyState === 1) {
@@ -102,7 +133,8 @@ export class RealtimeClient {
 
   private open() {
     if (this.stopped) return;
-    this.handlers.onStatus(this.everReady ? 'reconnecting' : 'connecting');
+    // A slow retry while refused keeps the refusal on screen until it succeeds.
+    if (!this.refused) this.handlers.onStatus(this.everReady ? 'reconnecting' : 'connecting');
     let socket: SocketLike;
     this.ready = false;
     try {
@@ -112,7 +144,10 @@ export class RealtimeClient {
       return;
     }
     this.socket = socket;
+    let opened = false;
     socket.onopen = () => {
+      opened = true;
+      this.handshakeFailures = 0;
       this.readyTimer = setTimeout(() => {
         if (this.socket === socket) socket.close(4000, 'no ready');
       }, READY_TIMEOUT_MS);
@@ -130,6 +165,7 @@ export class RealtimeClient {
         const reconnected = this.everReady;
         this.everReady = true;
         this.attempt = 0;
+        this.refused = false;
         this.handlers.onStatus('online');
         this.handlers.onReady(reconnected);
         return;
@@ -142,6 +178,7 @@ export class RealtimeClient {
     socket.onclose = (ev) => {
       if (this.socket !== socket) return;
       this.socket = null;
+      if (!opened) this.handshakeFailures++;
       this.ready = false;
       if (this.readyTimer) clearTimeout(this.readyTimer);
       if (ev.code === UNAUTHORIZED_CLOSE) {
@@ -156,8 +193,37 @@ export class RealtimeClient {
 
   private scheduleReconnect() {
     if (this.stopped) return;
+    const probe = this.handlers.probeApi;
+    if (probe && this.handshakeFailures >= REFUSED_AFTER) {
+      void probe()
+        .catch(() => false)
+        .then((apiAnswers) => {
+          if (this.stopped || this.socket || this.timer) return;
+          if (apiAnswers) {
+            this.refused = true;
+            this.handlers.onStatus('refused');
+            this.timer = setTimeout(() => this.retryAfterRefusal(), REFUSED_RETRY_MS);
+          } else {
+            this.refused = false;
+            this.backoff();
+          }
+        });
+      return;
+    }
+    this.backoff();
+  }
+
+  private retryAfterRefusal() {
+    this.timer = null;
+    this.open();
+  }
+
+  private backoff() {
     this.handlers.onStatus('reconnecting');
     const delay = backoffDelay(this.attempt++);
-    this.timer = setTimeout(() => this.open(), delay);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.open();
+    }, delay);
   }
 }

@@ -7,11 +7,15 @@ export interface RealtimeCallbacks {
   onEvent: (event: ServerEvent) => void;
   onReady: (reconnected: boolean) => void;
   onUnauthorized: () => void;
+  /** Whether the REST API answers (tells a refused socket from a server that is down). */
+  probeApi?: () => Promise<boolean>;
 }
 
 /** Keeps one live connection for the given token; callbacks may change between renders. */
 export function useRealtime(token: string | null, callbacks: RealtimeCallbacks) {
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  const statusRef = useRef(status);
+  statusRef.current = status;
   const cb = useRef(callbacks);
   cb.current = callbacks;
   const client = useRef<RealtimeClient | null>(null);
@@ -23,15 +27,25 @@ export function useRealtime(token: string | null, callbacks: RealtimeCallbacks) 
       onReady: (r) => cb.current.onReady(r),
       onUnauthorized: () => cb.current.onUnauthorized(),
       onStatus: setStatus,
+      probeApi: () => cb.current.probeApi?.() ?? Promise.resolve(false),
     });
     client.current = c;
     c.start();
+    // Back online: reconnect at once instead of waiting out the backoff; if the socket survived
+    // the outage, still fetch what may have been missed.
+    const backOnline = () => {
+      if (statusRef.current === 'online') cb.current.onReady(true);
+      else c.reconnectNow();
+    };
+    window.addEventListener('online', backOnline);
     return () => {
+      window.removeEventListener('online', backOnline);
       c.stop();
       client.current = null;
     };
   }, [token]);
 
   const send = useCallback((frame: { type: string; [k: string]: unknown }) => client.current?.send(frame) ?? false, []);
-  return { status, send };
+  const reconnect = useCallback(() => client.current?.reconnectNow(), []);
+  return { status, send, reconnect };
 }
