@@ -27,7 +27,7 @@ class Problem extends Error {
     this.extra = extra;
   }
 }
-const titles = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type' };
+const titles = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type' };
 
 const avatarUrl = (u) => (u.avatar ? `/api/users/${u.id}/avatar?v=${u.v}` : null);
 const publicUser = (u, self = false) => ({ id: u.id, username: u.username, ...(self ? { email: u.email } : {}), avatarUrl: avatarUrl(u), createdAt: u.createdAt });
@@ -122,7 +122,7 @@ const routes = [
   ['PUT', /^\/api\/users\/me\/password$/, async (req) => {
     const u = auth(req);
     const { currentPassword, newPassword } = await json(req);
-    if (currentPassword !== u.password) throw new Problem(401, 'Current password is wrong');
+    if (currentPassword !== u.password) throw new Problem(403, 'The current password is wrong.', { type: 'https://carrier.dev/problems/wrong-password' });
     if (typeof newPassword !== 'string' || newPassword.length < 8) throw new Problem(400, 'Password must be 8 to 128 characters');
     u.password = newPassword;
     return [204];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError, onUnauthorized, tokenStore } from './api';
+import { api, ApiError, isProblem, onUnauthorized, tokenStore } from './api';
 
 function respond(status: number, body: unknown, type = 'application/problem+json') {
   return vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': type } }));
@@ -36,6 +36,21 @@ describe('api client', () => {
     await api.get('/api/users/me').catch(() => undefined);
     off();
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves the session alone when one action is refused (403 wrong-password, 400)', async () => {
+    tokenStore.set('abc');
+    const listener = vi.fn();
+    const off = onUnauthorized(listener);
+    vi.stubGlobal('fetch', respond(403, { type: 'https://carrier.dev/problems/wrong-password', title: 'Forbidden', status: 403, detail: 'The current password is wrong.' }));
+    const err = await api.put('/api/users/me/password', {}).catch((e: unknown) => e);
+    vi.stubGlobal('fetch', respond(400, { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'too short' }));
+    await api.put('/api/users/me/password', {}).catch(() => undefined);
+    off();
+    expect(listener).not.toHaveBeenCalled();
+    expect(isProblem(err, 'wrong-password')).toBe(true);
+    expect(isProblem(err, 'password')).toBe(false);
+    expect((err as ApiError).detail).toBe('The current password is wrong.');
   });
 
   it('turns a network failure into a readable error', async () => {

@@ -37,7 +37,10 @@ export const tokenStore = {
 type UnauthorizedListener = () => void;
 const unauthorizedListeners = new Set<UnauthorizedListener>();
 
-/** Called when an authenticated call answers 401: the session is gone. */
+/**
+ * Called when an authenticated call answers 401: the session is gone. Any other refusal (400,
+ * 403, 404, 409, …) belongs to that one call and never ends the session.
+ */
 export function onUnauthorized(listener: UnauthorizedListener): () => void {
   unauthorizedListeners.add(listener);
   return () => unauthorizedListeners.delete(listener);
@@ -136,6 +139,17 @@ export const api = {
   put: <T>(path: string, json?: unknown, opts?: RequestOptions) => request<T>('PUT', path, { ...opts, json }),
   delete: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
 };
+
+/**
+ * Whether an error is the API's problem of the given kind: its `type` URI ends in `/<kind>`
+ * (e.g. `wrong-password`). A refused action (400/403 on one call) is shown where it was taken;
+ * only a 401 means the session is over.
+ */
+export function isProblem(e: unknown, kind: string): e is ApiError {
+  if (!(e instanceof ApiError)) return false;
+  const type = e.body?.type;
+  return typeof type === 'string' && (type === kind || type.endsWith(`/${kind}`));
+}
 
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) return e.detail || e.message;
