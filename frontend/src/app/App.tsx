@@ -1,9 +1,10 @@
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Landing } from '../features/auth/components/Landing';
 import { SessionProvider, useSession } from '../features/auth/hooks/useSession';
 import { MessengerProvider } from './MessengerProvider';
 import { MessengerScreen } from './MessengerScreen';
 
-function Routes() {
+function AppRoutes() {
   const { status, user, token } = useSession();
   if (status === 'checking') {
     return (
@@ -12,19 +13,27 @@ function Routes() {
       </div>
     );
   }
+  // Logged out, any address shows the landing page and keeps the address: after login the
+  // deep link (/chats/<id>) opens its chat.
   if (status !== 'authenticated' || !user) return <Landing />;
   // Keyed by the token: a new session starts from a clean state.
   return (
     <MessengerProvider key={token ?? ''}>
-      <MessengerScreen />
+      <Routes>
+        <Route path="/" element={<MessengerScreen />} />
+        <Route path="/chats/:chatId" element={<MessengerScreen />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
     </MessengerProvider>
   );
 }
 
 export function App() {
   return (
-    <SessionProvider>
-      <Routes />
-    </SessionProvider>
+    <BrowserRouter>
+      <SessionProvider>
+        <AppRoutes />
+      </SessionProvider>
+    </BrowserRouter>
   );
 }

@@ -62,6 +62,7 @@ beforeEach(() => {
       const key = `${init?.method ?? 'GET'} ${url.pathname}${url.search}`;
       calls.push(key);
       if (url.pathname === '/api/users/me') return json(200, { user: me });
+      if (url.pathname === '/api/auth/login') return json(200, { token: 'tok', expiresAt: '2026-11-26T00:00:00Z', user: me });
       if (url.pathname === '/api/chats') return json(200, [{ chat, lastMessage: history.at(-1), unread: 0 }]);
       if (url.pathname === '/api/chats/c1/read') return json(204, undefined);
       if (url.pathname === '/api/chats/c1/messages') {
@@ -212,5 +213,62 @@ describe('live updates in the open chat', () => {
     await act(async () => ws.serverDrop(4401));
     await screen.findByTestId('landing');
     expect(localStorage.getItem('carrier.token')).toBeNull();
+  });
+});
+
+describe('every chat has an address', () => {
+  it('opening a chat puts it in the address, and Back returns to the list', async () => {
+    await openChatWithBob();
+    expect(window.location.pathname).toBe('/chats/c1');
+    expect(document.title).toBe('bob · Carrier');
+    act(() => window.history.back());
+    await waitFor(() => expect(window.location.pathname).toBe('/'));
+    await waitFor(() => expect(screen.queryByTestId('chat-view')).toBeNull());
+    act(() => window.history.forward());
+    await waitFor(() => expect(screen.getByTestId('chat-title').textContent).toBe('bob'));
+  });
+
+  it('a reload at /chats/<id> opens that chat', async () => {
+    window.history.replaceState(null, '', '/chats/c1');
+    render(<App />);
+    await waitFor(() => expect(shownSeqs()).toEqual([1, 2]));
+    expect(screen.getByTestId('chat-title').textContent).toBe('bob');
+    expect(screen.getByTestId('chat-item').getAttribute('aria-current')).toBe('page');
+  });
+
+  it('a deep link survives the login page and opens its chat after login', async () => {
+    localStorage.removeItem('carrier.token');
+    window.history.replaceState(null, '', '/chats/c1');
+    render(<App />);
+    await screen.findByTestId('landing');
+    fireEvent.change(screen.getByLabelText('Username or email'), { target: { value: 'ann' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'secret-password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    await waitFor(() => expect(shownSeqs()).toEqual([1, 2]));
+    expect(window.location.pathname).toBe('/chats/c1');
+  });
+
+  it('an address that names no chat of yours says so', async () => {
+    window.history.replaceState(null, '', '/chats/not-mine');
+    render(<App />);
+    await screen.findByTestId('chat-not-found');
+    fireEvent.click(screen.getByRole('link', { name: 'Back to your chats' }));
+    await waitFor(() => expect(window.location.pathname).toBe('/'));
+  });
+
+  it('an unknown address goes to the list', async () => {
+    window.history.replaceState(null, '', '/nowhere');
+    render(<App />);
+    await screen.findByText('bob');
+    expect(window.location.pathname).toBe('/');
+  });
+
+  it('moving between chats keeps the sidebar as it was (no remount)', async () => {
+    render(<App />);
+    await screen.findByText('bob');
+    fireEvent.change(screen.getByLabelText('Search chats'), { target: { value: 'bo' } });
+    fireEvent.click(screen.getByTestId('chat-item'));
+    await screen.findByTestId('chat-view');
+    expect((screen.getByLabelText('Search chats') as HTMLInputElement).value).toBe('bo');
   });
 });

@@ -4,4 +4,6 @@ import { afterEach } from 'vitest';
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  // Every test starts at the app's root address (the router reads window.location).
+  window.history.replaceState(null, '', '/');
 });

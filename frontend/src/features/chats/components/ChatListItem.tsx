@@ -1,16 +1,18 @@
+import { Link } from 'react-router';
 import { Avatar } from '../../../components/Avatar';
 import { formatListTime } from '../../../lib/time';
 import type { ChatSummary, Member } from '../../../lib/types';
 import { plainText } from '../../messages/utils/markup';
+import { chatPath } from '../hooks/useChatRoute';
 
-export function ChatListItem({ summary, title, avatar, active, myId, users, onOpen }: {
+/** One chat in the sidebar: a link to the chat's own address. */
+export function ChatListItem({ summary, title, avatar, active, myId, users }: {
   summary: ChatSummary;
   title: string;
   avatar: { name: string; url: string | null };
   active: boolean;
   myId: string | null;
   users: Record<string, Member>;
-  onOpen: () => void;
 }) {
   const last = summary.lastMessage;
   let preview = 'No messages yet';
@@ -21,11 +23,10 @@ export function ChatListItem({ summary, title, avatar, active, myId, users, onOp
   const when = last?.sentAt ?? summary.chat.createdAt;
   return (
     <li>
-      <button
-        type="button"
+      <Link
+        to={chatPath(summary.chat.id)}
         className={active ? 'chat-item active' : 'chat-item'}
-        aria-current={active ? 'true' : undefined}
-        onClick={onOpen}
+        aria-current={active ? 'page' : undefined}
         data-testid="chat-item"
         data-chat-id={summary.chat.id}
       >
@@ -44,7 +45,7 @@ export function ChatListItem({ summary, title, avatar, active, myId, users, onOp
             )}
           </span>
         </span>
-      </button>
+      </Link>
     </li>
   );
 }

@@ -4,10 +4,12 @@ import { Modal } from '../../../components/Modal';
 import { TextField } from '../../../components/TextField';
 import { errorMessage } from '../../../lib/api';
 import { parseRecipients } from '../api/parseRecipients';
+import { useChatRoute } from '../hooks/useChatRoute';
 
 /** One username/email starts a direct chat; two or more start a named group. */
 export function NewChatDialog({ onClose }: { onClose: () => void }) {
-  const { createChat, openChat } = useMessenger();
+  const { createChat } = useMessenger();
+  const { goToChat } = useChatRoute();
   const [recipients, setRecipients] = useState('');
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -23,8 +25,8 @@ export function NewChatDialog({ onClose }: { onClose: () => void }) {
     setError(null);
     try {
       const chatId = await createChat(members, isGroup ? name.trim() : undefined);
-      openChat(chatId);
       onClose();
+      goToChat(chatId);
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);

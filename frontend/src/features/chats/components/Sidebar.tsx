@@ -4,11 +4,13 @@ import { chatPeer, chatTitle, sortedChats } from '../../../app/messengerState';
 import { Avatar } from '../../../components/Avatar';
 import { Icon } from '../../../components/Icon';
 import { useSession } from '../../auth/hooks/useSession';
+import { useChatRoute } from '../hooks/useChatRoute';
 import { ChatListItem } from './ChatListItem';
 
 export function Sidebar({ onNewChat, onProfile }: { onNewChat: () => void; onProfile: () => void }) {
-  const { state, openChat } = useMessenger();
+  const { state } = useMessenger();
   const { user, logout } = useSession();
+  const { chatId: openChatId, goToChats } = useChatRoute();
   const [query, setQuery] = useState('');
   const myId = state.me?.id ?? null;
 
@@ -30,7 +32,7 @@ export function Sidebar({ onNewChat, onProfile }: { onNewChat: () => void; onPro
           <button type="button" className="icon-button" onClick={onNewChat} aria-label="New chat" data-testid="new-chat-button">
             <Icon name="plus" />
           </button>
-          <button type="button" className="icon-button" onClick={() => void logout()} aria-label="Log out" data-testid="logout-button">
+          <button type="button" className="icon-button" onClick={() => void logout().then(() => goToChats({ replace: true }))} aria-label="Log out" data-testid="logout-button">
             <Icon name="logout" />
           </button>
         </div>
@@ -48,10 +50,9 @@ export function Sidebar({ onNewChat, onProfile }: { onNewChat: () => void; onPro
               summary={s}
               title={title}
               avatar={{ name: title, url: peer?.avatarUrl ?? null }}
-              active={state.openChatId === s.chat.id}
+              active={openChatId === s.chat.id}
               myId={myId}
               users={state.users}
-              onOpen={() => openChat(s.chat.id)}
             />
           );
         })}

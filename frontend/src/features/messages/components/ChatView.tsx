@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Icon } from '../../../components/Icon';
 import { errorMessage } from '../../../lib/api';
 import { AddMembersDialog } from '../../chats/components/AddMembersDialog';
+import { useChatRoute } from '../../chats/hooks/useChatRoute';
 import { useDisplayPrefs } from '../hooks/useDisplayPrefs';
 import type { LocalMessage } from '../utils/messageList';
 import { ChatMenu } from './ChatMenu';
@@ -17,6 +18,7 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
   const m = useMessenger();
   const { state } = m;
   const [prefs, setPrefs] = useDisplayPrefs();
+  const { goToChats } = useChatRoute();
   const [confirmDelete, setConfirmDelete] = useState<LocalMessage | null>(null);
   const [confirmLeave, setConfirmLeave] = useState(false);
   const [adding, setAdding] = useState(false);
@@ -94,7 +96,10 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
           title="Leave group?"
           message={`You will no longer see messages in ${title}.`}
           confirmLabel="Leave"
-          onConfirm={() => m.leaveChat(chatId)}
+          onConfirm={async () => {
+            await m.leaveChat(chatId);
+            goToChats({ replace: true });
+          }}
           onClose={() => setConfirmLeave(false)}
         />
       )}
