@@ -54,6 +54,25 @@ describe('Composer', () => {
     expect(input.value).toBe('_a_ __b__');
   });
 
+  it('explains the length limit: counts down near it, and says why Enter does nothing past it', () => {
+    const { onSend, input } = setup();
+    const notice = screen.getByTestId('length-notice');
+    fireEvent.change(input, { target: { value: 'x'.repeat(3990) } });
+    expect(notice.hidden).toBe(false);
+    expect(notice.textContent).toBe('10 characters left.');
+    fireEvent.change(input, { target: { value: 'x'.repeat(4001) } });
+    expect(notice.textContent).toBe('Too long to send: 4,001 characters, the limit is 4,000. Remove 1 to send it.');
+    expect(input.getAttribute('aria-describedby')).toBe(notice.id);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onSend).not.toHaveBeenCalled();
+    expect(input.value).toHaveLength(4001);
+    fireEvent.change(input, { target: { value: 'x'.repeat(4000) } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onSend).toHaveBeenCalledTimes(1);
+    expect(notice.hidden).toBe(true);
+  });
+
   it('applies bold from the toolbar button', () => {
     const { input } = setup();
     fireEvent.change(input, { target: { value: 'word' } });

@@ -1,8 +1,22 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Icon } from '../../../components/Icon';
 import { wrapSelection, type MarkupStyle } from '../utils/markup';
 
 export const MAX_MESSAGE_LENGTH = 4000;
+/** From here on, the composer counts down to the limit. */
+export const LIMIT_WARNING_FROM = MAX_MESSAGE_LENGTH - 200;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Why a long message cannot be sent, said before and after the limit is reached. */
+export function lengthNotice(length: number): string | null {
+  if (length > MAX_MESSAGE_LENGTH) {
+    const over = length - MAX_MESSAGE_LENGTH;
+    return `Too long to send: ${count(length)} characters, the limit is ${count(MAX_MESSAGE_LENGTH)}. Remove ${count(over)} to send it.`;
+  }
+  if (length > LIMIT_WARNING_FROM) return `${count(MAX_MESSAGE_LENGTH - length)} characters left.`;
+  return null;
+}
 
 const SHORTCUTS: Record<string, MarkupStyle> = { b: 'bold', i: 'italic', u: 'underline' };
 
@@ -12,6 +26,7 @@ const SHORTCUTS: Record<string, MarkupStyle> = { b: 'bold', i: 'italic', u: 'und
  */
 export function Composer({ onSend, onTyping, disabled }: { onSend: (text: string) => void; onTyping?: () => void; disabled?: boolean }) {
   const [text, setText] = useState('');
+  const noticeId = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
   const trimmed = text.trim();
 
@@ -20,6 +35,7 @@ export function Composer({ onSend, onTyping, disabled }: { onSend: (text: string
     if (window.matchMedia?.('(pointer: fine)').matches) ref.current?.focus();
   }, []);
   const tooLong = trimmed.length > MAX_MESSAGE_LENGTH;
+  const notice = lengthNotice(trimmed.length);
 
   function applyStyle(style: MarkupStyle) {
     const el = ref.current;
@@ -82,17 +98,22 @@ export function Composer({ onSend, onTyping, disabled }: { onSend: (text: string
         {tool('bold', 'Bold', 'B', 'Ctrl+B')}
         {tool('italic', 'Italic', 'I', 'Ctrl+I')}
         {tool('underline', 'Underline', 'U', 'Ctrl+U')}
-        {trimmed.length > MAX_MESSAGE_LENGTH - 200 && (
-          <span className={tooLong ? 'counter over' : 'counter'} aria-live="polite">
+        {trimmed.length > LIMIT_WARNING_FROM && (
+          <span className={tooLong ? 'counter over' : 'counter'} aria-hidden="true">
             {trimmed.length}/{MAX_MESSAGE_LENGTH}
           </span>
         )}
       </div>
+      <p id={noticeId} className={tooLong ? 'composer-limit over' : 'composer-limit'} aria-live="polite" data-testid="length-notice" hidden={!notice}>
+        {notice}
+      </p>
       <div className="composer-row">
         <textarea
           ref={ref}
           className="composer-input"
           aria-label="Message"
+          aria-invalid={tooLong || undefined}
+          aria-describedby={notice ? noticeId : undefined}
           placeholder="Write a message…"
           rows={1}
           value={text}
