@@ -3,14 +3,6 @@ import type { User } from '../../../lib/types';
 
 export const AVATAR_PRESETS = ['fox', 'owl', 'cat', 'bear', 'panda', 'koala'] as const;
 export type AvatarPreset = (typeof AVATAR_PRESETS)[number];
-export const PRESET_EMOJI: Record<AvatarPreset, string> = {
-  fox: '🦊',
-  owl: '🦉',
-  cat: '🐱',
-  bear: '🐻',
-  panda: '🐼',
-  koala: '🐨',
-};
 export const MAX_AVATAR_BYTES = 1024 * 1024;
 export const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 

@@ -3,7 +3,8 @@ import { useMessenger } from '../../../app/MessengerProvider';
 import { Avatar } from '../../../components/Avatar';
 import { errorMessage } from '../../../lib/api';
 import type { User } from '../../../lib/types';
-import { AVATAR_PRESETS, AVATAR_TYPES, MAX_AVATAR_BYTES, PRESET_EMOJI, profileApi, type AvatarPreset } from '../api/profileApi';
+import { AVATAR_PRESETS, AVATAR_TYPES, MAX_AVATAR_BYTES, profileApi, type AvatarPreset } from '../api/profileApi';
+import { PRESET_IMAGES, PRESET_LABELS } from '../assets/presets';
 
 export function AvatarPicker({ user }: { user: User }) {
   const { updateMe } = useMessenger();
@@ -37,13 +38,14 @@ export function AvatarPicker({ user }: { user: User }) {
       <h3>Photo</h3>
       <div className="avatar-row">
         <Avatar name={user.username} url={user.avatarUrl} size={64} />
-        <button type="button" className="button secondary" onClick={() => file.current?.click()} disabled={busy}>Upload a picture…</button>
+        <button type="button" className="button secondary" onClick={() => !busy && file.current?.click()} aria-disabled={busy || undefined}>Upload a picture…</button>
         <input ref={file} type="file" accept={AVATAR_TYPES.join(',')} hidden onChange={(e) => upload(e.target.files?.[0])} data-testid="avatar-file" aria-label="Upload a picture" />
       </div>
-      <div className="presets" role="group" aria-label="Preset icons">
+      <div className="presets" role="group" aria-label="Or choose a preset photo">
         {AVATAR_PRESETS.map((p: AvatarPreset) => (
-          <button key={p} type="button" className="preset" aria-label={`Use the ${p} icon`} disabled={busy} onClick={() => void run(() => profileApi.choosePreset(p))} data-testid={`preset-${p}`}>
-            <span aria-hidden="true">{PRESET_EMOJI[p]}</span>
+          <button key={p} type="button" className="preset" aria-disabled={busy || undefined} onClick={() => !busy && void run(() => profileApi.choosePreset(p))} data-testid={`preset-${p}`}>
+            <img src={PRESET_IMAGES[p]} alt="" width={44} height={44} />
+            <span className="preset-label">{PRESET_LABELS[p]}</span>
           </button>
         ))}
       </div>
