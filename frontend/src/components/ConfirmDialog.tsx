@@ -21,8 +21,9 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onClose
         <button
           type="button"
           className="button danger"
-          disabled={busy}
+          aria-disabled={busy || undefined}
           onClick={async () => {
+            if (busy) return;
             setBusy(true);
             setError(null);
             try {

@@ -13,6 +13,7 @@ export function AddMembersDialog({ chatId, onClose }: { chatId: string; onClose:
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (busy) return;
     const members = parseRecipients(recipients);
     if (members.length === 0) return setError('Enter at least one username or email.');
     setBusy(true);
@@ -33,7 +34,7 @@ export function AddMembersDialog({ chatId, onClose }: { chatId: string; onClose:
         {error && <p className="form-error" role="alert">{error}</p>}
         <div className="dialog-actions">
           <button type="button" className="button secondary" onClick={onClose}>Cancel</button>
-          <button type="submit" className="button primary" disabled={busy} data-testid="add-members-submit">Add</button>
+          <button type="submit" className="button primary" aria-disabled={busy || undefined} data-testid="add-members-submit">Add</button>
         </div>
       </form>
     </Modal>

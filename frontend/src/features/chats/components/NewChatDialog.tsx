@@ -19,6 +19,7 @@ export function NewChatDialog({ onClose }: { onClose: () => void }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (busy) return;
     if (members.length === 0) return setError('Enter at least one username or email.');
     if (isGroup && !name.trim()) return setError('Give the group a name.');
     setBusy(true);
@@ -49,7 +50,7 @@ export function NewChatDialog({ onClose }: { onClose: () => void }) {
         {error && <p className="form-error" role="alert">{error}</p>}
         <div className="dialog-actions">
           <button type="button" className="button secondary" onClick={onClose}>Cancel</button>
-          <button type="submit" className="button primary" disabled={busy} data-testid="new-chat-submit">
+          <button type="submit" className="button primary" aria-disabled={busy || undefined} data-testid="new-chat-submit">
             {isGroup ? 'Create group' : 'Start chat'}
           </button>
         </div>

@@ -17,6 +17,7 @@ export function ProfileDetailsForm({ user }: { user: User }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (busy) return;
     const changes: { username?: string; email?: string } = {};
     if (username !== user.username) changes.username = username;
     if (email !== (user.email ?? '')) changes.email = email.trim();
@@ -41,7 +42,7 @@ export function ProfileDetailsForm({ user }: { user: User }) {
       <TextField label="Username" value={username} error={usernameError} onChange={(e) => setUsername(e.target.value)} data-testid="profile-username" autoComplete="username" />
       <TextField label="Email" type="email" value={email} error={emailError} onChange={(e) => setEmail(e.target.value)} data-testid="profile-email" autoComplete="email" />
       {status && <p className={status.ok ? 'form-ok' : 'form-error'} role={status.ok ? 'status' : 'alert'}>{status.text}</p>}
-      <button type="submit" className="button primary" disabled={busy} data-testid="profile-save">Save</button>
+      <button type="submit" className="button primary" aria-disabled={busy || undefined} data-testid="profile-save">Save</button>
     </form>
   );
 }
