@@ -41,11 +41,16 @@ public record CarrierProperties(@DefaultValue("http://127.0.0.1:8081") URI authU
 	 * @param maxFrameSize largest incoming message; a bigger one closes the socket with 1009
 	 * @param sessionCheckInterval how often the open sockets' sessions are checked (a socket whose
 	 * session ended is closed within about this long)
+	 * @param typingInterval least time between two typing notices one socket gets relayed for one
+	 * chat (more are dropped)
+	 * @param framesPerSecond frames per second one socket may send, on average
+	 * @param frameBurst frames one socket may send at once; past the budget it is closed with 1008
 	 */
 	public record Realtime(@DefaultValue("http://localhost:8080") List<String> allowedOrigins,
 			@DefaultValue("10s") Duration authTimeout, @DefaultValue("5s") Duration sendTimeLimit,
 			@DefaultValue("512KB") DataSize bufferSizeLimit, @DefaultValue("64KB") DataSize maxFrameSize,
-			@DefaultValue("500ms") Duration sessionCheckInterval) {
+			@DefaultValue("500ms") Duration sessionCheckInterval, @DefaultValue("1s") Duration typingInterval,
+			@DefaultValue("20") int framesPerSecond, @DefaultValue("100") int frameBurst) {
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.carrier.chat.CarrierProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,13 +20,19 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
  * One connected client. Frames go out in the order they were queued, from a virtual thread of
  * the session's own, so a slow or dead client never holds up the fan-out or the other clients;
  * the {@link ConcurrentWebSocketSessionDecorator} bounds send time and buffered bytes, and a
- * client that falls too far behind is closed (it fills the gap after reconnecting).
+ * client that falls too far behind is closed (it fills the gap after reconnecting). Hints
+ * (typing) are never a reason to close: they are dropped once a few frames wait, so another
+ * member's flood of them cannot push this client over its limits. What the client itself may
+ * send is bounded here too ({@link FrameBudget}, {@link TypingThrottle}).
  */
 final class ClientSession {
 
 	private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
 
 	private static final int MAX_QUEUED_FRAMES = 1000;
+
+	/** Past this many waiting frames a hint is stale before it could be sent, so it is dropped. */
+	static final int MAX_QUEUED_FOR_HINTS = 32;
 
 	private final WebSocketSession session;
 
@@ -37,11 +44,18 @@ final class ClientSession {
 
 	private final AtomicBoolean draining = new AtomicBoolean();
 
+	private final FrameBudget inbound;
+
+	private final TypingThrottle typing;
+
 	private volatile String userId;
 
-	ClientSession(WebSocketSession session, int sendTimeLimitMillis, int bufferSizeLimitBytes, Executor executor) {
-		this.session = new ConcurrentWebSocketSessionDecorator(session, sendTimeLimitMillis, bufferSizeLimitBytes);
+	ClientSession(WebSocketSession session, CarrierProperties.Realtime settings, Executor executor) {
+		this.session = new ConcurrentWebSocketSessionDecorator(session, (int) settings.sendTimeLimit().toMillis(),
+				(int) settings.bufferSizeLimit().toBytes());
 		this.executor = executor;
+		this.inbound = new FrameBudget(settings.framesPerSecond(), settings.frameBurst(), System::nanoTime);
+		this.typing = new TypingThrottle(settings.typingInterval().toNanos(), System::nanoTime);
 	}
 
 	String id() {
@@ -60,11 +74,35 @@ final class ClientSession {
 		return this.session.isOpen();
 	}
 
+	/** Counts a frame the client sent; false once it sent more than its budget. */
+	boolean admitFrame() {
+		return this.inbound.spend();
+	}
+
+	/** Whether the client's typing notice for this chat may be relayed now. */
+	boolean mayRelayTyping(String chatId) {
+		return this.typing.mayRelay(chatId);
+	}
+
+	/** An event the client must not miss: if it cannot keep up, it is closed and catches up. */
 	void send(String frame) {
 		if (this.queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
 			close(CloseStatus.SESSION_NOT_RELIABLE);
 			return;
 		}
+		enqueue(frame);
+	}
+
+	/** A hint (typing): queued only while the client keeps up, otherwise dropped. */
+	void offer(String hint) {
+		if (this.queued.get() >= MAX_QUEUED_FOR_HINTS) {
+			return;
+		}
+		this.queued.incrementAndGet();
+		enqueue(hint);
+	}
+
+	private void enqueue(String frame) {
 		this.queue.add(frame);
 		if (this.draining.compareAndSet(false, true)) {
 			this.executor.execute(this::drain);

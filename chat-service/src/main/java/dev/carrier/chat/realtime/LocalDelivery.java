@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * This instance's WebSocket sessions by user (the only state a chat-service instance keeps in
  * memory), and the delivery of every fan-out envelope to the local sessions of its recipients.
+ * Hints go out only to sessions that keep up, so a flood of them never closes a recipient.
  */
 @Component
 public class LocalDelivery implements MessageListener {
@@ -61,6 +62,7 @@ public class LocalDelivery implements MessageListener {
 		try {
 			JsonNode envelope = this.json.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
 			String frame = null;
+			boolean hint = Push.isHint(envelope.path("event").path("type").asString(""));
 			for (JsonNode recipient : envelope.path("recipients")) {
 				Set<ClientSession> sessions = this.sessionsByUser.get(recipient.asString());
 				if (sessions == null) {
@@ -70,7 +72,12 @@ public class LocalDelivery implements MessageListener {
 					frame = this.json.writeValueAsString(envelope.path("event"));
 				}
 				for (ClientSession session : sessions) {
-					session.send(frame);
+					if (hint) {
+						session.offer(frame);
+					}
+					else {
+						session.send(frame);
+					}
 					this.delivered.increment();
 				}
 			}

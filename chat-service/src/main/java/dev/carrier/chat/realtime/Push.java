@@ -45,6 +45,14 @@ public final class Push {
 		return event;
 	}
 
+	/**
+	 * Whether an event of this type is a hint: a client that misses one loses nothing (the next
+	 * repeats it, and nothing fills gaps with it), so it may be dropped for a slow client.
+	 */
+	public static boolean isHint(String type) {
+		return "typing".equals(type);
+	}
+
 	private static Map<String, Object> event(String type, String key, Object value) {
 		Map<String, Object> event = new LinkedHashMap<>();
 		event.put("type", type);

@@ -31,7 +31,9 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 /**
  * {@code /api/ws}: authenticates the client (first frame {@code {"type":"auth","token"}} or the
  * {@code bearer.<token>} subprotocol) with auth-service, answers {@code {"type":"ready"}}, then
- * relays typing notices; everything else reaches the client through {@link LocalDelivery}.
+ * relays typing notices (at most one per chat per {@code carrier.realtime.typing-interval}, the
+ * rest dropped silently); everything else reaches the client through {@link LocalDelivery}. A
+ * socket that sends more frames than its budget is closed with 1008, alone.
  */
 @Component
 public class RealtimeHandler extends TextWebSocketHandler implements DisposableBean {
@@ -49,6 +51,9 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 	 * may reconnect instead of logging its user out.
 	 */
 	static final CloseStatus AUTHENTICATE_FIRST = CloseStatus.POLICY_VIOLATION.withReason("Authenticate first");
+
+	/** The client sent far more frames than any real client does; only its own socket is closed. */
+	static final CloseStatus TOO_MANY_FRAMES = CloseStatus.POLICY_VIOLATION.withReason("Too many frames");
 
 	static final String BEARER_PROTOCOL_PREFIX = "bearer.";
 
@@ -89,8 +94,7 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
-		ClientSession client = new ClientSession(session, (int) this.settings.sendTimeLimit().toMillis(),
-				(int) this.settings.bufferSizeLimit().toBytes(), this.senders);
+		ClientSession client = new ClientSession(session, this.settings, this.senders);
 		this.sessions.put(session.getId(), client);
 		String protocol = session.getAcceptedProtocol();
 		if (protocol != null && protocol.startsWith(BEARER_PROTOCOL_PREFIX)) {
@@ -107,7 +111,13 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 	@Override
 	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
 		ClientSession client = this.sessions.get(session.getId());
-		if (client == null) {
+		if (client == null || !client.isOpen()) {
+			return;
+		}
+		if (!client.admitFrame()) {
+			log.info("Closing WebSocket session {} (user {}): more frames than its budget", session.getId(),
+					client.userId());
+			client.close(TOO_MANY_FRAMES);
 			return;
 		}
 		JsonNode frame;
@@ -132,7 +142,10 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 			return;
 		}
 		if ("typing".equals(type)) {
-			relayTyping(client.userId(), frame.path("chatId").asString(""));
+			String chatId = frame.path("chatId").asString("");
+			if (Ids.isValid(chatId) && client.mayRelayTyping(chatId)) {
+				relayTyping(client.userId(), chatId);
+			}
 		}
 	}
 
@@ -158,9 +171,6 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 
 	/** Only a member's typing is relayed, and only to the chat's other members. */
 	private void relayTyping(String userId, String chatId) {
-		if (!Ids.isValid(chatId)) {
-			return;
-		}
 		Optional<StoredChat> chat = this.chats.find(chatId);
 		if (chat.isEmpty() || !chat.get().hasMember(userId)) {
 			return;
