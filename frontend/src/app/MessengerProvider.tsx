@@ -5,6 +5,7 @@ import { newClientMessageId } from '../lib/uuid';
 import { useSession } from '../features/auth/hooks/useSession';
 import { chatsApi } from '../features/chats/api/chatsApi';
 import { GAP_PAGE_SIZE, messagesApi, PAGE_SIZE, type ExportFormat } from '../features/messages/api/messagesApi';
+import { exportFileName } from '../features/messages/utils/exportName';
 import { fetchSince, hasGap } from '../features/messages/utils/gaps';
 import { firstSeq, lastSeq, pendingMessage } from '../features/messages/utils/messageList';
 import { useRealtime } from '../features/realtime/hooks/useRealtime';
@@ -292,13 +293,13 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
   }, [sendFrame]);
 
   const exportChat = useCallback(async (chatId: string, format: ExportFormat) => {
-    const { blob, filename } = await messagesApi.exportChat(chatId, format);
+    const { blob } = await messagesApi.exportChat(chatId, format);
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
+    // Named after the chat as the user sees it, not the server's chat-<uuid> name.
     const s = stateRef.current.chats[chatId];
-    const title = s ? chatTitle(s.chat, stateRef.current.me?.id ?? null).replace(/[^\w.-]+/g, '_') : chatId;
-    a.download = filename ?? `carrier-${title}.${format}`;
+    a.download = exportFileName(s ? chatTitle(s.chat, stateRef.current.me?.id ?? null) : 'chat', format);
     document.body.appendChild(a);
     a.click();
     a.remove();

@@ -1,5 +1,8 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// The first render of a file (module loading, jsdom) can pass 1 s on a busy 2-core machine.
+configure({ asyncUtilTimeout: 3000 });
 
 afterEach(() => {
   cleanup();

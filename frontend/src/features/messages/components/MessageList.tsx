@@ -1,6 +1,7 @@
 import { Fragment, useLayoutEffect, useRef, useState } from 'react';
 import { dayKey } from '../../../lib/time';
 import type { Member } from '../../../lib/types';
+import { groupPlaces } from '../utils/grouping';
 import { messageKey, type LocalMessage } from '../utils/messageList';
 import { DaySeparator } from './DaySeparator';
 import { MessageItem } from './MessageItem';
@@ -29,6 +30,7 @@ export function MessageList({ items, myId, users, hasMore, showTimes, showNames,
   const firstKey = items.length ? messageKey(items[0]) : '';
   const lastKey = items.length ? messageKey(items[items.length - 1]) : '';
   const lastMine = items.length ? items[items.length - 1].senderId === myId : false;
+  const places = groupPlaces(items);
 
   // Older page prepended: keep the reader where they were. New message at the end: follow it
   // if the reader was at the bottom or wrote it.
@@ -86,7 +88,6 @@ export function MessageList({ items, myId, users, hasMore, showTimes, showNames,
         {items.map((m, i) => {
           const prev = items[i - 1];
           const newDay = !prev || dayKey(prev.sentAt) !== dayKey(m.sentAt);
-          const firstInRun = newDay || !prev || prev.senderId !== m.senderId;
           const sender = users[m.senderId];
           return (
             <Fragment key={messageKey(m)}>
@@ -96,8 +97,8 @@ export function MessageList({ items, myId, users, hasMore, showTimes, showNames,
                 mine={m.senderId === myId}
                 senderName={sender?.username ?? 'Unknown'}
                 senderAvatar={sender?.avatarUrl ?? null}
-                firstInRun={firstInRun}
-                showTime={showTimes}
+                firstInRun={places[i].firstInRun}
+                showTime={showTimes && places[i].showTime}
                 showName={showNames}
                 seen={m.seq !== null && m.seq <= readSeq}
                 onDelete={() => onDelete(m)}
