@@ -128,10 +128,15 @@ public final class Bench {
 			// ---- 3: the same load straight to chat-service
 			SendLoad.PhaseResult direct = null;
 			Map<String, Double> directCpu = Map.of();
-			if (!chatInstances.isEmpty()) {
+			java.util.Optional<IdentitySigner> signer = IdentitySigner.of(options.root());
+			if (!chatInstances.isEmpty() && signer.isEmpty()) {
+				log("skipping the phase straight to chat-service: no CARRIER_TRUST_KEY and no .carrier/trust.key");
+			}
+			if (!chatInstances.isEmpty() && signer.isPresent()) {
 				log("measuring %d s straight to chat-service %s", options.directDuration().toSeconds(), chatInstances);
 				cpu.start();
-				direct = load.run(Phase.DIRECT, new SendLoad.StraightToChatService(chatInstances), options.senders(),
+				direct = load.run(Phase.DIRECT, new SendLoad.StraightToChatService(chatInstances, signer.get()),
+						options.senders(),
 						options.directDuration());
 				directCpu = cpu.stop();
 				log("  %.0f msg/s", direct.perSecond());

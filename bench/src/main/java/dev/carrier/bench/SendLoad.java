@@ -28,14 +28,14 @@ final class SendLoad {
 	record BenchChat(String id, Accounts.User a, Accounts.User b) {
 	}
 
-	/** Where messages go: the gateway with bearer tokens, or chat-service with the trusted header. */
+	/** Where messages go: the gateway with bearer tokens, or chat-service with signed identity assertions. */
 	sealed interface Target permits ThroughGateway, StraightToChatService {
 	}
 
 	record ThroughGateway(URI gateway) implements Target {
 	}
 
-	record StraightToChatService(List<URI> instances) implements Target {
+	record StraightToChatService(List<URI> instances, IdentitySigner signer) implements Target {
 	}
 
 	record PhaseResult(Phase phase, long acknowledged, long nanos, Histogram latency, Map<Integer, Long> failures,
@@ -127,9 +127,9 @@ final class SendLoad {
 		HttpRequest.Builder request = switch (target) {
 			case ThroughGateway(URI gateway) ->
 				HttpRequest.newBuilder(gateway.resolve(path)).header("Authorization", "Bearer " + from.token());
-			case StraightToChatService(List<URI> instances) ->
+			case StraightToChatService(List<URI> instances, IdentitySigner signer) ->
 				HttpRequest.newBuilder(instances.get(sender % instances.size()).resolve(path))
-					.header("X-Carrier-User-Id", from.id());
+					.header("X-Carrier-Identity", signer.identity(from.id()));
 		};
 		return request.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import dev.carrier.chat.trust.Assertions;
 import dev.carrier.chat.web.ServiceUnavailable;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -46,7 +48,11 @@ public class RemoteService {
 
 	private final Bulkhead bulkhead;
 
-	public RemoteService(String name, URI baseUrl, CarrierProperties.Remote settings) {
+	/**
+	 * @param credential this service's credential, sent with every call: the other services let
+	 * only Carrier's own services reach {@code /internal/**}
+	 */
+	public RemoteService(String name, URI baseUrl, CarrierProperties.Remote settings, Supplier<String> credential) {
 		this.name = name;
 		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
@@ -54,7 +60,14 @@ public class RemoteService {
 			.build();
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
 		factory.setReadTimeout(settings.readTimeout());
-		this.rest = RestClient.builder().baseUrl(baseUrl.toString()).requestFactory(factory).build();
+		this.rest = RestClient.builder()
+			.baseUrl(baseUrl.toString())
+			.requestFactory(factory)
+			.requestInterceptor((request, body, execution) -> {
+				request.getHeaders().set(Assertions.SERVICE_HEADER, credential.get());
+				return execution.execute(request, body);
+			})
+			.build();
 		this.circuitBreaker = CircuitBreaker.of(name,
 				CircuitBreakerConfig.custom()
 					.minimumNumberOfCalls(settings.circuitMinimumCalls())

@@ -75,7 +75,7 @@ class RemoteServiceTests {
 	@Test
 	void a5xxIsRetriedWithBackoffUntilTheServiceAnswers() {
 		this.failuresLeft.set(2);
-		RemoteService remote = new RemoteService("flaky-service", this.baseUrl, settings(4));
+		RemoteService remote = new RemoteService("flaky-service", this.baseUrl, settings(4), () -> "credential");
 
 		RemoteService.Response response = remote.get(uri -> uri.path("/flaky").build(), null);
 
@@ -87,7 +87,7 @@ class RemoteServiceTests {
 	void a503IsTheServicesOwnAnswerAndIsPassedOnWithoutRetrying() {
 		this.failuresLeft.set(2);
 		this.failureStatus = 503;
-		RemoteService remote = new RemoteService("busy-service", this.baseUrl, settings(4));
+		RemoteService remote = new RemoteService("busy-service", this.baseUrl, settings(4), () -> "credential");
 
 		RemoteService.Response response = remote.get(uri -> uri.path("/flaky").build(), null);
 
@@ -98,7 +98,7 @@ class RemoteServiceTests {
 	@Test
 	void aServiceThatKeepsFailingIsReportedUnavailable() {
 		this.failuresLeft.set(100);
-		RemoteService remote = new RemoteService("dead-service", this.baseUrl, settings(4));
+		RemoteService remote = new RemoteService("dead-service", this.baseUrl, settings(4), () -> "credential");
 
 		assertThatThrownBy(() -> remote.get(uri -> uri.path("/flaky").build(), null))
 			.isInstanceOf(ServiceUnavailable.class);
@@ -107,7 +107,7 @@ class RemoteServiceTests {
 
 	@Test
 	void callsBeyondTheBulkheadAreRefusedWithoutReachingTheService() throws Exception {
-		RemoteService remote = new RemoteService("slow-service", this.baseUrl, settings(1));
+		RemoteService remote = new RemoteService("slow-service", this.baseUrl, settings(1), () -> "credential");
 		CompletableFuture<RemoteService.Response> first = CompletableFuture
 			.supplyAsync(() -> remote.get(uri -> uri.path("/slow").build(), null));
 		assertThat(this.slowInside.await(5, TimeUnit.SECONDS)).isTrue();

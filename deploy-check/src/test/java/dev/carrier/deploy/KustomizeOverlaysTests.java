@@ -292,6 +292,29 @@ class KustomizeOverlaysTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "dev", "prod" })
+	void everyServiceReadsTheSharedTrustKeyAndProdNeverShipsTheDevOne(String overlay) {
+		List<HasMetadata> objects = overlay(overlay);
+		List<String> readers = workloads(objects).stream()
+			.filter(w -> w.template()
+				.getSpec()
+				.getContainers()
+				.stream()
+				.anyMatch(c -> c.getEnvFrom()
+					.stream()
+					.anyMatch(e -> e.getSecretRef() != null && "carrier-trust".equals(e.getSecretRef().getName()))))
+			.map(Workload::name)
+			.toList();
+		assertThat(readers).as("the gateway signs, every service checks").containsAll(SERVICES);
+		String key = named(objects, Secret.class, "carrier-trust").getStringData().get("CARRIER_TRUST_KEY");
+		String devKey = named(overlay("dev"), Secret.class, "carrier-trust").getStringData().get("CARRIER_TRUST_KEY");
+		assertThat(java.util.Base64.getDecoder().decode(devKey)).as("HS256 needs 32+ bytes").hasSizeGreaterThanOrEqualTo(32);
+		if (overlay.equals("prod")) {
+			assertThat(key).as("prod gets its key from a secret store, never the public dev key").isNotEqualTo(devKey);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "dev", "prod" })
 	void everyServicePdbAndPolicySelectsSomePodTemplate(String overlay) {
 		List<HasMetadata> objects = overlay(overlay);
 		List<Workload> workloads = workloads(objects);

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
+import dev.carrier.auth.trust.Assertions;
 import dev.carrier.auth.remote.RemoteUnavailable;
 import dev.carrier.auth.remote.ResilienceProperties;
 import dev.carrier.auth.remote.ResilientCall;
@@ -30,8 +31,9 @@ public class HydrationClient implements DisposableBean {
 
 	private final ResilientCall resilience;
 
-	public HydrationClient(ServiceUrls urls, ResilienceProperties properties) {
-		this.restClient = RestClients.create(urls.firstChatUrl(), properties.hydration().timeout());
+	public HydrationClient(ServiceUrls urls, ResilienceProperties properties, Assertions assertions) {
+		this.restClient = RestClients.create(urls.firstChatUrl(), properties.hydration().timeout(),
+				assertions::serviceCredential);
 		this.resilience = new ResilientCall("hydration", properties.hydration().policy());
 	}
 

@@ -5,6 +5,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
+import dev.carrier.auth.trust.Assertions;
+
 /**
  * Tells chat-service that a user's last session ended, so it can shorten the leases of chats
  * nobody is looking at any more. Best effort: a lease expires on its own anyway, so a failure here
@@ -19,8 +21,9 @@ public class ChatClient {
 
 	private final ResilientCall resilience;
 
-	public ChatClient(ServiceUrls urls, ResilienceProperties properties) {
-		this.restClient = RestClients.create(urls.firstChatUrl(), properties.chat().timeout());
+	public ChatClient(ServiceUrls urls, ResilienceProperties properties, Assertions assertions) {
+		this.restClient = RestClients.create(urls.firstChatUrl(), properties.chat().timeout(),
+				assertions::serviceCredential);
 		this.resilience = new ResilientCall("chat", properties.chat().policy());
 	}
 

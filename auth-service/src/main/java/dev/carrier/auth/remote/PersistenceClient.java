@@ -9,6 +9,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
+import dev.carrier.auth.trust.Assertions;
+
 /**
  * persistence-service's user read-through (docs/architecture.md, "persistence-service"): the
  * durable record of every account, asked when Redis does not know a user. The GETs are
@@ -24,8 +26,9 @@ public class PersistenceClient {
 
 	private final ResilientCall resilience;
 
-	public PersistenceClient(ServiceUrls urls, ResilienceProperties properties) {
-		this.restClient = RestClients.create(urls.persistenceUrl(), properties.persistence().timeout());
+	public PersistenceClient(ServiceUrls urls, ResilienceProperties properties, Assertions assertions) {
+		this.restClient = RestClients.create(urls.persistenceUrl(), properties.persistence().timeout(),
+				assertions::serviceCredential);
 		this.resilience = new ResilientCall("persistence", properties.persistence().policy());
 	}
 

@@ -12,11 +12,9 @@ import dev.carrier.auth.sessions.SessionTokens;
 import dev.carrier.auth.sessions.Unauthenticated;
 
 /**
- * Resolves {@link Caller} from the gateway's {@code X-Carrier-User-Id}. The gateway strips that
- * header from client requests, so it is only trustworthy when auth-service cannot be reached but
- * through the gateway (bind to 127.0.0.1 / a cluster-internal Service, never a public port). As a
- * second line, when the bearer token travels along, it must belong to the same user: a forged
- * header alone cannot act for somebody else's session.
+ * Resolves {@link Caller} from the user the gateway's signed assertion names
+ * ({@link CallerTrustFilter}). As a second line, when the bearer token travels along, it must
+ * belong to the same user.
  */
 class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -34,8 +32,8 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 	@Override
 	public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-		String userId = webRequest.getHeader(Caller.USER_ID_HEADER);
-		if (userId == null || userId.isBlank() || userId.length() > 64) {
+		Object asserted = webRequest.getAttribute(CallerTrustFilter.CALLER_ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
+		if (!(asserted instanceof String userId) || userId.isBlank() || userId.length() > 64) {
 			throw new Unauthenticated("Authentication is required");
 		}
 		String token = SessionTokens.fromAuthorization(webRequest.getHeader(HttpHeaders.AUTHORIZATION));

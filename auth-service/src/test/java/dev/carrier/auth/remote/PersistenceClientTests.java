@@ -17,6 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.carrier.auth.support.TestTrust;
+import dev.carrier.auth.trust.Assertions;
+import dev.carrier.auth.trust.TrustProperties;
+
 /** The read-through to persistence-service, against a real HTTP server standing in for it. */
 class PersistenceClientTests {
 
@@ -43,7 +47,8 @@ class PersistenceClientTests {
 						Duration.ofSeconds(10), 8),
 				new ResilienceProperties.Chat(Duration.ofSeconds(2), 1, Duration.ofMillis(10), 50f, Duration.ofSeconds(10),
 						8));
-		this.client = new PersistenceClient(new ServiceUrls(url, "http://127.0.0.1:1"), properties);
+		this.client = new PersistenceClient(new ServiceUrls(url, "http://127.0.0.1:1"), properties,
+				new Assertions(new TrustProperties(TestTrust.KEY, Duration.ofMinutes(5)), "auth-service"));
 	}
 
 	@AfterEach

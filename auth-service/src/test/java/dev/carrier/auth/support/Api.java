@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Real HTTP against the running service, the way the gateway calls it: public calls carry the
- * gateway's {@code X-Carrier-User-Id} and the forwarded bearer token.
+ * Real HTTP against the running service, the way the gateway and the other services call it:
+ * public calls carry the gateway's signed identity assertion and the forwarded bearer token, and
+ * /internal/** calls a service credential (unless a test takes it away).
  */
 public final class Api {
 
@@ -81,6 +82,15 @@ public final class Api {
 		Call(String method, String path) {
 			this.method = method;
 			this.path = path;
+			if (path.startsWith("/internal/")) {
+				this.headers.put("X-Carrier-Service", TestTrust.serviceCredential());
+			}
+		}
+
+		/** As a caller that is not one of Carrier's services. */
+		public Call withoutServiceCredential() {
+			this.headers.remove("X-Carrier-Service");
+			return this;
 		}
 
 		public Call header(String name, String value) {
@@ -90,7 +100,8 @@ public final class Api {
 
 		/** As the gateway forwards an authenticated call. */
 		public Call as(Session session) {
-			return header("X-Carrier-User-Id", session.userId()).header("Authorization", "Bearer " + session.token());
+			return header("X-Carrier-Identity", TestTrust.identity(session.userId())).header("Authorization",
+					"Bearer " + session.token());
 		}
 
 		public Call json(String json) {

@@ -10,6 +10,7 @@ import dev.carrier.auth.support.Api.Session;
 import dev.carrier.auth.support.AuthIntegrationTest;
 import dev.carrier.auth.support.Images;
 import dev.carrier.auth.support.RawHttp;
+import dev.carrier.auth.support.TestTrust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,21 +124,49 @@ class BadRequestsIntegrationTests extends AuthIntegrationTest {
 	}
 
 	/**
-	 * X-Carrier-User-Id is trusted only because the gateway strips it from clients and only the
-	 * gateway can reach the service. When a bearer token travels along, it must be that user's.
+	 * Only the gateway's signed assertion names a caller; a bare X-Carrier-User-Id names nobody.
+	 * As a second line, when a bearer token travels along, it must be the asserted user's.
 	 */
 	@Test
-	void aForgedUserIdHeaderCannotActWithSomebodyElsesToken() {
+	void aBareUserIdHeaderIsNotAnIdentity() {
+		Session victim = this.api.newSession(PASSWORD);
+		Response bare = this.api.call("GET", "/api/users/me")
+			.header("X-Carrier-User-Id", victim.userId())
+			.header("Authorization", "Bearer " + victim.token())
+			.send();
+		assertProblem(bare, 401, "bare user id header");
+		Response forged = this.api.call("GET", "/api/users/me")
+			.header("X-Carrier-Identity", TestTrust.sign("gateway", "carrier-api", victim.userId(),
+					java.time.Instant.now().plusSeconds(30), java.util.Base64.getEncoder().encodeToString(new byte[32])))
+			.send();
+		assertProblem(forged, 401, "assertion signed with another key");
+	}
+
+	@Test
+	void internalCallsNeedAServiceCredential() {
+		Session session = this.api.newSession(PASSWORD);
+		assertProblem(this.api.call("GET", "/internal/sessions/current")
+			.withoutServiceCredential()
+			.header("Authorization", "Bearer " + session.token())
+			.send(), 401, "session check without a credential");
+		assertProblem(this.api.call("GET", "/internal/users?ids=" + session.userId())
+			.withoutServiceCredential()
+			.header("X-Carrier-Service", TestTrust.identity(session.userId()))
+			.send(), 401, "a user's assertion is not a service credential");
+	}
+
+	@Test
+	void anAssertionForSomebodyCannotActWithSomebodyElsesToken() {
 		Session victim = this.api.newSession(PASSWORD);
 		Session attacker = this.api.newSession(PASSWORD);
 		Response forgedPatch = this.api.call("PATCH", "/api/users/me")
-			.header("X-Carrier-User-Id", victim.userId())
+			.header("X-Carrier-Identity", TestTrust.identity(victim.userId()))
 			.header("Authorization", "Bearer " + attacker.token())
 			.json("{\"username\":\"%s\"}".formatted(Api.uniqueName()))
 			.send();
 		assertProblem(forgedPatch, 401, "forged patch");
 		Response forgedLogout = this.api.call("POST", "/api/auth/logout")
-			.header("X-Carrier-User-Id", victim.userId())
+			.header("X-Carrier-Identity", TestTrust.identity(victim.userId()))
 			.header("Authorization", "Bearer " + attacker.token())
 			.send();
 		assertProblem(forgedLogout, 401, "forged logout");
@@ -174,7 +203,8 @@ class BadRequestsIntegrationTests extends AuthIntegrationTest {
 		for (String[] call : new String[][] { { "POST", "/api/auth/signup" }, { "PATCH", "/api/users/me" },
 				{ "PUT", "/api/users/me/avatar" } }) {
 			Response response = RawHttp.sendWithBody(this.port, call[0] + " " + call[1] + " HTTP/1.1",
-					"X-Carrier-User-Id: " + session.userId() + "\r\nAuthorization: Bearer " + session.token(),
+					"X-Carrier-Identity: " + TestTrust.identity(session.userId()) + "\r\nAuthorization: Bearer "
+							+ session.token(),
 					Images.PNG);
 			assertThat(response.status()).as(call[1] + ": " + response).isBetween(400, 499);
 			assertProblem(response, response.status(), call[1] + " without a Content-Type");

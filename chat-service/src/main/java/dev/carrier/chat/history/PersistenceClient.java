@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.carrier.chat.CarrierProperties;
 import dev.carrier.chat.RemoteService;
+import dev.carrier.chat.trust.Assertions;
 import dev.carrier.chat.messages.Message;
 import dev.carrier.chat.web.ServiceUnavailable;
 import tools.jackson.core.type.TypeReference;
@@ -29,9 +30,9 @@ public class PersistenceClient {
 
 	private final JsonMapper json;
 
-	public PersistenceClient(CarrierProperties properties, JsonMapper json) {
-		this.persistence = new RemoteService("persistence-service", properties.persistenceUrl(),
-				properties.remote());
+	public PersistenceClient(CarrierProperties properties, JsonMapper json, Assertions assertions) {
+		this.persistence = new RemoteService("persistence-service", properties.persistenceUrl(), properties.remote(),
+				assertions::serviceCredential);
 		this.json = json;
 	}
 

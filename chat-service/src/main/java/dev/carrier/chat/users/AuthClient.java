@@ -1,6 +1,9 @@
 package dev.carrier.chat.users;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +12,7 @@ import java.util.stream.Collectors;
 
 import dev.carrier.chat.CarrierProperties;
 import dev.carrier.chat.RemoteService;
+import dev.carrier.chat.trust.Assertions;
 import dev.carrier.chat.web.ServiceUnavailable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -23,12 +27,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuthClient {
 
+	static final int IDS_PER_CALL = 100;
+
 	private final RemoteService auth;
 
 	private final JsonMapper json;
 
-	public AuthClient(CarrierProperties properties, JsonMapper json) {
-		this.auth = new RemoteService("auth-service", properties.authUrl(), properties.remote());
+	public AuthClient(CarrierProperties properties, JsonMapper json, Assertions assertions) {
+		this.auth = new RemoteService("auth-service", properties.authUrl(), properties.remote(),
+				assertions::serviceCredential);
 		this.json = json;
 	}
 
@@ -65,24 +72,40 @@ public class AuthClient {
 
 	/** Summaries of the known users among {@code ids}, in no particular order. */
 	public List<MemberSummary> users(Collection<String> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
+		List<MemberSummary> found = new ArrayList<>();
+		for (List<String> chunk : chunks(ids)) {
+			RemoteService.Response response = this.auth
+				.get(uri -> uri.path("/internal/users").queryParam("ids", String.join(",", chunk)).build(), null);
+			found.addAll(this.json.readValue(checked(response).body(), new TypeReference<List<MemberSummary>>() {
+			}));
 		}
-		RemoteService.Response response = this.auth
-			.get(uri -> uri.path("/internal/users").queryParam("ids", String.join(",", ids)).build(), null);
-		return this.json.readValue(checked(response).body(), new TypeReference<List<MemberSummary>>() {
-		});
+		return found;
 	}
 
 	/** The ids among {@code ids} that have at least one live session. */
 	public Set<String> online(Collection<String> ids) {
-		if (ids.isEmpty()) {
-			return Set.of();
+		Set<String> online = new HashSet<>();
+		for (List<String> chunk : chunks(ids)) {
+			RemoteService.Response response = this.auth
+				.get(uri -> uri.path("/internal/users/online").queryParam("ids", String.join(",", chunk)).build(), null);
+			online.addAll(this.json.readValue(checked(response).body(), new TypeReference<Set<String>>() {
+			}));
 		}
-		RemoteService.Response response = this.auth
-			.get(uri -> uri.path("/internal/users/online").queryParam("ids", String.join(",", ids)).build(), null);
-		return this.json.readValue(checked(response).body(), new TypeReference<Set<String>>() {
-		});
+		return online;
+	}
+
+	/**
+	 * Ids go in the query string, which auth-service's server caps (8 KB for the request line and
+	 * headers, 500 ids per call): {@value #IDS_PER_CALL} ids (3.7 KB) per call keep any number of
+	 * members within both, where one call for a few hundred members was refused.
+	 */
+	static List<List<String>> chunks(Collection<String> ids) {
+		List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+		List<List<String>> chunks = new ArrayList<>();
+		for (int from = 0; from < distinct.size(); from += IDS_PER_CALL) {
+			chunks.add(distinct.subList(from, Math.min(distinct.size(), from + IDS_PER_CALL)));
+		}
+		return chunks;
 	}
 
 	private static RemoteService.Response checked(RemoteService.Response response) {

@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The caller's user id, from the {@code X-Carrier-User-Id} header the gateway sets; a request
+ * The caller's user id, from the identity assertion the gateway signs; a request
  * without it is answered 401.
  */
 @Target(ElementType.PARAMETER)

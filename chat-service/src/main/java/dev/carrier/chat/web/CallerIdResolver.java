@@ -11,13 +11,11 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Resolves {@link CallerId} parameters. Only the gateway can set the header (it strips it from
- * incoming requests), so its value is trusted; a value that is not an id is treated as missing.
+ * Resolves {@link CallerId} parameters from the user named by the gateway's signed assertion
+ * ({@link CallerTrustFilter}); without one the call is unauthenticated.
  */
 @Configuration(proxyBeanMethods = false)
 class CallerIdResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
-
-	static final String HEADER = "X-Carrier-User-Id";
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -32,11 +30,11 @@ class CallerIdResolver implements HandlerMethodArgumentResolver, WebMvcConfigure
 	@Override
 	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-		String userId = webRequest.getHeader(HEADER);
-		if (userId == null || !Ids.isValid(userId)) {
+		Object userId = webRequest.getAttribute(CallerTrustFilter.CALLER_ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
+		if (!(userId instanceof String id) || !Ids.isValid(id)) {
 			throw new Unauthenticated();
 		}
-		return userId;
+		return id;
 	}
 
 }

@@ -1,7 +1,7 @@
 package dev.carrier.chat.web;
 
 /**
- * No caller identity: the gateway did not set {@code X-Carrier-User-Id}.
+ * No caller identity: the request carries no identity assertion signed by the gateway.
  */
 public class Unauthenticated extends RuntimeException {
 

@@ -86,7 +86,10 @@ public abstract class IntegrationTestSupport {
 			request.header("Content-Type", contentType);
 		}
 		if (userId != null) {
-			request.header("X-Carrier-User-Id", userId);
+			request.header("X-Carrier-Identity", TestTrust.identity(userId));
+		}
+		if (path.startsWith("/internal/")) {
+			request.header("X-Carrier-Service", TestTrust.serviceCredential());
 		}
 		try {
 			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

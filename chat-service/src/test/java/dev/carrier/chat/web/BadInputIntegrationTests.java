@@ -12,6 +12,7 @@ import java.util.Map;
 import dev.carrier.chat.support.IntegrationTestSupport;
 import dev.carrier.chat.support.StubAuthService;
 import dev.carrier.chat.support.StubAuthService.User;
+import dev.carrier.chat.support.TestTrust;
 import dev.carrier.chat.support.WsClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -115,7 +116,7 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 
 		for (String target : List.of("/api/chats/" + chatId + "%00", "/api/chats/" + chatId + "%C0%AE%C0%AE",
 				"/api/chats/" + chatId + "%FF%FE", "/api/chats/" + chatId + "/messages?beforeSeq=[1]")) {
-			RawReply reply = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nX-Carrier-User-Id: " + alice.id()
+			RawReply reply = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nX-Carrier-Identity: " + TestTrust.identity(alice.id())
 					+ "\r\nConnection: close\r\n\r\n");
 			assertThat(reply.status()).as(target).isBetween(400, 499);
 			assertThat(reply.header("content-type")).as(target).startsWith("application/problem+json");

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.carrier.gateway.routing.ServicesProperties;
+import dev.carrier.gateway.trust.Assertions;
 
 /** Asks auth-service whom a bearer token belongs to. */
 @Component
@@ -19,9 +20,12 @@ class AuthSessionClient {
 
 	private final TokenProperties properties;
 
-	AuthSessionClient(ServicesProperties services, TokenProperties properties) {
+	private final Assertions assertions;
+
+	AuthSessionClient(ServicesProperties services, TokenProperties properties, Assertions assertions) {
 		this.webClient = WebClient.builder().baseUrl(services.authUrl().toString()).build();
 		this.properties = properties;
+		this.assertions = assertions;
 	}
 
 	/**
@@ -32,6 +36,7 @@ class AuthSessionClient {
 		return this.webClient.get()
 			.uri("/internal/sessions/current")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.header(Assertions.SERVICE_HEADER, this.assertions.serviceCredential())
 			.exchangeToMono(response -> {
 				if (response.statusCode().is2xxSuccessful()) {
 					return response.bodyToMono(Session.class);

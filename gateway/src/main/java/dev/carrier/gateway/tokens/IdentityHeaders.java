@@ -6,13 +6,12 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The headers through which the gateway tells a service who the caller is. Services trust them
- * blindly, so a client must never be able to send them: every incoming header that could pass
- * for one is removed before the gateway sets its own.
+ * Headers a client must never send: the gateway's own ({@code X-Carrier-*}, among them the signed
+ * identity assertion) and the ones other systems use for an identity. Services believe only a
+ * signed assertion, but stripping look-alikes keeps a forged header from reaching any log or
+ * downstream component that might read it.
  */
 public final class IdentityHeaders {
-
-	public static final String USER_ID = "X-Carrier-User-Id";
 
 	private static final String RESERVED_PREFIX = "x-carrier-";
 

@@ -18,12 +18,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 import dev.carrier.gateway.errors.Problems;
+import dev.carrier.gateway.trust.Assertions;
 
 /**
  * Checks the bearer token of every routed {@code /api/**} call except the few public ones, and
- * passes the caller's id to the service in {@link IdentityHeaders#USER_ID}, after removing any
- * identity header the client sent. Runs before the route filters, so the per-user rate limit
- * sees the caller's id.
+ * passes the caller's id to the service as a signed assertion ({@link Assertions#IDENTITY_HEADER}),
+ * after removing any identity header the client sent. Runs before the route filters, so the
+ * per-user rate limit sees the caller's id.
  */
 @Component
 public class TokenCheckFilter implements GlobalFilter, Ordered {
@@ -39,8 +40,11 @@ public class TokenCheckFilter implements GlobalFilter, Ordered {
 
 	private final SessionCache sessions;
 
-	TokenCheckFilter(SessionCache sessions) {
+	private final Assertions assertions;
+
+	TokenCheckFilter(SessionCache sessions, Assertions assertions) {
 		this.sessions = sessions;
+		this.assertions = assertions;
 	}
 
 	@Override
@@ -91,11 +95,12 @@ public class TokenCheckFilter implements GlobalFilter, Ordered {
 	 * The exchange with every identity header the client sent removed and, for an authenticated
 	 * caller, the gateway's own set: one copy of the headers for both.
 	 */
-	private static ServerWebExchange withIdentity(ServerWebExchange exchange, String userId) {
+	private ServerWebExchange withIdentity(ServerWebExchange exchange, String userId) {
+		String assertion = (userId != null) ? this.assertions.identityOf(userId, exchange.getRequest().getId()) : null;
 		ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
 			IdentityHeaders.strip(headers);
-			if (userId != null) {
-				headers.set(IdentityHeaders.USER_ID, userId);
+			if (assertion != null) {
+				headers.set(Assertions.IDENTITY_HEADER, assertion);
 			}
 		}).build();
 		return exchange.mutate().request(request).build();

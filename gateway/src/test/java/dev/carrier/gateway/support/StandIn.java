@@ -35,6 +35,9 @@ public final class StandIn implements AutoCloseable {
 
 	public final AtomicInteger sessionChecks = new AtomicInteger();
 
+	/** The {@code X-Carrier-Service} credential of the latest session check. */
+	public volatile String lastServiceCredential;
+
 	/** Paths called on this stand-in, so a test can prove something never arrived. */
 	public final Set<String> calledPaths = ConcurrentHashMap.newKeySet();
 
@@ -96,7 +99,10 @@ public final class StandIn implements AutoCloseable {
 		return request.receive().aggregate().asString().defaultIfEmpty("").delayElement(delay).flatMap(body -> {
 			String token = bearer(request);
 			return switch (path) {
-				case "/internal/sessions/current" -> currentSession(response, token);
+				case "/internal/sessions/current" -> {
+					this.lastServiceCredential = request.requestHeaders().get("X-Carrier-Service");
+					yield currentSession(response, token);
+				}
 				case "/api/auth/logout" -> {
 					this.sessions.remove(token);
 					yield response.status(204).send();

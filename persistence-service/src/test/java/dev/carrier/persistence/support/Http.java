@@ -3,13 +3,32 @@ package dev.carrier.persistence.support;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
-/** Calls the running service and hands back every answer, errors included, as it came. */
+/**
+ * Calls the running service as Carrier's other services do (with a service credential), and hands
+ * back every answer, errors included, as it came.
+ */
 public final class Http {
 
 	private final RestClient client;
 
 	public Http(int port) {
-		this.client = RestClient.create("http://127.0.0.1:" + port);
+		this(port, true);
+	}
+
+	private Http(int port, boolean asService) {
+		RestClient.Builder builder = RestClient.builder().baseUrl("http://127.0.0.1:" + port);
+		if (asService) {
+			builder.requestInterceptor((request, body, execution) -> {
+				request.getHeaders().set("X-Carrier-Service", TestTrust.serviceCredential());
+				return execution.execute(request, body);
+			});
+		}
+		this.client = builder.build();
+	}
+
+	/** A caller that is not one of Carrier's services. */
+	public static Http stranger(int port) {
+		return new Http(port, false);
 	}
 
 	public ResponseEntity<String> get(String path) {

@@ -57,6 +57,20 @@ class InternalApiIntegrationTests {
 	}
 
 	@Test
+	void onlyCarriersOwnServicesGetAnAnswer() {
+		String id = Ids.random();
+		String username = "Kim" + id.substring(0, 8);
+		this.users.upsertUsers(List.of(new UserChanged.User(id, username, username + "@example.com", "pbkdf2$hash", null,
+				0, T0, T0)));
+		Http stranger = Http.stranger(this.port);
+
+		problem(stranger.get("/internal/users/" + id), 401);
+		problem(stranger.get("/internal/users/" + id + "/chat-ids"), 401);
+		problem(stranger.postJson("/internal/snapshots", "{\"chatIds\":[\"" + Ids.random() + "\"]}"), 401);
+		assertThat(body(this.http.get("/internal/users/" + id), 200).get("email").asString()).startsWith(username);
+	}
+
+	@Test
 	void aUserIsFoundByUsernameOrEmailInAnyCaseAndByIdWithItsPasswordHash() {
 		String id = Ids.random();
 		String username = "Ann" + id.substring(0, 8);

@@ -1,0 +1,70 @@
+package dev.carrier.chat.web;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.carrier.chat.trust.Assertions;
+
+/**
+ * Believes an identity only when the gateway signed it, and lets only services with their own
+ * credential reach {@code /internal/**}: anything else that can reach this port (a pod in the
+ * cluster, a process on the host) gets 401, whatever {@code X-Carrier-User-Id} it sends.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class CallerTrustFilter extends OncePerRequestFilter {
+
+	/** Request attribute holding the user the gateway's assertion names. */
+	static final String CALLER_ATTRIBUTE = CallerTrustFilter.class.getName() + ".caller";
+
+	private final Assertions assertions;
+
+	private final JsonMapper json;
+
+	CallerTrustFilter(Assertions assertions, JsonMapper json) {
+		this.assertions = assertions;
+		this.json = json;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (request.getRequestURI().startsWith("/internal/")) {
+			if (this.assertions.serviceOf(request.getHeader(Assertions.SERVICE_HEADER)).isEmpty()) {
+				refuse(request, response, "/internal/** needs a valid service credential in "
+						+ Assertions.SERVICE_HEADER + "; it is for Carrier's own services only.");
+				return;
+			}
+		}
+		String assertion = request.getHeader(Assertions.IDENTITY_HEADER);
+		if (assertion != null) {
+			Optional<String> caller = this.assertions.userOf(assertion);
+			if (caller.isEmpty()) {
+				refuse(request, response, "The identity assertion is invalid or has expired; call through the gateway.");
+				return;
+			}
+			request.setAttribute(CALLER_ATTRIBUTE, caller.get());
+		}
+		chain.doFilter(request, response);
+	}
+
+	private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+		response.setStatus(HttpStatus.UNAUTHORIZED.value());
+		response.setContentType(Problems.MEDIA_TYPE);
+		response.setCharacterEncoding("UTF-8");
+		this.json.writeValue(response.getOutputStream(), Problems.fields(401, detail, request.getRequestURI()));
+	}
+
+}
