@@ -164,7 +164,7 @@ describe('Places, states and courtesies in the browser', () => {
     await openChat(page, bob.user.username);
     await ann.context.setOffline(true);
     const banner = page.getByTestId('offline-banner');
-    await banner.getByText('You are offline', { exact: false }).waitFor();
+    await banner.filter({ hasText: 'You are offline' }).waitFor();
     await screenshot(page, 'places-offline');
 
     await openChat(bob.page, ann.user.username);
@@ -200,7 +200,7 @@ describe('Places, states and courtesies in the browser', () => {
     const input = page.getByTestId('composer-input');
     await input.fill('x'.repeat(4001));
     const notice = page.getByTestId('length-notice');
-    await notice.getByText('Too long to send', { exact: false }).waitFor();
+    await notice.filter({ hasText: 'Too long to send' }).waitFor();
     await input.press('Enter');
     await page.waitForTimeout(500);
     expect(await page.getByTestId('message').count()).toBe(before);
