@@ -3,20 +3,24 @@ package dev.carrier.gateway.tokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
 /**
- * A small, short-lived memory of valid tokens, so a burst of calls with one token costs one
- * round trip to auth-service. Only positive answers are kept, and only for {@code cacheTtl} (1 s),
- * so a logout made anywhere takes effect within that time; a logout or password change passing
- * through this gateway evicts at once. Concurrent checks of one token share one request.
- * Tokens are keyed by their SHA-256 so that raw tokens do not linger on the heap.
+ * A memory of valid tokens, so a steady sender costs one round trip to auth-service per
+ * {@code cacheTtl} instead of one per request. Only positive answers are kept, never past the
+ * session's own end, and every session that ends anywhere is dropped at once: auth-service
+ * announces it ({@link SessionEndNotices}), and a logout or password change passing through this
+ * gateway evicts locally too. Concurrent checks of one token share one request. Tokens are keyed
+ * by their SHA-256 (hex), as auth-service names sessions, so raw tokens do not linger on the heap.
  */
 @Component
 class SessionCache {
@@ -28,7 +32,7 @@ class SessionCache {
 	SessionCache(AuthSessionClient client, TokenProperties properties) {
 		this.client = client;
 		this.sessions = Caffeine.newBuilder()
-			.expireAfterWrite(properties.cacheTtl())
+			.expireAfter(Expiry.<String, Session>creating((key, session) -> lifetime(session, properties.cacheTtl())))
 			.maximumSize(properties.cacheSize())
 			.buildAsync();
 	}
@@ -42,7 +46,25 @@ class SessionCache {
 	}
 
 	void evictToken(String token) {
-		this.sessions.synchronous().invalidate(keyOf(token));
+		evictKeyHash(keyOf(token));
+	}
+
+	/** Forgets the session whose token has this SHA-256 (hex): auth-service ended it. */
+	void evictKeyHash(String keyHash) {
+		this.sessions.synchronous().invalidate(keyHash);
+	}
+
+	/** Forgets everything: the notices may have been missed (the session store went away). */
+	void evictAll() {
+		this.sessions.synchronous().invalidateAll();
+	}
+
+	private static Duration lifetime(Session session, Duration cacheTtl) {
+		if (session == null || session.expiresAt() == null) {
+			return cacheTtl;
+		}
+		Duration left = Duration.between(Instant.now(), session.expiresAt());
+		return left.isNegative() ? Duration.ZERO : (left.compareTo(cacheTtl) < 0 ? left : cacheTtl);
 	}
 
 	/** Forgets every cached token of the user (a password change ends the user's other sessions). */
