@@ -1,14 +1,19 @@
 package dev.carrier.auth;
 
-import java.util.Locale;
-
 /**
- * Every Redis key auth-service touches (docs/architecture.md, "Redis keys"). Index keys are
- * lowercase so that usernames and emails are unique case-insensitively.
+ * Every Redis key auth-service touches (docs/architecture.md, "Redis keys"). Index keys hold the
+ * name as {@link LoginNames#normalize} gives it, so that usernames and emails are unique
+ * case-insensitively and whatever spaces surround them.
  */
 public final class RedisKeys {
 
 	private static final String PREFIX = "carrier:auth:";
+
+	/**
+	 * Pub/sub channel, not a key: the SHA-256 (hex) of each ended session's token, published as the
+	 * session is closed, so every gateway drops it from its token cache at once.
+	 */
+	public static final String SESSIONS_ENDED_CHANNEL = PREFIX + "sessions-ended";
 
 	private RedisKeys() {
 	}
@@ -18,11 +23,11 @@ public final class RedisKeys {
 	}
 
 	public static String username(String username) {
-		return PREFIX + "username:" + username.toLowerCase(Locale.ROOT);
+		return PREFIX + "username:" + LoginNames.normalize(username);
 	}
 
 	public static String email(String email) {
-		return PREFIX + "email:" + email.toLowerCase(Locale.ROOT);
+		return PREFIX + "email:" + LoginNames.normalize(email);
 	}
 
 	public static String avatar(String userId) {
@@ -35,6 +40,16 @@ public final class RedisKeys {
 
 	public static String userSessions(String userId) {
 		return PREFIX + "user-sessions:" + userId;
+	}
+
+	/** Login attempts for one name (username or email, normalized), whether or not it has an account. */
+	public static String loginAttempts(String loginName) {
+		return PREFIX + "attempts:login:" + LoginNames.normalize(loginName);
+	}
+
+	/** Wrong current passwords given to a password change of one account. */
+	public static String passwordChangeAttempts(String userId) {
+		return PREFIX + "attempts:password-change:" + userId;
 	}
 
 }

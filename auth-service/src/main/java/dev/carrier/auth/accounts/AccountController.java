@@ -2,6 +2,7 @@ package dev.carrier.auth.accounts;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.carrier.auth.web.Caller;
+import dev.carrier.auth.web.ClientAddress;
 
 @RestController
 @Tag(name = "accounts", description = "Sign up, your profile, and finding other users")
@@ -30,9 +32,9 @@ class AccountController {
 	@PostMapping(path = "/api/auth/signup", consumes = "application/json")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create an account (409 when the username or email is taken, case-insensitively)")
-	UserView.Body signup(@Valid @RequestBody SignupRequest request) {
-		return new UserView.Body(
-				UserView.self(this.accounts.signup(request.username(), request.email(), request.password())));
+	UserView.Body signup(@Valid @RequestBody SignupRequest request, HttpServletRequest http) {
+		return new UserView.Body(UserView.self(this.accounts.signup(request.username(), request.email(),
+				request.password(), ClientAddress.of(http))));
 	}
 
 	@GetMapping("/api/users/me")

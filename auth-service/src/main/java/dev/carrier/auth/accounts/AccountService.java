@@ -1,7 +1,6 @@
 package dev.carrier.auth.accounts;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,7 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import dev.carrier.auth.LoginNames;
+import dev.carrier.auth.attempts.AttemptLimiter;
 import dev.carrier.auth.credentials.PasswordHasher;
+import dev.carrier.auth.credentials.Requester;
 import dev.carrier.auth.events.EventNotPublished;
 import dev.carrier.auth.events.EventPublisher;
 
@@ -18,6 +20,8 @@ import dev.carrier.auth.events.EventPublisher;
  * Creates accounts and changes their names. A change is written to Redis atomically (so names
  * stay unique), then published to Kafka and awaited; when Kafka does not acknowledge it, the
  * Redis write is taken back and the client hears 503, so Redis and MySQL never disagree for long.
+ * Names are stored as {@link LoginNames#canonical} gives them and compared as
+ * {@link LoginNames#normalize} does, the rule login uses too.
  */
 @Service
 public class AccountService {
@@ -32,19 +36,27 @@ public class AccountService {
 
 	private final EventPublisher events;
 
-	public AccountService(UserStore store, UserDirectory directory, PasswordHasher hasher, EventPublisher events) {
+	private final AttemptLimiter attempts;
+
+	public AccountService(UserStore store, UserDirectory directory, PasswordHasher hasher, EventPublisher events,
+			AttemptLimiter attempts) {
+		this.attempts = attempts;
 		this.store = store;
 		this.directory = directory;
 		this.hasher = hasher;
 		this.events = events;
 	}
 
-	public User signup(String username, String email, String password) {
+	public User signup(String typedUsername, String typedEmail, String password, String clientAddress) {
+		String username = LoginNames.canonical(typedUsername);
+		String email = LoginNames.canonical(typedEmail);
+		// Signups count against the name's login attempts, as they did at the gateway.
+		this.attempts.takeLogin(username);
 		ensureFree("username", username, null);
 		ensureFree("email", email, null);
 		Instant now = Instant.now();
-		User user = new User(UUID.randomUUID().toString(), username, email, this.hasher.hash(password), null, 0, now,
-				now);
+		String hash = this.hasher.hash(password, new Requester(LoginNames.normalize(username), clientAddress));
+		User user = new User(UUID.randomUUID().toString(), username, email, hash, null, 0, now, now);
 		String outcome = this.store.register(user);
 		if (!"ok".equals(outcome)) {
 			throw new AccountTaken(outcome);
@@ -65,10 +77,12 @@ public class AccountService {
 	}
 
 	public User lookup(String usernameOrEmail) {
-		return this.directory.findByLogin(usernameOrEmail.strip()).orElseThrow(UserNotFound::new);
+		return this.directory.findByLogin(usernameOrEmail).orElseThrow(UserNotFound::new);
 	}
 
-	public User updateProfile(String userId, String username, String email) {
+	public User updateProfile(String userId, String typedUsername, String typedEmail) {
+		String username = (typedUsername != null) ? LoginNames.canonical(typedUsername) : null;
+		String email = (typedEmail != null) ? LoginNames.canonical(typedEmail) : null;
 		User before = get(userId);
 		Instant now = Instant.now();
 		User after = before;
@@ -106,9 +120,8 @@ public class AccountService {
 	 * persistence-service too, since Redis may have lost users that MySQL still holds.
 	 */
 	private void ensureFree(String field, String value, String ownerId) {
-		String lower = value.toLowerCase(Locale.ROOT);
-		Optional<String> cachedOwner = "email".equals(field) ? this.store.findIdByEmail(lower)
-				: this.store.findIdByUsername(lower);
+		Optional<String> cachedOwner = "email".equals(field) ? this.store.findIdByEmail(value)
+				: this.store.findIdByUsername(value);
 		if (cachedOwner.isPresent()) {
 			if (!Objects.equals(cachedOwner.get(), ownerId)) {
 				throw new AccountTaken(field);

@@ -1,10 +1,12 @@
 package dev.carrier.auth.accounts;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import dev.carrier.auth.LoginNames;
 import dev.carrier.auth.remote.PersistenceClient;
 import dev.carrier.auth.remote.PersistenceClient.UserRecord;
 import dev.carrier.auth.remote.RemoteUnavailable;
@@ -35,16 +37,24 @@ public class UserDirectory {
 		return this.persistence.findUserById(userId).map(this::restore);
 	}
 
-	/** Finds by username or email, case-insensitively. */
+	/** Finds by username or email, compared as {@link LoginNames#normalize} says. */
 	public Optional<User> findByLogin(String login) {
-		Optional<String> id = isEmail(login) ? this.store.findIdByEmail(login) : this.store.findIdByUsername(login);
+		String name = LoginNames.normalize(login);
+		Optional<String> id = isEmail(name) ? this.store.findIdByEmail(name) : this.store.findIdByUsername(name);
 		if (id.isPresent()) {
 			Optional<User> user = findById(id.get());
 			if (user.isPresent()) {
 				return user;
 			}
 		}
-		return this.persistence.findUserByLogin(login).map(this::restore);
+		Optional<User> found = this.persistence.findUserByLogin(name).map(this::restore);
+		// An email stored before names were normalized (say in full-width letters) is indexed in
+		// MySQL by its old form, which trimmed only ASCII-style spaces and did no NFKC.
+		String legacy = login.strip().toLowerCase(Locale.ROOT);
+		if (found.isEmpty() && !legacy.equals(name)) {
+			found = this.persistence.findUserByLogin(legacy).map(this::restore);
+		}
+		return found;
 	}
 
 	/** Whether Redis alone knows the username or email; used before asking persistence. */

@@ -29,27 +29,30 @@ import dev.carrier.auth.web.Caller;
 @Tag(name = "avatars", description = "Upload, choose and fetch avatars")
 class AvatarController {
 
-	static final int MAX_BYTES = 1024 * 1024;
-
 	private final AvatarService avatars;
 
-	AvatarController(AvatarService avatars) {
+	private final int maxBytes;
+
+	AvatarController(AvatarService avatars, AvatarProperties properties) {
 		this.avatars = avatars;
+		this.maxBytes = (int) properties.maxBytes().toBytes();
 	}
 
 	@PutMapping(path = "/api/users/me/avatar", consumes = "image/*")
-	@Operation(summary = "Upload an avatar: PNG, JPEG, GIF or WebP bytes, at most 1 MiB and 4096x4096 pixels, Content-Type matching the bytes (400/413/415 otherwise)")
+	@Operation(summary = "Upload an avatar: PNG, JPEG or GIF bytes, at most 1 MiB, 4096 pixels wide or high and "
+			+ "12 megapixels, Content-Type matching the bytes (400/413/415 otherwise, 503 with Retry-After when busy); "
+			+ "stored and served re-encoded, at most 512x512")
 	UserView.Body upload(Caller caller, HttpServletRequest request) throws IOException {
-		if (request.getContentLengthLong() > MAX_BYTES) {
-			throw new AvatarTooLarge(MAX_BYTES);
+		if (request.getContentLengthLong() > this.maxBytes) {
+			throw new AvatarTooLarge(this.maxBytes);
 		}
 		byte[] bytes;
 		try (InputStream in = request.getInputStream()) {
-			// One byte past the limit tells "exactly 1 MiB" from "more" without reading it all.
-			bytes = in.readNBytes(MAX_BYTES + 1);
+			// One byte past the limit tells "exactly the limit" from "more" without reading it all.
+			bytes = in.readNBytes(this.maxBytes + 1);
 		}
-		if (bytes.length > MAX_BYTES) {
-			throw new AvatarTooLarge(MAX_BYTES);
+		if (bytes.length > this.maxBytes) {
+			throw new AvatarTooLarge(this.maxBytes);
 		}
 		return new UserView.Body(UserView.self(this.avatars.upload(caller.userId(), request.getContentType(), bytes)));
 	}

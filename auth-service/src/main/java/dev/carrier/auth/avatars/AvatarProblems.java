@@ -37,6 +37,28 @@ public final class AvatarProblems {
 
 	}
 
+	/** 400, as any unusable image: the header declares more pixels than an avatar may have. */
+	public static class ImageTooLarge extends InvalidImage {
+
+		public ImageTooLarge(long maxPixels, int maxDimension) {
+			super("An avatar may be at most " + maxDimension + " pixels wide or high and " + maxPixels
+					+ " pixels in all");
+		}
+
+	}
+
+	/**
+	 * 503 with Retry-After: every decode slot stayed busy. Not 429, because the slots are shared by
+	 * everyone and this caller may have sent a single upload; the fault is the server's capacity.
+	 */
+	public static class DecodingBusy extends RuntimeException {
+
+		public DecodingBusy() {
+			super("Too many avatars are being processed; try again in a moment");
+		}
+
+	}
+
 	/** 400 */
 	public static class UnknownPreset extends RuntimeException {
 

@@ -17,8 +17,9 @@ import dev.carrier.auth.events.EventPublisher;
 import dev.carrier.auth.remote.PersistenceClient;
 
 /**
- * Avatars: an uploaded image or a preset. Events go first and are awaited (bytes, then the user
- * snapshot that points at them), so a failed publish leaves the old avatar in place.
+ * Avatars: an uploaded image or a preset. An upload is checked, then stored and served as the
+ * server's own bounded rendition, never as uploaded. Events go first and are awaited (bytes, then
+ * the user snapshot that points at them), so a failed publish leaves the old avatar in place.
  */
 @Service
 public class AvatarService {
@@ -37,8 +38,11 @@ public class AvatarService {
 
 	private final PersistenceClient persistence;
 
-	public AvatarService(AccountService accounts, UserDirectory directory, UserStore users, AvatarPresets presets,
-			EventPublisher events, PersistenceClient persistence) {
+	private final AvatarRenderer renderer;
+
+	AvatarService(AccountService accounts, UserDirectory directory, UserStore users, AvatarPresets presets,
+			EventPublisher events, PersistenceClient persistence, AvatarRenderer renderer) {
+		this.renderer = renderer;
 		this.accounts = accounts;
 		this.directory = directory;
 		this.users = users;
@@ -49,12 +53,15 @@ public class AvatarService {
 
 	public User upload(String userId, String declaredContentType, byte[] bytes) {
 		ImageFormat format = ImageCheck.verify(bytes, declaredContentType);
-		User changed = this.accounts.get(userId).withAvatar(User.UPLOAD_PREFIX + format.contentType(), Instant.now());
-		this.events.avatarUploaded(userId, format.contentType(), changed.avatarVersion(), bytes);
+		Rendition rendition = this.renderer.render(bytes, format);
+		User changed = this.accounts.get(userId)
+			.withAvatar(User.UPLOAD_PREFIX + rendition.contentType(), Instant.now());
+		this.events.avatarUploaded(userId, rendition.contentType(), changed.avatarVersion(), rendition.bytes());
 		this.events.userChanged(changed);
-		this.users.saveAvatar(userId, bytes);
+		this.users.saveAvatar(userId, rendition.bytes());
 		this.users.save(changed);
-		log.info("User {} uploaded a {} avatar of {} bytes", userId, format, bytes.length);
+		log.info("User {} uploaded a {} avatar of {} bytes, stored as {} bytes of {}", userId, format, bytes.length,
+				rendition.bytes().length, rendition.contentType());
 		return changed;
 	}
 

@@ -1,16 +1,8 @@
 package dev.carrier.auth.avatars;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.zip.CRC32;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -19,12 +11,12 @@ import dev.carrier.auth.avatars.AvatarProblems.InvalidImage;
 import dev.carrier.auth.avatars.AvatarProblems.UnsupportedImage;
 
 /**
- * Makes sure uploaded bytes really are the image they claim to be. Magic bytes alone let anything
- * through that starts with eight right bytes, so each format's structure is walked (dimensions,
- * chunk lengths and checksums, the end marker) and, where the JDK has a reader (PNG, JPEG, GIF),
- * the image is decoded too. WebP has no JDK reader: its RIFF container and VP8/VP8L/VP8X header
- * are checked instead. Dimensions are capped before anything is decoded, against decompression
- * bombs.
+ * Makes sure uploaded bytes really are the image they claim to be, before anything decodes them.
+ * Magic bytes alone let anything through that starts with eight right bytes, so each format's
+ * structure is walked (dimensions, chunk lengths and checksums, the end marker). WebP is refused:
+ * the JDK has no decoder for it, so the server could not re-encode it, and serving an uploader's
+ * own WebP bytes to every viewer is how a browser's WebP decoder is attacked (CVE-2023-4863).
+ * {@link AvatarRenderer} then decodes, within bounds.
  */
 final class ImageCheck {
 
@@ -40,6 +32,10 @@ final class ImageCheck {
 	 */
 	static ImageFormat verify(byte[] bytes, String declaredContentType) {
 		ImageFormat format = ImageFormat.detect(bytes).orElseThrow(UnsupportedImage::new);
+		if (format == ImageFormat.WEBP) {
+			throw new UnsupportedImage("WebP avatars are not accepted (the server cannot re-encode them); "
+					+ "use PNG, JPEG or GIF");
+		}
 		if (!declares(declaredContentType, format)) {
 			throw new UnsupportedImage("The bytes are " + format.contentType() + ", not what the Content-Type says");
 		}
@@ -47,14 +43,11 @@ final class ImageCheck {
 			case PNG -> png(bytes);
 			case JPEG -> jpeg(bytes);
 			case GIF -> gif(bytes);
-			case WEBP -> webp(bytes);
+			case WEBP -> throw new UnsupportedImage();
 		};
 		if (dimensions.width() < 1 || dimensions.height() < 1 || dimensions.width() > MAX_DIMENSION
 				|| dimensions.height() > MAX_DIMENSION) {
 			throw new InvalidImage("An avatar may be at most " + MAX_DIMENSION + "x" + MAX_DIMENSION + " pixels");
-		}
-		if (format != ImageFormat.WEBP) {
-			decode(bytes, format);
 		}
 		return format;
 	}
@@ -225,89 +218,6 @@ final class ImageCheck {
 		}
 	}
 
-	/** RIFF size matching the bytes, chunks that fit, a VP8, VP8L or VP8X header with dimensions. */
-	private static Dimensions webp(byte[] bytes) {
-		need(bytes, 0, 20);
-		if (u32le(bytes, 4) != bytes.length - 8L) {
-			throw invalid();
-		}
-		int at = 12;
-		Dimensions dimensions = null;
-		boolean bitstream = false;
-		while (at < bytes.length) {
-			need(bytes, at, 8);
-			String fourcc = new String(bytes, at, 4, StandardCharsets.ISO_8859_1);
-			long size = u32le(bytes, at + 4);
-			int data = at + 8;
-			if (size > bytes.length - data) {
-				throw invalid();
-			}
-			boolean first = at == 12;
-			switch (fourcc) {
-				case "VP8 " -> {
-					// Frame tag (key frame: low bit 0), start code 9D 01 2A, 14-bit width and height.
-					if (size < 10 || (bytes[data] & 0x01) != 0 || (bytes[data + 3] & 0xFF) != 0x9D
-							|| (bytes[data + 4] & 0xFF) != 0x01 || (bytes[data + 5] & 0xFF) != 0x2A) {
-						throw invalid();
-					}
-					Dimensions found = new Dimensions(u16le(bytes, data + 6) & 0x3FFF, u16le(bytes, data + 8) & 0x3FFF);
-					dimensions = (dimensions != null) ? dimensions : found;
-					bitstream = true;
-				}
-				case "VP8L" -> {
-					if (size < 5 || (bytes[data] & 0xFF) != 0x2F) {
-						throw invalid();
-					}
-					long bits = u32le(bytes, data + 1);
-					Dimensions found = new Dimensions((bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1);
-					dimensions = (dimensions != null) ? dimensions : found;
-					bitstream = true;
-				}
-				case "VP8X" -> {
-					if (!first || size < 10) {
-						throw invalid();
-					}
-					dimensions = new Dimensions(u24le(bytes, data + 4) + 1, u24le(bytes, data + 7) + 1);
-				}
-				case "ANMF" -> bitstream = true;
-				default -> {
-					if (first) {
-						throw invalid();
-					}
-				}
-			}
-			at = data + (int) size + (int) (size & 1);
-		}
-		if (dimensions == null || !bitstream || at != bytes.length) {
-			throw invalid();
-		}
-		return dimensions;
-	}
-
-	private static void decode(byte[] bytes, ImageFormat format) {
-		Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name().toLowerCase(Locale.ROOT));
-		if (!readers.hasNext()) {
-			return;
-		}
-		ImageReader reader = readers.next();
-		try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-			reader.setInput(in, true, true);
-			if (reader.getWidth(0) > MAX_DIMENSION || reader.getHeight(0) > MAX_DIMENSION) {
-				throw invalid();
-			}
-			reader.read(0);
-		}
-		catch (IOException | RuntimeException ex) {
-			if (ex instanceof InvalidImage invalid) {
-				throw invalid;
-			}
-			throw invalid();
-		}
-		finally {
-			reader.dispose();
-		}
-	}
-
 	private static InvalidImage invalid() {
 		return new InvalidImage("The image is damaged or not really an image");
 	}
@@ -331,16 +241,6 @@ final class ImageCheck {
 	private static int u16le(byte[] b, int at) {
 		need(b, at, 2);
 		return (b[at] & 0xFF) | ((b[at + 1] & 0xFF) << 8);
-	}
-
-	private static long u24le(byte[] b, int at) {
-		need(b, at, 3);
-		return (b[at] & 0xFFL) | ((b[at + 1] & 0xFFL) << 8) | ((b[at + 2] & 0xFFL) << 16);
-	}
-
-	private static long u32le(byte[] b, int at) {
-		need(b, at, 4);
-		return (b[at] & 0xFFL) | ((b[at + 1] & 0xFFL) << 8) | ((b[at + 2] & 0xFFL) << 16) | ((b[at + 3] & 0xFFL) << 24);
 	}
 
 	private record Dimensions(long width, long height) {

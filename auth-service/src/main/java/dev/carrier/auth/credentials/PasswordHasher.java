@@ -37,19 +37,24 @@ public class PasswordHasher {
 		this.pool = pool;
 	}
 
+	/** A hash the service makes for itself, counted against no account or address. */
 	public String hash(String password) {
+		return hash(password, Requester.SERVICE);
+	}
+
+	public String hash(String password, Requester requester) {
 		byte[] salt = new byte[SALT_BYTES];
 		this.random.nextBytes(salt);
-		byte[] hash = this.pool.run(() -> pbkdf2(password, salt, this.iterations));
+		byte[] hash = this.pool.run(requester, () -> pbkdf2(password, salt, this.iterations));
 		return format(this.iterations, salt, hash);
 	}
 
-	public boolean matches(String password, String stored) {
+	public boolean matches(String password, String stored, Requester requester) {
 		Parsed parsed = parse(stored);
 		if (parsed == null) {
 			return false;
 		}
-		byte[] candidate = this.pool.run(() -> pbkdf2(password, parsed.salt(), parsed.iterations()));
+		byte[] candidate = this.pool.run(requester, () -> pbkdf2(password, parsed.salt(), parsed.iterations()));
 		return MessageDigest.isEqual(candidate, parsed.hash());
 	}
 

@@ -9,13 +9,16 @@ import org.springframework.stereotype.Service;
 import dev.carrier.auth.accounts.AccountService;
 import dev.carrier.auth.accounts.User;
 import dev.carrier.auth.accounts.UserStore;
+import dev.carrier.auth.attempts.AttemptLimiter;
 import dev.carrier.auth.events.EventPublisher;
 import dev.carrier.auth.sessions.SessionService;
 import dev.carrier.auth.sessions.Unauthenticated;
 
 /**
  * Password changes. The new hash is published (and acknowledged by Kafka) before Redis takes it,
- * so a failed publish changes nothing; then every other session of the user ends.
+ * so a failed publish changes nothing; then every other session of the user ends. Wrong current
+ * passwords are limited per account, since a stolen session could otherwise guess the password it
+ * needs to take the account over.
  */
 @Service
 public class PasswordService {
@@ -32,8 +35,11 @@ public class PasswordService {
 
 	private final SessionService sessions;
 
+	private final AttemptLimiter attempts;
+
 	public PasswordService(AccountService accounts, UserStore users, PasswordHasher hasher, EventPublisher events,
-			SessionService sessions) {
+			SessionService sessions, AttemptLimiter attempts) {
+		this.attempts = attempts;
 		this.accounts = accounts;
 		this.users = users;
 		this.hasher = hasher;
@@ -41,12 +47,27 @@ public class PasswordService {
 		this.sessions = sessions;
 	}
 
-	public void changePassword(String userId, String currentToken, String currentPassword, String newPassword) {
-		User user = this.accounts.get(userId);
-		if (!this.hasher.matches(currentPassword, user.passwordHash())) {
+	public void changePassword(String userId, String currentToken, String currentPassword, String newPassword,
+			String clientAddress) {
+		// Taken before the hash, so parallel guesses cannot all start before the first one counts.
+		this.attempts.takePasswordChange(userId);
+		Requester requester = new Requester(userId, clientAddress);
+		User user;
+		boolean wrong = false;
+		try {
+			user = this.accounts.get(userId);
+			wrong = !this.hasher.matches(currentPassword, user.passwordHash(), requester);
+		}
+		finally {
+			if (!wrong) {
+				// Only a wrong password counts; a right one, or a check that never ran, is given back.
+				this.attempts.giveBackPasswordChange(userId);
+			}
+		}
+		if (wrong) {
 			throw new Unauthenticated("The current password is wrong");
 		}
-		User changed = user.withPasswordHash(this.hasher.hash(newPassword), Instant.now());
+		User changed = user.withPasswordHash(this.hasher.hash(newPassword, requester), Instant.now());
 		this.events.userChanged(changed);
 		this.users.save(changed);
 		int ended = this.sessions.endOtherSessions(userId, currentToken);

@@ -2,6 +2,7 @@ package dev.carrier.auth.sessions;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.carrier.auth.accounts.UserView;
 import dev.carrier.auth.web.Caller;
+import dev.carrier.auth.web.ClientAddress;
 
 @RestController
 @Tag(name = "sessions", description = "Log in and out")
@@ -24,9 +26,11 @@ class SessionController {
 	}
 
 	@PostMapping(path = "/api/auth/login", consumes = "application/json")
-	@Operation(summary = "Log in with username or email; answers a bearer token (429 with Retry-After under load)")
-	LoginResponse login(@Valid @RequestBody LoginRequest request) {
-		SessionService.LoggedIn loggedIn = this.sessions.login(request.login(), request.password());
+	@Operation(summary = "Log in with username or email; answers a bearer token (429 with Retry-After under load "
+			+ "or after too many attempts for one name)")
+	LoginResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+		SessionService.LoggedIn loggedIn = this.sessions.login(request.login(), request.password(),
+				ClientAddress.of(http));
 		return new LoginResponse(loggedIn.token(), loggedIn.expiresAt(), UserView.self(loggedIn.user()));
 	}
 

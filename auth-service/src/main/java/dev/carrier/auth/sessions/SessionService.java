@@ -14,10 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import dev.carrier.auth.LoginNames;
 import dev.carrier.auth.accounts.User;
 import dev.carrier.auth.accounts.UserDirectory;
 import dev.carrier.auth.accounts.UserStore;
+import dev.carrier.auth.attempts.AttemptLimiter;
 import dev.carrier.auth.credentials.PasswordHasher;
+import dev.carrier.auth.credentials.Requester;
 import dev.carrier.auth.events.EventNotPublished;
 import dev.carrier.auth.events.EventPublisher;
 import dev.carrier.auth.hydration.HydrationClient;
@@ -52,8 +55,12 @@ public class SessionService {
 
 	private final SessionProperties properties;
 
+	private final AttemptLimiter attempts;
+
 	public SessionService(UserDirectory directory, UserStore users, SessionStore sessions, PasswordHasher hasher,
-			EventPublisher events, HydrationClient hydration, ChatClient chat, SessionProperties properties) {
+			EventPublisher events, HydrationClient hydration, ChatClient chat, SessionProperties properties,
+			AttemptLimiter attempts) {
+		this.attempts = attempts;
 		this.directory = directory;
 		this.users = users;
 		this.sessions = sessions;
@@ -64,19 +71,27 @@ public class SessionService {
 		this.properties = properties;
 	}
 
-	public LoggedIn login(String login, String password) {
-		Optional<User> found = this.directory.findByLogin(login.strip());
+	/**
+	 * @param clientAddress where the login comes from ({@code ClientAddress}), for the hashing
+	 * pool's per-address share
+	 */
+	public LoggedIn login(String login, String password, String clientAddress) {
+		// The limit counts the very name the lookup uses: no spelling of a name gets a fresh bucket.
+		String name = LoginNames.normalize(login);
+		this.attempts.takeLogin(name);
+		Requester requester = new Requester(name, clientAddress);
+		Optional<User> found = this.directory.findByLogin(name);
 		if (found.isEmpty()) {
 			// an unknown login costs one hash, as a wrong password does: its timing tells nobody
 			// whether the account exists
-			this.hasher.matches(password, dummyHash());
+			this.hasher.matches(password, dummyHash(), requester);
 			throw new Unauthenticated(BAD_CREDENTIALS);
 		}
 		User user = found.get();
-		if (!this.hasher.matches(password, user.passwordHash())) {
+		if (!this.hasher.matches(password, user.passwordHash(), requester)) {
 			throw new Unauthenticated(BAD_CREDENTIALS);
 		}
-		user = upgradeHashIfOld(user, password);
+		user = upgradeHashIfOld(user, password, requester);
 		String token = SessionTokens.newToken();
 		Instant now = Instant.now();
 		Instant expiresAt = now.plus(this.properties.maxAge());
@@ -180,11 +195,11 @@ public class SessionService {
 	 * Re-hashes a password stored at a lower iteration count than today's. Best effort: the old
 	 * hash still verifies the same password, so a failure only postpones the upgrade.
 	 */
-	private User upgradeHashIfOld(User user, String password) {
+	private User upgradeHashIfOld(User user, String password, Requester requester) {
 		if (!this.hasher.needsUpgrade(user.passwordHash())) {
 			return user;
 		}
-		User upgraded = user.withPasswordHash(this.hasher.hash(password), Instant.now());
+		User upgraded = user.withPasswordHash(this.hasher.hash(password, requester), Instant.now());
 		try {
 			this.events.userChanged(upgraded);
 			this.users.save(upgraded);

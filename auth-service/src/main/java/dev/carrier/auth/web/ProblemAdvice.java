@@ -25,11 +25,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import dev.carrier.auth.accounts.AccountTaken;
 import dev.carrier.auth.accounts.UserNotFound;
+import dev.carrier.auth.attempts.TooManyAttempts;
 import dev.carrier.auth.avatars.AvatarProblems;
 import dev.carrier.auth.credentials.HashingBusy;
 import dev.carrier.auth.events.EventNotPublished;
 import dev.carrier.auth.remote.RemoteUnavailable;
 import dev.carrier.auth.sessions.Unauthenticated;
+
+import static dev.carrier.auth.web.Problems.body;
+import static dev.carrier.auth.web.Problems.simple;
+import static dev.carrier.auth.web.Problems.withHeader;
 
 /**
  * Every error a client can see, as an RFC 9457 problem document. Spring MVC's own exceptions
@@ -41,7 +46,6 @@ import dev.carrier.auth.sessions.Unauthenticated;
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
-
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unauthenticated(Unauthenticated ex) {
@@ -96,6 +100,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> hashingBusy(HashingBusy ex) {
 		return withHeader(HttpStatus.TOO_MANY_REQUESTS, "busy", "Too many requests", ex.getMessage(),
+				HttpHeaders.RETRY_AFTER, "1");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooManyAttempts(TooManyAttempts ex) {
+		return withHeader(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts", ex.getMessage(),
+				HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> decodingBusy(AvatarProblems.DecodingBusy ex) {
+		return withHeader(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Service unavailable", ex.getMessage(),
 				HttpHeaders.RETRY_AFTER, "1");
 	}
 
@@ -176,22 +192,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			}
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
-	}
-
-	private static ResponseEntity<ProblemDetail> simple(HttpStatus status, String type, String title, String detail) {
-		return ResponseEntity.status(status).body(body(status, type, title, detail));
-	}
-
-	private static ResponseEntity<ProblemDetail> withHeader(HttpStatus status, String type, String title,
-			String detail, String headerName, String headerValue) {
-		return ResponseEntity.status(status).header(headerName, headerValue).body(body(status, type, title, detail));
-	}
-
-	private static ProblemDetail body(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(Problems.type(type));
-		problem.setTitle(title);
-		return problem;
 	}
 
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The one place problem types are named, so a problem raised by Spring MVC, by the {@code /error}
@@ -24,6 +26,23 @@ final class Problems {
 
 	static URI type(String name) {
 		return URI.create(TYPE_BASE + name);
+	}
+
+	/** The advice's answers: a problem of a named type, with or without one header. */
+	static ResponseEntity<ProblemDetail> simple(HttpStatus status, String type, String title, String detail) {
+		return ResponseEntity.status(status).body(body(status, type, title, detail));
+	}
+
+	static ResponseEntity<ProblemDetail> withHeader(HttpStatus status, String type, String title, String detail,
+			String headerName, String headerValue) {
+		return ResponseEntity.status(status).header(headerName, headerValue).body(body(status, type, title, detail));
+	}
+
+	static ProblemDetail body(HttpStatus status, String type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type(type));
+		problem.setTitle(title);
+		return problem;
 	}
 
 	/** A type named for the status, e.g. {@code .../method-not-allowed}. */

@@ -1,6 +1,11 @@
 package dev.carrier.auth.web;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -12,116 +17,133 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.carrier.auth.avatars.AvatarProperties;
+
 /**
- * Refuses bodies larger than any request needs before anything reads them: JSON bodies here are a
- * few hundred bytes, and avatar uploads are checked against their own 1 MiB limit (plus a little)
- * by the avatar controller, which also counts bytes of chunked uploads.
+ * Answers 413 with a problem document to any body larger than the request may be, before
+ * anything else reads it. Tomcat has no setting for this: its max-http-form-post-size bounds only
+ * the form parameters it parses itself, never a JSON or image body the application reads, and a
+ * chunked body declares no length at all. So a declared length is checked at once, and a chunked
+ * body is read here up to one byte past the limit (at most the limit is held, 64 KB for JSON, an
+ * avatar's 1 MiB for an upload, which its controller would hold anyway) and handed on from memory.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-	static final long JSON_LIMIT = 64 * 1024;
+	private static final String AVATAR_UPLOAD = "/api/users/me/avatar";
 
-	static final long UPLOAD_LIMIT = 1024 * 1024;
+	private final long maxBody;
+
+	private final long maxAvatar;
+
+	RequestSizeLimitFilter(RequestLimitProperties limits, AvatarProperties avatars) {
+		this.maxBody = limits.maxBody().toBytes();
+		this.maxAvatar = avatars.maxBytes().toBytes();
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long limit = "/api/users/me/avatar".equals(request.getRequestURI()) ? UPLOAD_LIMIT : JSON_LIMIT;
-		if (request.getContentLengthLong() > limit) {
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter()
-				.write("{\"type\":\"https://carrier.dev/problems/too-large\",\"title\":\"Content Too Large\","
-						+ "\"status\":413,\"detail\":\"The request body may be at most " + limit + " bytes\"}");
+		long limit = AVATAR_UPLOAD.equals(request.getRequestURI()) ? this.maxAvatar : this.maxBody;
+		long declared = request.getContentLengthLong();
+		if (declared > limit) {
+			refuse(request, response, limit);
 			return;
 		}
-		chain.doFilter((request.getContentLengthLong() < 0) ? new LimitedRequest(request, limit) : request, response);
+		if (declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+			byte[] body = request.getInputStream().readNBytes((int) limit + 1);
+			if (body.length > limit) {
+				refuse(request, response, limit);
+				return;
+			}
+			chain.doFilter(new BufferedBody(request, body), response);
+			return;
+		}
+		chain.doFilter(request, response);
 	}
 
-	/**
-	 * A chunked body declares no length: count it as it is read and fail the read past the limit,
-	 * which the JSON reader turns into a 400 problem (the avatar controller into a 413).
-	 */
-	private static final class LimitedRequest extends HttpServletRequestWrapper {
+	private static void refuse(HttpServletRequest request, HttpServletResponse response, long limit)
+			throws IOException {
+		byte[] problem = Problems.json(HttpStatus.CONTENT_TOO_LARGE.value(),
+				"The request body may be at most " + limit + " bytes", request.getRequestURI());
+		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setContentLength(problem.length);
+		response.getOutputStream().write(problem);
+	}
 
-		private final long limit;
+	/** A chunked request whose body was read here, within its limit. */
+	private static final class BufferedBody extends HttpServletRequestWrapper {
 
-		private ServletInputStream stream;
+		private final byte[] body;
 
-		LimitedRequest(HttpServletRequest request, long limit) {
+		private final ServletInputStream stream;
+
+		BufferedBody(HttpServletRequest request, byte[] body) {
 			super(request);
-			this.limit = limit;
+			this.body = body;
+			this.stream = streamOf(body);
 		}
 
 		@Override
-		public ServletInputStream getInputStream() throws IOException {
-			if (this.stream == null) {
-				this.stream = new LimitedInputStream(super.getInputStream(), this.limit);
-			}
+		public ServletInputStream getInputStream() {
 			return this.stream;
 		}
 
-	}
+		@Override
+		public BufferedReader getReader() {
+			String encoding = getCharacterEncoding();
+			Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+			return new BufferedReader(new InputStreamReader(this.stream, charset));
+		}
 
-	private static final class LimitedInputStream extends ServletInputStream {
+		private static ServletInputStream streamOf(byte[] body) {
+			ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+			return new ServletInputStream() {
 
-		private final ServletInputStream delegate;
+				@Override
+				public int read() {
+					return bytes.read();
+				}
 
-		private final long limit;
+				@Override
+				public int read(byte[] buffer, int offset, int length) {
+					return bytes.read(buffer, offset, length);
+				}
 
-		private long count;
+				@Override
+				public boolean isFinished() {
+					return bytes.available() == 0;
+				}
 
-		LimitedInputStream(ServletInputStream delegate, long limit) {
-			this.delegate = delegate;
-			this.limit = limit;
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("The body is already read");
+				}
+
+			};
 		}
 
 		@Override
-		public int read() throws IOException {
-			int next = this.delegate.read();
-			if (next >= 0) {
-				count(1);
-			}
-			return next;
+		public int getContentLength() {
+			return this.body.length;
 		}
 
 		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int read = this.delegate.read(buffer, offset, length);
-			if (read > 0) {
-				count(read);
-			}
-			return read;
-		}
-
-		private void count(int bytes) throws IOException {
-			this.count += bytes;
-			// The avatar controller reads one byte past its own limit to detect "too large".
-			if (this.count > this.limit + 1) {
-				throw new IOException("Request body exceeds " + this.limit + " bytes");
-			}
-		}
-
-		@Override
-		public boolean isFinished() {
-			return this.delegate.isFinished();
-		}
-
-		@Override
-		public boolean isReady() {
-			return this.delegate.isReady();
-		}
-
-		@Override
-		public void setReadListener(ReadListener readListener) {
-			this.delegate.setReadListener(readListener);
+		public long getContentLengthLong() {
+			return this.body.length;
 		}
 
 	}

@@ -35,7 +35,7 @@ class ReadThroughIntegrationTests extends AuthIntegrationTest {
 		String id = UUID.randomUUID().toString();
 		String name = Api.uniqueName();
 		// hashed at a lower cost than today's 1000 iterations
-		String oldHash = new PasswordHasher(new PasswordProperties(500, 1, 4), this.hashingPool).hash(PASSWORD);
+		String oldHash = new PasswordHasher(new PasswordProperties(500, 1, 4, 2, 8), this.hashingPool).hash(PASSWORD);
 		stub.putUser(userRecord(id, name, oldHash, null, 0));
 
 		Session session = this.api.login(name.toUpperCase(), PASSWORD);

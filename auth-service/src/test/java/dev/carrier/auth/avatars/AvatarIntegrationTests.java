@@ -29,7 +29,7 @@ class AvatarIntegrationTests extends AuthIntegrationTest {
 	String bootstrapServers;
 
 	@Test
-	void uploadedAvatarIsServedWithItsDetectedTypeAndReachesKafka() {
+	void uploadedAvatarIsServedAsTheServersOwnRenditionAndReachesKafka() {
 		Session session = this.api.newSession(PASSWORD);
 		assertThat(this.api.call("GET", "/api/users/" + session.userId() + "/avatar").send().status()).isEqualTo(404);
 		try (TopicWatcher watcher = new TopicWatcher(this.bootstrapServers, Topics.AVATAR_UPLOADED)) {
@@ -40,8 +40,9 @@ class AvatarIntegrationTests extends AuthIntegrationTest {
 
 			Response image = this.api.call("GET", avatarUrl).send();
 			assertThat(image.status()).isEqualTo(200);
-			assertThat(image.header("Content-Type")).isEqualTo("image/png");
-			assertThat(image.body()).isEqualTo(PNG);
+			// Re-encoded by the server: an opaque image becomes a JPEG, never the uploaded bytes.
+			assertThat(image.header("Content-Type")).isEqualTo("image/jpeg");
+			assertThat(image.body()).isNotEqualTo(PNG).startsWith((byte) 0xFF, (byte) 0xD8);
 			assertThat(image.header("X-Content-Type-Options")).isEqualTo("nosniff");
 			assertThat(image.header("Cache-Control")).contains("max-age").contains("immutable");
 			assertThat(this.api.call("GET", "/api/users/" + session.userId() + "/avatar").send().header("Cache-Control"))
@@ -56,9 +57,9 @@ class AvatarIntegrationTests extends AuthIntegrationTest {
 				}
 				assertThat(event).isNotNull();
 				assertThat(event.get("userId").asString()).isEqualTo(session.userId());
-				assertThat(event.get("contentType").asString()).isEqualTo("image/png");
+				assertThat(event.get("contentType").asString()).isEqualTo("image/jpeg");
 				assertThat(event.get("version").asLong()).isEqualTo(1);
-				assertThat(Base64.getDecoder().decode(event.get("bytesBase64").asString())).isEqualTo(PNG);
+				assertThat(Base64.getDecoder().decode(event.get("bytesBase64").asString())).isEqualTo(image.body());
 			});
 		}
 	}
@@ -120,10 +121,9 @@ class AvatarIntegrationTests extends AuthIntegrationTest {
 	}
 
 	@Test
-	void realImagesOfEveryTypeAreAcceptedAndServedBack() {
+	void realImagesOfEveryAcceptedTypeAreServedReEncodedAndWebPIsRefused() throws Exception {
 		Session session = this.api.newSession(PASSWORD);
-		Object[][] images = { { "image/png", Images.PNG }, { "image/jpeg", Images.JPEG }, { "image/gif", Images.GIF },
-				{ "image/webp", Images.WEBP_LOSSLESS }, { "image/webp", Images.WEBP_LOSSY } };
+		Object[][] images = { { "image/png", Images.PNG }, { "image/jpeg", Images.JPEG }, { "image/gif", Images.GIF } };
 		int version = 0;
 		for (Object[] image : images) {
 			String type = (String) image[0];
@@ -133,8 +133,16 @@ class AvatarIntegrationTests extends AuthIntegrationTest {
 			version++;
 			assertThat(upload.json().get("user").get("avatarUrl").asString()).endsWith("?v=" + version);
 			Response served = this.api.call("GET", "/api/users/" + session.userId() + "/avatar").send();
-			assertThat(served.header("Content-Type")).isEqualTo(type);
-			assertThat(served.body()).isEqualTo(bytes);
+			assertThat(served.header("Content-Type")).isEqualTo("image/jpeg");
+			java.awt.image.BufferedImage decoded = javax.imageio.ImageIO
+				.read(new java.io.ByteArrayInputStream(served.body()));
+			assertThat(decoded.getWidth()).isEqualTo(4);
+			assertThat(decoded.getHeight()).isEqualTo(3);
+		}
+		for (byte[] webp : new byte[][] { Images.WEBP_LOSSLESS, Images.WEBP_LOSSY }) {
+			Response refused = this.api.call("PUT", "/api/users/me/avatar").as(session).bytes("image/webp", webp).send();
+			assertThat(refused.status()).isEqualTo(415);
+			assertThat(refused.json().get("detail").asString()).contains("WebP");
 		}
 	}
 
@@ -149,7 +157,7 @@ class AvatarIntegrationTests extends AuthIntegrationTest {
 				{ "image/png", Arrays.copyOf(PNG, PNG.length - 5), 400 },
 				{ "image/jpeg", Arrays.copyOf(Images.JPEG, Images.JPEG.length / 2), 400 },
 				{ "image/gif", Arrays.copyOf(Images.GIF, Images.GIF.length - 1), 400 },
-				{ "image/webp", Arrays.copyOf(Images.WEBP_LOSSY, 30), 400 },
+				{ "image/webp", Arrays.copyOf(Images.WEBP_LOSSY, 30), 415 },
 				{ "image/png", Images.write(4097, 1, "png"), 400 }, { "image/jpeg", PNG, 415 },
 				{ "image/png", Images.GIF, 415 }, { "image/gif", Images.WEBP_LOSSLESS, 415 },
 				{ "image/*", PNG, 415 }, { "multipart/form-data; boundary=x", PNG, 415 } };
@@ -166,8 +174,8 @@ class AvatarIntegrationTests extends AuthIntegrationTest {
 		Response me = this.api.call("GET", "/api/users/me").as(session).send();
 		assertThat(me.json().get("user").get("avatarUrl").asString()).endsWith("?v=1");
 		Response served = this.api.call("GET", "/api/users/" + session.userId() + "/avatar").send();
-		assertThat(served.header("Content-Type")).isEqualTo("image/png");
-		assertThat(served.body()).isEqualTo(PNG);
+		assertThat(served.header("Content-Type")).isEqualTo("image/jpeg");
+		assertThat(served.body()).startsWith((byte) 0xFF, (byte) 0xD8);
 	}
 
 	@Test

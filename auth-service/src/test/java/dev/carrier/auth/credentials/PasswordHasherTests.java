@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PasswordHasherTests {
 
-	private final HashingPool pool = new HashingPool(new PasswordProperties(1000, 1, 4));
+	private final HashingPool pool = new HashingPool(new PasswordProperties(1000, 1, 4, 2, 8));
 
-	private final PasswordHasher hasher = new PasswordHasher(new PasswordProperties(1000, 1, 4), this.pool);
+	private final PasswordHasher hasher = new PasswordHasher(new PasswordProperties(1000, 1, 4, 2, 8), this.pool);
 
 	@AfterEach
 	void stopPool() {
@@ -30,11 +30,11 @@ class PasswordHasherTests {
 	@Test
 	void matchesOnlyTheRightPassword() {
 		String hash = this.hasher.hash("correct horse");
-		assertThat(this.hasher.matches("correct horse", hash)).isTrue();
-		assertThat(this.hasher.matches("correct horsE", hash)).isFalse();
-		assertThat(this.hasher.matches("", hash)).isFalse();
-		assertThat(this.hasher.matches("correct horse", "garbage")).isFalse();
-		assertThat(this.hasher.matches("correct horse", null)).isFalse();
+		assertThat(this.hasher.matches("correct horse", hash, Requester.SERVICE)).isTrue();
+		assertThat(this.hasher.matches("correct horsE", hash, Requester.SERVICE)).isFalse();
+		assertThat(this.hasher.matches("", hash, Requester.SERVICE)).isFalse();
+		assertThat(this.hasher.matches("correct horse", "garbage", Requester.SERVICE)).isFalse();
+		assertThat(this.hasher.matches("correct horse", null, Requester.SERVICE)).isFalse();
 	}
 
 	@Test
@@ -51,10 +51,10 @@ class PasswordHasherTests {
 
 	@Test
 	void hashesMadeAtALowerCountNeedAnUpgradeAndStillVerify() {
-		PasswordHasher older = new PasswordHasher(new PasswordProperties(500, 1, 4), this.pool);
+		PasswordHasher older = new PasswordHasher(new PasswordProperties(500, 1, 4, 2, 8), this.pool);
 		String oldHash = older.hash("correct horse");
 		assertThat(this.hasher.needsUpgrade(oldHash)).isTrue();
-		assertThat(this.hasher.matches("correct horse", oldHash)).isTrue();
+		assertThat(this.hasher.matches("correct horse", oldHash, Requester.SERVICE)).isTrue();
 		assertThat(this.hasher.needsUpgrade(this.hasher.hash("correct horse"))).isFalse();
 	}
 

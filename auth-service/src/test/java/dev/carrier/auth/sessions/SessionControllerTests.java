@@ -30,7 +30,7 @@ class SessionControllerTests {
 
 	@Test
 	void busyHashingPoolIsA429WithRetryAfter() throws Exception {
-		given(this.sessions.login(anyString(), anyString())).willThrow(new HashingBusy());
+		given(this.sessions.login(anyString(), anyString(), anyString())).willThrow(new HashingBusy());
 		this.mvc
 			.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"login\":\"someone\",\"password\":\"whatever1\"}"))
@@ -42,8 +42,22 @@ class SessionControllerTests {
 	}
 
 	@Test
+	void aNameOutOfLoginAttemptsIsA429SayingWhenToComeBack() throws Exception {
+		given(this.sessions.login(anyString(), anyString(), anyString()))
+			.willThrow(new dev.carrier.auth.attempts.TooManyAttempts("Too many login attempts for this name",
+					java.time.Duration.ofMillis(11_200)));
+		this.mvc
+			.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"login\":\"someone\",\"password\":\"whatever1\"}"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().string("Retry-After", "12"))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://carrier.dev/problems/too-many-attempts"));
+	}
+
+	@Test
 	void wrongCredentialsAreA401ThatDoesNotSayWhichWasWrong() throws Exception {
-		given(this.sessions.login(anyString(), anyString())).willThrow(new Unauthenticated("Wrong login or password"));
+		given(this.sessions.login(anyString(), anyString(), anyString())).willThrow(new Unauthenticated("Wrong login or password"));
 		this.mvc
 			.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"login\":\"someone\",\"password\":\"whatever1\"}"))

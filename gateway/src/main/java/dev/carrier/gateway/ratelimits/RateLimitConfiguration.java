@@ -1,13 +1,12 @@
 package dev.carrier.gateway.ratelimits;
 
 import java.net.InetSocketAddress;
-import java.util.Locale;
 
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.route.Route;
@@ -17,21 +16,23 @@ import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddr
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 
 import dev.carrier.gateway.tokens.TokenCheckFilter;
 
 /**
  * The rate limiters and key resolvers that the routes in application.yml name
- * ({@code #{@loginPerIpRateLimiter}}, {@code #{@clientIpKeyResolver}}...).
+ * ({@code #{@loginPerIpRateLimiter}}, {@code #{@clientIpKeyResolver}}...), and the client address
+ * they key on, passed on to the services. Logins per name are limited by auth-service, which
+ * normalizes the name exactly as its lookup does (a limit here, on a name trimmed differently,
+ * gave every Unicode-padded spelling a fresh bucket).
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 
-	/** Longer names cannot be valid logins; cutting them keeps bucket ids small. */
-	private static final int MAX_NAME_LENGTH = 320;
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/** Set on every routed request; IdentityHeaders strips any X-Carrier-* header a client sends. */
+	static final String CLIENT_ADDRESS_HEADER = "X-Carrier-Client-Address";
 
 	@Bean
 	@Primary
@@ -42,11 +43,6 @@ class RateLimitConfiguration {
 	@Bean
 	RedisRateLimiter loginPerIpRateLimiter(RateLimitProperties properties) {
 		return limiter(properties.loginPerIp());
-	}
-
-	@Bean
-	RedisRateLimiter loginPerNameRateLimiter(RateLimitProperties properties) {
-		return limiter(properties.loginPerName());
 	}
 
 	/** The authenticated caller, or the client address for the few public calls. */
@@ -68,31 +64,32 @@ class RateLimitConfiguration {
 	}
 
 	/**
-	 * The login name from the JSON body that the route's {@code CacheRequestBody} filter kept;
-	 * empty (no limit by name) when the body has none, and auth-service answers 400.
+	 * Tells the services the client's address by the same rule the limits here use (the
+	 * connection's address, or {@code trusted-proxy-hops} from the right of X-Forwarded-For), so
+	 * auth-service's per-address share of its hashing pool counts the client, not the gateway,
+	 * and never trusts an X-Forwarded-For that the client wrote.
 	 */
 	@Bean
-	KeyResolver loginNameKeyResolver() {
-		return exchange -> Mono.justOrEmpty(loginName(exchange.getAttribute(ServerWebExchangeUtils.CACHED_REQUEST_BODY_ATTR)))
-			.map(name -> RedisKeys.loginName(routeId(exchange), name));
+	GlobalFilter clientAddressFilter(RateLimitProperties properties) {
+		return new ClientAddressFilter(addressResolver(properties));
 	}
 
-	static String loginName(Object body) {
-		if (!(body instanceof String json) || json.isBlank()) {
-			return null;
+	/** Runs last before the request leaves, after the identity headers were stripped and set. */
+	private record ClientAddressFilter(RemoteAddressResolver addresses) implements GlobalFilter, Ordered {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+			String address = clientAddress(this.addresses, exchange);
+			return chain.filter(exchange.mutate()
+				.request(request -> request.headers(headers -> headers.set(CLIENT_ADDRESS_HEADER, address)))
+				.build());
 		}
-		try {
-			JsonNode tree = JSON.readTree(json);
-			JsonNode name = tree.path("login").isString() ? tree.path("login") : tree.path("username");
-			if (!name.isString() || name.asString().isBlank()) {
-				return null;
-			}
-			String normalized = name.asString().trim().toLowerCase(Locale.ROOT);
-			return (normalized.length() > MAX_NAME_LENGTH) ? normalized.substring(0, MAX_NAME_LENGTH) : normalized;
+
+		@Override
+		public int getOrder() {
+			return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER - 1;
 		}
-		catch (JacksonException ex) {
-			return null;
-		}
+
 	}
 
 	private static RemoteAddressResolver addressResolver(RateLimitProperties properties) {
