@@ -35,7 +35,7 @@ for arg in "$@"; do
   fi
 done
 
-if [[ " $* " != *" --ceilings-only "* ]] && ! curl -fsS --max-time 3 "$URL/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
+if [[ " $* " != *" --ceilings-only "* ]] && ! curl -fsS --max-time 3 "$URL/readyz" 2>/dev/null | grep -q '"status":"UP"'; then
   die "Carrier is not UP at $URL: start it with ./carrier up (for the bench, with high rate limits:
   CARRIER_API_RATE_PER_USER=1000000 CARRIER_LOGIN_RATE_PER_IP=1000000 ./carrier up)"
 fi

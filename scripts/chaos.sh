@@ -32,7 +32,7 @@ if [[ -z "${JAVA_HOME:-}" ]]; then
     [[ -x "$dir/bin/javac" ]] && export JAVA_HOME=$dir && break
   done
 fi
-curl -fsS --max-time 3 "$GATEWAY/actuator/health" 2>/dev/null | grep -q '"UP"' ||
+curl -fsS --max-time 3 "$GATEWAY/readyz" 2>/dev/null | grep -q '"UP"' ||
   die "no Carrier answers at $GATEWAY"
 
 say "full chaos run against $GATEWAY (Redis ${CARRIER_REDIS_URL:-}, MySQL ${CARRIER_MYSQL_URL:-}): $FAULTS, the Redis fault $REDIS_REPEATS times"

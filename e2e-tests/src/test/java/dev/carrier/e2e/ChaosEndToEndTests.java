@@ -526,7 +526,9 @@ class ChaosEndToEndTests {
 
 	static boolean serviceUp(int port) {
 		try {
-			var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+			// the gateway's public port has only /readyz; its actuator is on the management port
+			String path = (port == CarrierApi.BASE.getPort()) ? "/readyz" : "/actuator/health";
+			var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 				.timeout(Duration.ofSeconds(2))
 				.build(), BodyHandlers.ofString());
 			return response.statusCode() == 200

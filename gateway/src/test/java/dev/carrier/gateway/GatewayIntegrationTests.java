@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -64,6 +65,9 @@ class GatewayIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Value("${carrier.trust.key}")
 	String trustKey;
@@ -401,14 +405,27 @@ class GatewayIntegrationTests {
 	}
 
 	@Test
-	void healthAndPrometheusAreExposed() {
-		this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk()
+	void thePublicPortTellsOnlyUpOrDown() {
+		this.client.get().uri("/readyz").exchange().expectStatus().isOk()
 			.expectBody(String.class).value(body -> assertThat(body).contains("\"UP\"").doesNotContain("redis", "diskSpace"));
+		this.client.get().uri("/livez").exchange().expectStatus().isOk();
+		for (String internal : new String[] { "/actuator/prometheus", "/actuator/info", "/actuator/health",
+				"/actuator/metrics", "/actuator/env" }) {
+			expectProblem(this.client.get().uri(internal).exchange(), 404);
+		}
+	}
+
+	@Test
+	void metricsAndHealthAreOnTheManagementPort() {
+		WebTestClient management = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.managementPort)
+			.responseTimeout(Duration.ofSeconds(15))
+			.build();
+		management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+		management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
 		String token = login();
 		get("/api/chats", token).expectStatus().isOk();
-		this.client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+		management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
 			.expectBody(String.class).value(body -> assertThat(body).contains("spring_cloud_gateway_requests"));
 	}
 
