@@ -89,6 +89,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		BodyTooLarge tooLarge = BodyTooLarge.causeOf(ex);
+		if (tooLarge != null) {
+			// the rest of the body is not read: the connection cannot carry another request
+			headers.setConnection("close");
+			return handleExceptionInternal(ex,
+					ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()), headers,
+					HttpStatus.CONTENT_TOO_LARGE, request);
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, unreadable(ex));
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
