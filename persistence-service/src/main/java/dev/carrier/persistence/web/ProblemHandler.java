@@ -14,10 +14,13 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -29,6 +32,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	static final String TYPE_BASE = "https://carrier.dev/problems/";
+
+	static final String TOO_LARGE = "too-large";
+
+	static final String TOO_LARGE_TITLE = "Request body too large";
 
 	@ExceptionHandler
 	ProblemDetail notFound(NotFound ex) {
@@ -69,6 +78,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail, "unavailable"));
 	}
 
+	/** A body that ran past carrier.request.max-body-size while being read ({@link BodySizeLimitFilter}). */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		BodyTooLarge tooLarge = BodyTooLarge.causeOf(ex);
+		if (tooLarge == null) {
+			return super.handleHttpMessageNotReadable(ex, headers, status, request);
+		}
+		// the rest of the body is not read: the connection cannot carry another request
+		headers.setConnection("close");
+		return handleExceptionInternal(ex,
+				problem(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE_TITLE, tooLarge.getMessage(), TOO_LARGE), headers,
+				HttpStatus.CONTENT_TOO_LARGE, request);
+	}
+
 	@ExceptionHandler
 	ProblemDetail unexpected(Exception ex) {
 		log.error("Unexpected failure", ex);
@@ -79,7 +103,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
-		problem.setType(URI.create("https://carrier.dev/problems/" + type));
+		problem.setType(URI.create(TYPE_BASE + type));
 		return problem;
 	}
 

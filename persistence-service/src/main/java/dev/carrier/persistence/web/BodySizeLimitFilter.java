@@ -1,0 +1,83 @@
+package dev.carrier.persistence.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Bounds every request body, not only those that pass the gateway: a declared Content-Length over
+ * the limit is a 413 before a byte is read, and a body without one (chunked) is a 413 as soon as
+ * it runs past the limit ({@link LimitedBodyRequest}; {@link ProblemHandler} answers the read that
+ * fails). Tomcat itself bounds only form and multipart bodies.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class BodySizeLimitFilter extends OncePerRequestFilter {
+
+	private final long limit;
+
+	private final JsonMapper json;
+
+	BodySizeLimitFilter(RequestLimitProperties properties, JsonMapper json) {
+		this.limit = properties.maxBodySize().toBytes();
+		this.json = json;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long declared = request.getContentLengthLong();
+		if (declared > this.limit) {
+			refuse(request, response);
+			return;
+		}
+		if (declared >= 0) {
+			// Tomcat ends the body at its declared length
+			chain.doFilter(request, response);
+			return;
+		}
+		LimitedBodyRequest limited = new LimitedBodyRequest(request, this.limit);
+		try {
+			chain.doFilter(limited, response);
+		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			if (!limited.exceeded() || response.isCommitted()) {
+				throw ex;
+			}
+		}
+		// a reader that swallowed the failure must not answer as if the body had been whole
+		if (limited.exceeded() && !response.isCommitted()) {
+			response.reset();
+			refuse(request, response);
+		}
+	}
+
+	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.setStatus(413);
+		// the rest of the body is not read: the connection cannot carry another request
+		response.setHeader(HttpHeaders.CONNECTION, "close");
+		response.setContentType("application/problem+json");
+		response.setCharacterEncoding("UTF-8");
+		// the shape ProblemHandler gives every problem
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", ProblemHandler.TYPE_BASE + ProblemHandler.TOO_LARGE);
+		problem.put("title", ProblemHandler.TOO_LARGE_TITLE);
+		problem.put("status", 413);
+		problem.put("detail", new BodyTooLarge(this.limit).getMessage());
+		problem.put("instance", request.getRequestURI());
+		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+}
