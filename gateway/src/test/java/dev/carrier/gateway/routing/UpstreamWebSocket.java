@@ -1,0 +1,99 @@
+package dev.carrier.gateway.routing;
+
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.WebsocketServerSpec;
+import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
+
+/**
+ * A chat-service instance reduced to its WebSocket: answers the first frame it receives (as
+ * chat-service answers {@code {"type":"auth"}} with {@code ready}), so a frame the proxy loses
+ * shows up as a socket that never hears back. It accepts a {@code bearer.*} subprotocol like
+ * chat-service, closes with 4401 when told to, and remembers each handshake's headers and each
+ * socket's close status so a test can see what the gateway passed on.
+ */
+final class UpstreamWebSocket implements AutoCloseable {
+
+	/** A first frame with this text makes the upstream close the socket as chat-service refuses a token. */
+	static final String REFUSE = "refuse";
+
+	private final DisposableServer server;
+
+	/** The headers of each handshake that reached this upstream, in order. */
+	final BlockingQueue<HttpHeaders> handshakes = new LinkedBlockingQueue<>();
+
+	/** How each socket was closed by the client side, as {@code code reason}. */
+	final BlockingQueue<String> closedByClient = new LinkedBlockingQueue<>();
+
+	private UpstreamWebSocket() {
+		this.server = HttpServer.create().host("127.0.0.1").port(0).handle(this::handle).bindNow();
+	}
+
+	static UpstreamWebSocket start() {
+		return new UpstreamWebSocket();
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + this.server.port();
+	}
+
+	@Override
+	public void close() {
+		this.server.disposeNow(Duration.ofSeconds(2));
+	}
+
+	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+		if (request.fullPath().equals("/actuator/health/readiness")) {
+			return response.header("Content-Type", "application/json").sendString(Mono.just("{\"status\":\"UP\"}")).then();
+		}
+		if (!request.fullPath().equals("/api/ws")) {
+			return response.status(404).send();
+		}
+		this.handshakes.add(request.requestHeaders().copy());
+		WebsocketServerSpec.Builder spec = WebsocketServerSpec.builder();
+		String bearer = bearerProtocol(request.requestHeaders().get("Sec-WebSocket-Protocol"));
+		if (bearer != null) {
+			spec.protocols(bearer);
+		}
+		return response.sendWebsocket(this::answerFirstFrame, spec.build());
+	}
+
+	private Mono<Void> answerFirstFrame(WebsocketInbound in, WebsocketOutbound out) {
+		in.receiveCloseStatus()
+			.subscribe(status -> this.closedByClient.add(status.code() + " " + status.reasonText()));
+		// Reads every frame (cancelling the inbound would close the socket) and answers the first.
+		return in.receive().asString().index().concatMap(frame -> {
+			if (frame.getT1() > 0) {
+				return Mono.<Void>empty();
+			}
+			if (frame.getT2().equals(REFUSE)) {
+				return out.sendClose(4401, "Unauthorized");
+			}
+			String protocol = in.selectedSubprotocol();
+			String answer = "echo:" + frame.getT2() + ((protocol != null) ? " protocol:" + protocol : "");
+			return out.sendString(Mono.just(answer)).then();
+		}).then();
+	}
+
+	private static String bearerProtocol(String requested) {
+		if (requested == null) {
+			return null;
+		}
+		for (String protocol : requested.split(",")) {
+			if (protocol.trim().startsWith("bearer.")) {
+				return protocol.trim();
+			}
+		}
+		return null;
+	}
+
+}
