@@ -14,8 +14,11 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
- * {@code /api/ws}, open to the configured browser origins only (the gateway's; clients without
- * an Origin header, such as other servers, are not browsers and pass).
+ * {@code /api/ws}. Browsers come through the gateway, which refuses a page from another site and
+ * forwards an accepted handshake without its {@code Origin} (only the gateway knows the public
+ * address the page was loaded from); so a handshake without {@code Origin} passes, as any
+ * program's does. A page's handshake that reaches chat-service directly is a second line: it
+ * passes only from chat-service's own origin or one of {@code CARRIER_ALLOWED_ORIGINS}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket

@@ -2,6 +2,7 @@ package dev.carrier.gateway.routing;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,8 +18,11 @@ import reactor.netty.http.websocket.WebsocketInbound;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.carrier.gateway.support.RealServers;
 import dev.carrier.gateway.support.StandIn;
@@ -28,14 +32,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The gateway's WebSocket proxy on real sockets (and the real Redis its rate limit uses), in
  * front of an upstream that answers the first frame it receives: every frame a client sends right
- * after its handshake arrives, subprotocols are negotiated with the upstream, and close codes
- * pass both ways.
+ * after its handshake arrives, subprotocols are negotiated with the upstream, close codes pass
+ * both ways, and only pages from Carrier's own origin (or a configured one) may open a socket.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "logging.structured.format.console=",
 				// 400 sockets from one address in a few seconds are this test's load, not an attack.
 				"carrier.rate-limits.api-per-user.replenish-rate=10000",
-				"carrier.rate-limits.api-per-user.burst-capacity=100000" })
+				"carrier.rate-limits.api-per-user.burst-capacity=100000",
+				"carrier.websocket.allowed-origins=https://app.example, http://localhost:5173" })
 @Import(RealServers.class)
 class WebSocketProxyIntegrationTests {
 
@@ -120,6 +125,74 @@ class WebSocketProxyIntegrationTests {
 			})
 			.blockLast(ANSWER_WITHIN);
 		assertThat(upstream.closedByClient.poll(5, TimeUnit.SECONDS)).isEqualTo("4000 Bye");
+	}
+
+	// ---------------------------------------------------------------- origins
+
+	@Test
+	void aPageAtTheAddressTheGatewayIsReachedAtMayOpenASocket() throws InterruptedException {
+		for (String host : new String[] { "127.0.0.1", "localhost" }) {
+			String origin = "http://" + host + ":" + this.port;
+			HttpClient client = HttpClient.create()
+				.baseUrl("ws://" + host + ":" + this.port)
+				.headers(h -> h.set("Origin", origin));
+			assertThat(firstAnswer(client, "hello").block(ANSWER_WITHIN)).as(origin).isEqualTo("echo:hello");
+			// chat-service's own check cannot know the public address: it sees a program, not a page.
+			assertThat(upstream.handshakes.poll(5, TimeUnit.SECONDS).contains("Origin")).isFalse();
+		}
+	}
+
+	@Test
+	void aPageAtAConfiguredExtraOriginMayOpenASocket() {
+		HttpClient client = client().headers(h -> h.set("Origin", "https://app.example"));
+		assertThat(firstAnswer(client, "hello").block(ANSWER_WITHIN)).isEqualTo("echo:hello");
+	}
+
+	@Test
+	void aProgramWithoutOriginMayOpenASocket() {
+		assertThat(firstAnswer(client(), "hello").block(ANSWER_WITHIN)).isEqualTo("echo:hello");
+	}
+
+	@Test
+	void aPageFromAnotherSiteIsRefusedWith403BeforeTheUpgrade() {
+		for (String origin : new String[] { "http://evil.example", "https://127.0.0.1:" + this.port,
+				"http://127.0.0.1:" + (this.port + 1), "null", "http://127.0.0.1:" + this.port + "/x" }) {
+			handshake(origin, Map.of()).expectStatus()
+				.isForbidden()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.status").isEqualTo(403)
+				.jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("CARRIER_ALLOWED_ORIGINS"));
+		}
+		assertThat(upstream.handshakes).isEmpty();
+	}
+
+	@Test
+	void forwardedHeadersCountOnlyFromTrustedProxies() {
+		// No proxy is trusted here, so a client cannot name the address it "reached".
+		handshake("https://carrier.example",
+				Map.of(PageOrigins.FORWARDED_HOST, "carrier.example", PageOrigins.FORWARDED_PROTO, "https"))
+			.expectStatus()
+			.isForbidden();
+		assertThat(upstream.handshakes).isEmpty();
+	}
+
+	WebTestClient.ResponseSpec handshake(String origin, Map<String, String> headers) {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.build()
+			.get()
+			.uri("/api/ws")
+			.headers(h -> {
+				h.set(HttpHeaders.UPGRADE, "websocket");
+				h.set(HttpHeaders.CONNECTION, "Upgrade");
+				h.set("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
+				h.set("Sec-WebSocket-Version", "13");
+				h.set(HttpHeaders.ORIGIN, origin);
+				headers.forEach(h::set);
+			})
+			.exchange();
 	}
 
 	HttpClient client() {
