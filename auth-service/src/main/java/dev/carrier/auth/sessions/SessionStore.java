@@ -83,7 +83,8 @@ public class SessionStore {
 	/** @return whether the session still existed */
 	public boolean close(String keyHash, String userId) {
 		Long removed = this.redis.execute(CLOSE_SESSION,
-				List.of(RedisKeys.session(keyHash), RedisKeys.userSessions(userId)), keyHash);
+				List.of(RedisKeys.session(keyHash), RedisKeys.userSessions(userId)), keyHash,
+				RedisKeys.SESSIONS_ENDED_CHANNEL);
 		return removed != null && removed > 0;
 	}
 

@@ -56,6 +56,35 @@ class SessionsIntegrationTests extends AuthIntegrationTest {
 	}
 
 	@Test
+	void everyEndedSessionIsAnnouncedToTheGateways() {
+		Session loggedOut = this.api.newSession(PASSWORD);
+		Session other = this.api.login(loggedOut.username(), PASSWORD);
+		Session changer = this.api.login(loggedOut.username(), PASSWORD);
+		List<String> announced = java.util.Collections.synchronizedList(new ArrayList<>());
+		var connection = this.redis.getConnectionFactory().getConnection();
+		try {
+			connection.subscribe((message, pattern) -> announced.add(new String(message.getBody())),
+					RedisKeys.SESSIONS_ENDED_CHANNEL.getBytes());
+			org.awaitility.Awaitility.await().until(connection::isSubscribed);
+
+			assertThat(this.api.call("POST", "/api/auth/logout").as(loggedOut).send().status()).isEqualTo(204);
+			assertThat(this.api.call("PUT", "/api/users/me/password")
+				.as(changer)
+				.json("{\"currentPassword\":\"%s\",\"newPassword\":\"%s\"}".formatted(PASSWORD, PASSWORD + "-2"))
+				.send()
+				.status()).isEqualTo(204);
+
+			org.awaitility.Awaitility.await()
+				.untilAsserted(() -> assertThat(announced).contains(SessionTokens.keyHash(loggedOut.token()),
+						SessionTokens.keyHash(other.token())));
+			assertThat(announced).doesNotContain(SessionTokens.keyHash(changer.token()));
+		}
+		finally {
+			connection.close();
+		}
+	}
+
+	@Test
 	void idleTimeoutSlidesButOnlyOncePerInterval() {
 		Session session = this.api.newSession(PASSWORD);
 		String key = RedisKeys.session(SessionTokens.keyHash(session.token()));
