@@ -12,7 +12,6 @@ import dev.carrier.auth.accounts.UserStore;
 import dev.carrier.auth.attempts.AttemptLimiter;
 import dev.carrier.auth.events.EventPublisher;
 import dev.carrier.auth.sessions.SessionService;
-import dev.carrier.auth.sessions.Unauthenticated;
 
 /**
  * Password changes. The new hash is published (and acknowledged by Kafka) before Redis takes it,
@@ -65,7 +64,7 @@ public class PasswordService {
 			}
 		}
 		if (wrong) {
-			throw new Unauthenticated("The current password is wrong");
+			throw new WrongPassword();
 		}
 		User changed = user.withPasswordHash(this.hasher.hash(newPassword, requester), Instant.now());
 		this.events.userChanged(changed);

@@ -28,6 +28,7 @@ import dev.carrier.auth.accounts.UserNotFound;
 import dev.carrier.auth.attempts.TooManyAttempts;
 import dev.carrier.auth.avatars.AvatarProblems;
 import dev.carrier.auth.credentials.HashingBusy;
+import dev.carrier.auth.credentials.WrongPassword;
 import dev.carrier.auth.events.EventNotPublished;
 import dev.carrier.auth.remote.RemoteUnavailable;
 import dev.carrier.auth.sessions.Unauthenticated;
@@ -51,6 +52,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> unauthenticated(Unauthenticated ex) {
 		return withHeader(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not authenticated", ex.getMessage(),
 				HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+	}
+
+	/** A refused action, not a dead session: 403, so a client keeps the session (401 ends it). */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> wrongPassword(WrongPassword ex) {
+		return simple(HttpStatus.FORBIDDEN, "wrong-password", "Wrong password", ex.getMessage());
 	}
 
 	@ExceptionHandler

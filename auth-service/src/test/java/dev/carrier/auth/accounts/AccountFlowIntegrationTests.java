@@ -72,8 +72,11 @@ class AccountFlowIntegrationTests extends AuthIntegrationTest {
 			.as(second)
 			.json("{\"currentPassword\":\"not the password\",\"newPassword\":\"brand new password\"}")
 			.send();
-		assertThat(wrongCurrent.status()).isEqualTo(401);
+		// a refused action, not a dead session: 403 with its own type, and the session lives on
+		assertThat(wrongCurrent.status()).isEqualTo(403);
+		assertThat(wrongCurrent.json().get("type").asString()).endsWith("/wrong-password");
 		assertThat(this.api.call("GET", "/api/users/me").as(first).send().status()).isEqualTo(200);
+		assertThat(this.api.call("GET", "/api/users/me").as(second).send().status()).isEqualTo(200);
 
 		Response changed = this.api.call("PUT", "/api/users/me/password")
 			.as(second)

@@ -24,7 +24,7 @@ class PasswordChangeLimitIntegrationTests extends AuthIntegrationTest {
 	void wrongCurrentPasswordsRunOutThenARightChangeWorksAfterTheWindow() {
 		Session session = this.api.newSession(PASSWORD);
 		for (int i = 0; i < 5; i++) {
-			assertThat(change(session, "wrong-" + i, "new password 1").status()).isEqualTo(401);
+			assertThat(change(session, "wrong-" + i, "new password 1").status()).isEqualTo(403);
 		}
 		Response refused = change(session, "wrong-again", "new password 1");
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
