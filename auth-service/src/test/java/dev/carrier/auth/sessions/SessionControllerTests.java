@@ -3,12 +3,16 @@ package dev.carrier.auth.sessions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.carrier.auth.credentials.HashingBusy;
+import dev.carrier.auth.avatars.AvatarProperties;
+import dev.carrier.auth.trust.Assertions;
+import dev.carrier.auth.web.RequestLimitProperties;
 
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
@@ -20,6 +24,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(SessionController.class)
+@EnableConfigurationProperties({ RequestLimitProperties.class, AvatarProperties.class })
 class SessionControllerTests {
 
 	@Autowired
@@ -27,6 +32,10 @@ class SessionControllerTests {
 
 	@MockitoBean
 	SessionService sessions;
+
+	/** The caller check runs in the slice too; logins carry no identity, so it has nothing to say. */
+	@MockitoBean
+	Assertions assertions;
 
 	@Test
 	void busyHashingPoolIsA429WithRetryAfter() throws Exception {
