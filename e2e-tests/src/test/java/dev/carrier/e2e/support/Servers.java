@@ -29,8 +29,16 @@ public final class Servers {
 
 	public static final Path ROOT = Path.of(CarrierApi.env("CARRIER_ROOT", "..")).toAbsolutePath().normalize();
 
-	/** The Redis the stack uses. */
-	public static final URI REDIS = URI.create(CarrierApi.env("CARRIER_REDIS_URL", "redis://127.0.0.1:6379"));
+	/** The port of the project's own Redis, the only one a test may flush or kill. */
+	private static final int OWN_REDIS_PORT = Integer.parseInt(CarrierApi.env("CARRIER_OWN_REDIS_PORT", "6380"));
+
+	/**
+	 * The Redis the stack uses: {@code CARRIER_REDIS_URL}, or, when it is unset, the project's own
+	 * Redis for a stack on own stores (never the machine's by default: a FLUSHALL meant for the own
+	 * Redis once reached the machine's that way).
+	 */
+	public static final URI REDIS = URI.create(CarrierApi.env("CARRIER_REDIS_URL",
+			ownStores() ? "redis://127.0.0.1:" + OWN_REDIS_PORT : "redis://127.0.0.1:6379"));
 
 	/** redis-cli commands that wipe or stop the server: only on the project's own Redis. */
 	private static final Set<String> DESTRUCTIVE_REDIS = Set.of("FLUSHALL", "FLUSHDB", "SHUTDOWN", "DEBUG");
@@ -54,6 +62,10 @@ public final class Servers {
 		}
 		String host = REDIS.getHost() == null ? "127.0.0.1" : REDIS.getHost();
 		int port = REDIS.getPort() == -1 ? 6379 : REDIS.getPort();
+		if (args.length > 0 && DESTRUCTIVE_REDIS.contains(args[0].toUpperCase(Locale.ROOT)) && port != OWN_REDIS_PORT) {
+			throw new IllegalStateException("redis-cli " + args[0] + " refused: " + REDIS + " is not the project's own Redis (:"
+					+ OWN_REDIS_PORT + ")");
+		}
 		List<String> command = new ArrayList<>(List.of("redis-cli", "-h", host, "-p", String.valueOf(port)));
 		command.addAll(List.of(args));
 		return run(ROOT, command);
@@ -141,7 +153,10 @@ public final class Servers {
 	}
 
 	public static Connection mysql() throws SQLException {
-		return DriverManager.getConnection(CarrierApi.env("CARRIER_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/carrier"),
+		String fallback = ownStores()
+				? "jdbc:mysql://127.0.0.1:" + CarrierApi.env("CARRIER_OWN_MYSQL_PORT", "3307") + "/carrier"
+				: "jdbc:mysql://127.0.0.1:3306/carrier";
+		return DriverManager.getConnection(CarrierApi.env("CARRIER_MYSQL_URL", fallback),
 				CarrierApi.env("CARRIER_MYSQL_USER", "carrier"), CarrierApi.env("CARRIER_MYSQL_PASSWORD", "carrier"));
 	}
 

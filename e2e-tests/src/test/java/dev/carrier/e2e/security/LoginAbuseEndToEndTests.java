@@ -1,0 +1,84 @@
+package dev.carrier.e2e.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.carrier.e2e.support.CarrierApi;
+import dev.carrier.e2e.support.TestUser;
+
+/**
+ * The attacks: guess a password under every spelling of a name (so each looks like a fresh name to
+ * a limiter that trims differently from the lookup), and guess the current password in a password
+ * change. Expected: one bucket per account however the name is written, then 429 with Retry-After;
+ * the stack under test allows {@value #ATTEMPTS} tries per bucket (CARRIER_TEST_*_ATTEMPTS).
+ */
+class LoginAbuseEndToEndTests {
+
+	static final int ATTEMPTS = Integer.parseInt(CarrierApi.env("CARRIER_LOGIN_ATTEMPTS_PER_NAME", "40"));
+
+	static final int CHANGES = Integer.parseInt(CarrierApi.env("CARRIER_PASSWORD_CHANGE_ATTEMPTS", "40"));
+
+	@Test
+	void everySpellingOfANameDrawsOnOneBucket() {
+		TestUser victim = TestUser.signUp("guessed");
+		String upper = victim.username().toUpperCase();
+		List<String> spellings = List.of(victim.username(), "\u3000" + victim.username() + "\u00a0", upper,
+				"\u2003" + upper + "\u200b", toFullWidth(victim.username()));
+
+		int refusedWrong = 0;
+		for (int i = 0; i < ATTEMPTS + 5; i++) {
+			var guess = CarrierApi.post("/api/auth/login", null,
+					Map.of("login", spellings.get(i % spellings.size()), "password", "guess number " + i));
+			if (guess.status() == 429) {
+				break;
+			}
+			assertThat(guess.status()).as("guess %d under %s", i, spellings.get(i % spellings.size())).isEqualTo(401);
+			refusedWrong++;
+		}
+
+		var rightPassword = CarrierApi.post("/api/auth/login", null,
+				Map.of("login", "\u00a0" + victim.username() + " ", "password", TestUser.PASSWORD));
+		assertThat(refusedWrong).as("guesses answered before the limit").isLessThanOrEqualTo(ATTEMPTS);
+		assertThat(rightPassword.status()).as(rightPassword.toString()).isEqualTo(429);
+		assertThat(rightPassword.header("Retry-After")).isNotBlank();
+		assertThat(rightPassword.json().path("type").asString()).endsWith("/too-many-attempts");
+		// somebody else's name is untouched
+		assertThat(TestUser.signUp("bystander").token()).isNotBlank();
+	}
+
+	@Test
+	void guessingTheCurrentPasswordRunsOutAndKeepsTheSession() {
+		TestUser owner = TestUser.signUp("changer");
+
+		int wrong = 0;
+		for (int i = 0; i < CHANGES + 5; i++) {
+			var change = CarrierApi.put("/api/users/me/password", owner.token(),
+					Map.of("currentPassword", "guess number " + i, "newPassword", "a brand new password"));
+			if (change.status() == 429) {
+				break;
+			}
+			assertThat(change.status()).as(change.toString()).isEqualTo(403);
+			assertThat(change.json().path("type").asString()).endsWith("/wrong-password");
+			wrong++;
+		}
+
+		var right = CarrierApi.put("/api/users/me/password", owner.token(),
+				Map.of("currentPassword", TestUser.PASSWORD, "newPassword", "a brand new password"));
+		assertThat(wrong).isLessThanOrEqualTo(CHANGES);
+		assertThat(right.status()).as("even the right password waits for the window").isEqualTo(429);
+		assertThat(right.header("Retry-After")).isNotBlank();
+		assertThat(CarrierApi.get("/api/users/me", owner.token()).status()).as("the session lives on").isEqualTo(200);
+	}
+
+	/** ASCII letters and digits as their full-width forms (NFKC folds them back). */
+	private static String toFullWidth(String text) {
+		StringBuilder wide = new StringBuilder();
+		text.chars().forEach(c -> wide.append((c > 0x20 && c < 0x7f) ? (char) (c - 0x21 + 0xFF01) : (char) c));
+		return wide.toString();
+	}
+
+}
