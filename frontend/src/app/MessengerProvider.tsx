@@ -1,40 +1,20 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import { ApiError, errorMessage } from '../lib/api';
-import type { Chat, Message, ServerEvent, User } from '../lib/types';
+import { MessengerContext, type Messenger } from '../lib/messenger';
+import type { Chat, ExportFormat, Message, ServerEvent, User } from '../lib/types';
 import { newClientMessageId } from '../lib/uuid';
 import { useSession } from '../features/auth/hooks/useSession';
 import { chatsApi } from '../features/chats/api/chatsApi';
-import { GAP_PAGE_SIZE, messagesApi, PAGE_SIZE, type ExportFormat } from '../features/messages/api/messagesApi';
+import { GAP_PAGE_SIZE, messagesApi, PAGE_SIZE } from '../features/messages/api/messagesApi';
 import { exportFileName } from '../features/messages/utils/exportName';
 import { fetchSince, hasGap } from '../features/messages/utils/gaps';
 import { firstSeq, lastSeq, pendingMessage } from '../features/messages/utils/messageList';
 import { useRealtime } from '../features/realtime/hooks/useRealtime';
-import type { ConnectionStatus } from '../features/realtime/api/realtimeClient';
-import { chatTitle, initialMessengerState, messengerReducer, type MessengerState } from './messengerState';
+import { chatTitle } from '../lib/chats';
+import { initialMessengerState, messengerReducer } from './messengerState';
 
 export const TYPING_SHOW_MS = 4000;
 export const TYPING_SEND_EVERY_MS = 2000;
-
-export interface Messenger {
-  state: MessengerState;
-  connection: ConnectionStatus;
-  /** Tries the live connection again now (the banner's Retry). */
-  reconnect(): void;
-  openChat(chatId: string | null): void;
-  loadOlder(chatId: string): Promise<void>;
-  send(chatId: string, text: string): void;
-  retry(chatId: string, clientMessageId: string): void;
-  discard(chatId: string, clientMessageId: string): void;
-  deleteMessage(chatId: string, messageId: string): Promise<void>;
-  createChat(members: string[], name?: string): Promise<string>;
-  addMembers(chatId: string, members: string[]): Promise<void>;
-  leaveChat(chatId: string): Promise<void>;
-  typing(chatId: string): void;
-  exportChat(chatId: string, format: ExportFormat): Promise<void>;
-  updateMe(user: User): void;
-}
-
-const MessengerContext = createContext<Messenger | null>(null);
 
 export function MessengerProvider({ children }: { children: ReactNode }) {
   const session = useSession();
@@ -316,10 +296,4 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
     [state, connection, reconnect, openChat, loadOlder, send, retry, discard, deleteMessage, createChat, addMembers, leaveChat, typing, exportChat, updateMe],
   );
   return <MessengerContext.Provider value={value}>{children}</MessengerContext.Provider>;
-}
-
-export function useMessenger(): Messenger {
-  const m = useContext(MessengerContext);
-  if (!m) throw new Error('useMessenger outside MessengerProvider');
-  return m;
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ChatView } from '../features/messages/components/ChatView';
 import { NewChatDialog } from '../features/chats/components/NewChatDialog';
 import { Sidebar } from '../features/chats/components/Sidebar';
-import { useChatRoute } from '../features/chats/hooks/useChatRoute';
+import { useChatRoute } from '../lib/useChatRoute';
 import { ProfileDialog } from '../features/profile/components/ProfileDialog';
 import { ConnectionBanner } from '../features/realtime/components/ConnectionBanner';
 import { ChatNotFound } from './ChatNotFound';

@@ -1,35 +1,13 @@
-import type { Chat, ChatSummary, Member, Message, User } from '../lib/types';
+import type { MessengerState } from '../lib/messenger';
+import type { Chat, ChatSummary, LocalMessage, Member, Message, User } from '../lib/types';
 import {
   addPending,
   confirmPending,
-  lastSeq,
   markDeleted,
   markFailed,
   mergeServerMessages,
   removePending,
-  type LocalMessage,
 } from '../features/messages/utils/messageList';
-
-export interface ChatMessages {
-  items: LocalMessage[];
-  /** Whether older history may exist above the first loaded message. */
-  hasMore: boolean;
-  loaded: boolean;
-}
-
-export interface MessengerState {
-  me: User | null;
-  chats: Record<string, ChatSummary>;
-  chatsLoaded: boolean;
-  messages: Record<string, ChatMessages>;
-  /** chatId -> userId -> time (ms) until which the user shows as typing. */
-  typing: Record<string, Record<string, number>>;
-  /** chatId -> userId -> last seq that user has read. */
-  reads: Record<string, Record<string, number>>;
-  /** Every member ever seen, so a sender who left still has a name. */
-  users: Record<string, Member>;
-  openChatId: string | null;
-}
 
 export const initialMessengerState: MessengerState = {
   me: null,
@@ -225,24 +203,3 @@ export function messengerReducer(state: MessengerState, action: MessengerAction)
     }
   }
 }
-
-/** Chats sorted by their latest activity (last message, else creation), newest first. */
-export function sortedChats(chats: Record<string, ChatSummary>): ChatSummary[] {
-  const at = (s: ChatSummary) => s.lastMessage?.sentAt ?? s.chat.createdAt ?? '';
-  return Object.values(chats).sort((a, b) => (at(a) < at(b) ? 1 : at(a) > at(b) ? -1 : 0));
-}
-
-export function chatTitle(chat: Chat, myId: string | null): string {
-  if (chat.type === 'direct') {
-    const other = chat.members.find((m) => m.id !== myId) ?? chat.members[0];
-    return other?.username ?? 'Direct chat';
-  }
-  return chat.name || chat.members.map((m) => m.username).join(', ');
-}
-
-export function chatPeer(chat: Chat, myId: string | null): Member | null {
-  if (chat.type !== 'direct') return null;
-  return chat.members.find((m) => m.id !== myId) ?? null;
-}
-
-export { lastSeq };

@@ -55,3 +55,31 @@ export type ServerEvent =
   | { type: 'chat.updated'; chat: Chat }
   | { type: 'read'; chatId: string; userId: string; seq: number }
   | { type: 'typing'; chatId: string; userId: string };
+
+export type DeliveryStatus = 'sent' | 'sending' | 'failed';
+
+/** A message as the client shows it: confirmed by the server, or still on its way. */
+export interface LocalMessage {
+  /** Server id once confirmed; null while pending. */
+  id: string | null;
+  clientMessageId: string | null;
+  chatId: string;
+  /** Server seq once confirmed; null while pending. */
+  seq: number | null;
+  senderId: string;
+  text: string;
+  sentAt: string;
+  deleted: boolean;
+  status: DeliveryStatus;
+  error?: string;
+}
+
+/** A chat's history as a file: plain text or JSON. */
+export type ExportFormat = 'txt' | 'json';
+
+/**
+ * 'refused': the socket keeps failing before it ever opens while the REST API answers, so the
+ * server (or a proxy) is refusing live updates at this address, e.g. an origin check's 403.
+ * Retrying fast would only loop; the user sees why, and a slow retry (or their Retry) continues.
+ */
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'refused' | 'stopped';

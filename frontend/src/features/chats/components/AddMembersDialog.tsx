@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useMessenger } from '../../../app/MessengerProvider';
+import { useMessenger } from '../../../lib/messenger';
 import { Modal } from '../../../components/Modal';
 import { TextField } from '../../../components/TextField';
 import { errorMessage } from '../../../lib/api';

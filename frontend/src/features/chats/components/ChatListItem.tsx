@@ -2,8 +2,8 @@ import { Link } from 'react-router';
 import { Avatar } from '../../../components/Avatar';
 import { formatListTime } from '../../../lib/time';
 import type { ChatSummary, Member } from '../../../lib/types';
-import { plainText } from '../../messages/utils/markup';
-import { chatPath } from '../hooks/useChatRoute';
+import { plainText } from '../../../lib/markup';
+import { chatPath } from '../../../lib/useChatRoute';
 
 /** One chat in the sidebar: a link to the chat's own address. */
 export function ChatListItem({ summary, title, avatar, active, myId, users }: {

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useMessenger } from '../../../app/MessengerProvider';
+import { useMessenger } from '../../../lib/messenger';
 import { Modal } from '../../../components/Modal';
 import { TextField } from '../../../components/TextField';
 import { errorMessage } from '../../../lib/api';
 import { parseRecipients } from '../api/parseRecipients';
-import { useChatRoute } from '../hooks/useChatRoute';
+import { useChatRoute } from '../../../lib/useChatRoute';
 
 /** One username/email starts a direct chat; two or more start a named group. */
 export function NewChatDialog({ onClose }: { onClose: () => void }) {

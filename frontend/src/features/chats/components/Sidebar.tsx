@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
-import { useMessenger } from '../../../app/MessengerProvider';
-import { chatPeer, chatTitle, sortedChats } from '../../../app/messengerState';
+import { useMessenger } from '../../../lib/messenger';
+import { chatPeer, chatTitle, sortedChats } from '../../../lib/chats';
 import { Avatar } from '../../../components/Avatar';
 import { Icon } from '../../../components/Icon';
 import { useSession } from '../../auth/hooks/useSession';
-import { useChatRoute } from '../hooks/useChatRoute';
+import { useChatRoute } from '../../../lib/useChatRoute';
 import { ChatListItem } from './ChatListItem';
 
 export function Sidebar({ onNewChat, onProfile }: { onNewChat: () => void; onProfile: () => void }) {

@@ -1,11 +1,9 @@
 import { api, rawRequest } from '../../../lib/api';
-import type { Message } from '../../../lib/types';
+import type { ExportFormat, Message } from '../../../lib/types';
 
 const enc = encodeURIComponent;
 export const PAGE_SIZE = 50;
 export const GAP_PAGE_SIZE = 200;
-
-export type ExportFormat = 'txt' | 'json';
 
 export const messagesApi = {
   latest: (chatId: string, limit = PAGE_SIZE) =>

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { useMessenger } from '../../../app/MessengerProvider';
-import { chatPeer, chatTitle } from '../../../app/messengerState';
+import { useMessenger } from '../../../lib/messenger';
+import { chatPeer, chatTitle } from '../../../lib/chats';
 import { Avatar } from '../../../components/Avatar';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Icon } from '../../../components/Icon';
 import { errorMessage } from '../../../lib/api';
 import { AddMembersDialog } from '../../chats/components/AddMembersDialog';
-import { useChatRoute } from '../../chats/hooks/useChatRoute';
+import { useChatRoute } from '../../../lib/useChatRoute';
 import { useDisplayPrefs } from '../hooks/useDisplayPrefs';
-import type { LocalMessage } from '../utils/messageList';
+import type { LocalMessage } from '../../../lib/types';
 import { ChatMenu } from './ChatMenu';
 import { Composer } from './Composer';
 import { MessageList } from './MessageList';

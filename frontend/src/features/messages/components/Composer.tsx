@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Icon } from '../../../components/Icon';
-import { wrapSelection, type MarkupStyle } from '../utils/markup';
+import { wrapSelection, type MarkupStyle } from '../../../lib/markup';
 
 export const MAX_MESSAGE_LENGTH = 4000;
 /** From here on, the composer counts down to the limit. */

@@ -1,7 +1,7 @@
 import { Avatar } from '../../../components/Avatar';
 import { Icon } from '../../../components/Icon';
 import { formatClock } from '../../../lib/time';
-import type { LocalMessage } from '../utils/messageList';
+import type { LocalMessage } from '../../../lib/types';
 import { MessageText } from './MessageText';
 
 export interface MessageItemProps {

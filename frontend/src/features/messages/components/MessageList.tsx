@@ -1,8 +1,8 @@
 import { Fragment, useLayoutEffect, useRef, useState } from 'react';
 import { dayKey } from '../../../lib/time';
-import type { Member } from '../../../lib/types';
+import type { LocalMessage, Member } from '../../../lib/types';
 import { groupPlaces } from '../utils/grouping';
-import { messageKey, type LocalMessage } from '../utils/messageList';
+import { messageKey } from '../utils/messageList';
 import { DaySeparator } from './DaySeparator';
 import { MessageItem } from './MessageItem';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { parseMarkup, type MarkupNode } from '../utils/markup';
+import { parseMarkup, type MarkupNode } from '../../../lib/markup';
 
 function render(nodes: MarkupNode[], keyPrefix: string): ReactNode[] {
   return nodes.map((n, i) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { initialMessengerState, messengerReducer } from '../../../app/messengerState';
+import { initialMessengerState, messengerReducer } from '../../../lib/chats';
 import type { Message } from '../../../lib/types';
 import { fetchSince, hasGap } from './gaps';
 
@@ -29,36 +29,5 @@ describe('fetchSince', () => {
     const got = await fetchSince(fetchAfter, 0, 2);
     expect(got.map((m) => m.seq)).toEqual([1, 2]);
     expect(fetchAfter).toHaveBeenCalledTimes(2);
-  });
-});
-
-describe('gap fill merged into the open chat', () => {
-  it('fills the hole so the list is contiguous and the summary shows the newest', () => {
-    const chat = { id: 'c1', type: 'direct' as const, name: null, members: [{ id: 'u1', username: 'me', avatarUrl: null }, { id: 'u2', username: 'bo', avatarUrl: null }], createdAt: '2026-11-25T09:00:00Z' };
-    let s = messengerReducer({ ...initialMessengerState, me: { id: 'u1', username: 'me', avatarUrl: null } }, { type: 'chats.loaded', summaries: [{ chat, lastMessage: msg(2), unread: 0 }] });
-    s = messengerReducer(s, { type: 'messages.loaded', chatId: 'c1', messages: [msg(1), msg(2)], page: 'latest', pageSize: 50 });
-    s = messengerReducer(s, { type: 'message.received', message: msg(5) });
-    expect(s.messages.c1.items.map((m) => m.seq)).toEqual([1, 2, 5]);
-    s = messengerReducer(s, { type: 'messages.loaded', chatId: 'c1', messages: [msg(3), msg(4), msg(5)], page: 'after', pageSize: 200 });
-    expect(s.messages.c1.items.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
-    expect(s.chats.c1.lastMessage?.seq).toBe(5);
-    // Not open: each new message from someone else counts as unread once.
-    expect(s.chats.c1.unread).toBe(1);
-  });
-});
-
-describe('an event that races the first page', () => {
-  it('is kept and merged when the page arrives', () => {
-    const me = { id: 'u1', username: 'me', avatarUrl: null };
-    let s = messengerReducer({ ...initialMessengerState, me }, { type: 'chat.opened', chatId: 'c1' });
-    s = messengerReducer(s, { type: 'message.received', message: msg(3) });
-    expect(s.messages.c1.loaded).toBe(false);
-    s = messengerReducer(s, { type: 'messages.loaded', chatId: 'c1', messages: [msg(1), msg(2)], page: 'latest', pageSize: 50 });
-    expect(s.messages.c1.items.map((m) => m.seq)).toEqual([1, 2, 3]);
-  });
-
-  it('is not stored for a chat that is neither open nor loaded', () => {
-    const s = messengerReducer(initialMessengerState, { type: 'message.received', message: msg(3) });
-    expect(s.messages.c1).toBeUndefined();
   });
 });

@@ -1,22 +1,4 @@
-import type { Message } from '../../../lib/types';
-
-export type DeliveryStatus = 'sent' | 'sending' | 'failed';
-
-/** A message as the client shows it: confirmed by the server, or still on its way. */
-export interface LocalMessage {
-  /** Server id once confirmed; null while pending. */
-  id: string | null;
-  clientMessageId: string | null;
-  chatId: string;
-  /** Server seq once confirmed; null while pending. */
-  seq: number | null;
-  senderId: string;
-  text: string;
-  sentAt: string;
-  deleted: boolean;
-  status: DeliveryStatus;
-  error?: string;
-}
+import type { LocalMessage, Message } from '../../../lib/types';
 
 /** A stable React key: the clientMessageId when we made it (so nothing re-mounts on confirm). */
 export function messageKey(m: LocalMessage): string {

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { AvatarPicker } from './AvatarPicker';
 
-vi.mock('../../../app/MessengerProvider', () => ({ useMessenger: () => ({ updateMe: vi.fn() }) }));
+vi.mock('../../../lib/messenger', () => ({ useMessenger: () => ({ updateMe: vi.fn() }) }));
 
 describe('AvatarPicker', () => {
   it('shows every preset as a bundled picture with a visible label, never as emoji text', () => {

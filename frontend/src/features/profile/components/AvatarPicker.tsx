@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useMessenger } from '../../../app/MessengerProvider';
+import { useMessenger } from '../../../lib/messenger';
 import { Avatar } from '../../../components/Avatar';
 import { errorMessage } from '../../../lib/api';
 import type { User } from '../../../lib/types';

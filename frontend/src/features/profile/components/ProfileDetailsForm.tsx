@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useMessenger } from '../../../app/MessengerProvider';
+import { useMessenger } from '../../../lib/messenger';
 import { TextField } from '../../../components/TextField';
 import { errorMessage } from '../../../lib/api';
 import type { User } from '../../../lib/types';

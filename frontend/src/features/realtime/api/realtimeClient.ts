@@ -1,11 +1,4 @@
-import type { ServerEvent } from '../../../lib/types';
-
-/**
- * 'refused': the socket keeps failing before it ever opens while the REST API answers, so the
- * server (or a proxy) is refusing live updates at this address, e.g. an origin check's 403.
- * Retrying fast would only loop; the user sees why, and a slow retry (or their Retry) continues.
- */
-export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'refused' | 'stopped';
+import type { ConnectionStatus, ServerEvent } from '../../../lib/types';
 
 export interface RealtimeHandlers {
   onEvent: (event: ServerEvent) => void;

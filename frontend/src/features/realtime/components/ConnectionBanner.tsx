@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from '../api/realtimeClient';
+import type { ConnectionStatus } from '../../../lib/types';
 import { useConnectionNotice } from '../hooks/useConnectionNotice';
 import { RefusedBanner } from './RefusedBanner';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ConnectionStatus } from '../api/realtimeClient';
+import type { ConnectionStatus } from '../../../lib/types';
 import { connectionNotice, isDown, OFFLINE_AFTER_MS, type ConnectionNotice } from '../utils/connectionNotice';
 import { useBrowserOnline } from './useBrowserOnline';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { config } from '../../../lib/config';
-import type { ServerEvent } from '../../../lib/types';
-import { RealtimeClient, type ConnectionStatus } from '../api/realtimeClient';
+import type { ConnectionStatus, ServerEvent } from '../../../lib/types';
+import { RealtimeClient } from '../api/realtimeClient';
 
 export interface RealtimeCallbacks {
   onEvent: (event: ServerEvent) => void;

@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from '../api/realtimeClient';
+import type { ConnectionStatus } from '../../../lib/types';
 
 /** After this long without live updates, a reconnect is no longer a blip: say so plainly. */
 export const OFFLINE_AFTER_MS = 5_000;

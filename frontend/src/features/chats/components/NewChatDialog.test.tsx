@@ -1,12 +1,12 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../lib/api';
-import { NewChatDialog } from '../features/chats/components/NewChatDialog';
-import { Modal } from './Modal';
+import { Modal } from '../../../components/Modal';
+import { ApiError } from '../../../lib/api';
+import { NewChatDialog } from './NewChatDialog';
 
 const createChat = vi.fn();
-vi.mock('../app/MessengerProvider', () => ({ useMessenger: () => ({ createChat }) }));
+vi.mock('../../../lib/messenger', () => ({ useMessenger: () => ({ createChat }) }));
 
 function openNewChat() {
   const onClose = vi.fn();

@@ -1,0 +1,54 @@
+import { createContext, useContext } from 'react';
+import type { ChatSummary, ConnectionStatus, ExportFormat, LocalMessage, Member, User } from './types';
+
+// The messenger the screens work with: its state and what a user can do. app/ implements it (its
+// MessengerProvider wires the feature APIs and the live connection); features only read it, so
+// they depend on this contract and never on app/.
+
+export interface ChatMessages {
+  items: LocalMessage[];
+  /** Whether older history may exist above the first loaded message. */
+  hasMore: boolean;
+  loaded: boolean;
+}
+
+export interface MessengerState {
+  me: User | null;
+  chats: Record<string, ChatSummary>;
+  chatsLoaded: boolean;
+  messages: Record<string, ChatMessages>;
+  /** chatId -> userId -> time (ms) until which the user shows as typing. */
+  typing: Record<string, Record<string, number>>;
+  /** chatId -> userId -> last seq that user has read. */
+  reads: Record<string, Record<string, number>>;
+  /** Every member ever seen, so a sender who left still has a name. */
+  users: Record<string, Member>;
+  openChatId: string | null;
+}
+
+export interface Messenger {
+  state: MessengerState;
+  connection: ConnectionStatus;
+  /** Tries the live connection again now (the banner's Retry). */
+  reconnect: () => void;
+  openChat: (chatId: string | null) => void;
+  loadOlder: (chatId: string) => Promise<void>;
+  send: (chatId: string, text: string) => void;
+  retry: (chatId: string, clientMessageId: string) => void;
+  discard: (chatId: string, clientMessageId: string) => void;
+  deleteMessage: (chatId: string, messageId: string) => Promise<void>;
+  createChat: (members: string[], name?: string) => Promise<string>;
+  addMembers: (chatId: string, members: string[]) => Promise<void>;
+  leaveChat: (chatId: string) => Promise<void>;
+  typing: (chatId: string) => void;
+  exportChat: (chatId: string, format: ExportFormat) => Promise<void>;
+  updateMe: (user: User) => void;
+}
+
+export const MessengerContext = createContext<Messenger | null>(null);
+
+export function useMessenger(): Messenger {
+  const m = useContext(MessengerContext);
+  if (!m) throw new Error('useMessenger outside MessengerProvider');
+  return m;
+}
