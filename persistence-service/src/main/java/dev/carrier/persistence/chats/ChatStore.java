@@ -78,6 +78,20 @@ public class ChatStore {
 		});
 	}
 
+	boolean exists(String chatId) {
+		return !this.jdbc.queryForList("SELECT 1 FROM chats WHERE id = ?", Integer.class, chatId).isEmpty();
+	}
+
+	/**
+	 * The highest seq MySQL holds for the chat, which is what a read-through may promise (a
+	 * chat's {@code last_seq} may be ahead of the messages consumed so far). The same query
+	 * {@link #UPSERT_CHAT} runs, so chats need not ask the messages feature.
+	 */
+	long storedLastSeq(String chatId) {
+		Long max = this.jdbc.queryForObject("SELECT MAX(seq) FROM messages WHERE chat_id = ?", Long.class, chatId);
+		return (max != null) ? max : 0;
+	}
+
 	public Optional<String> directChatId(String directKey) {
 		return this.jdbc.queryForList("SELECT id FROM chats WHERE direct_key = ?", String.class, directKey)
 			.stream()

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
-import dev.carrier.persistence.web.NotFound;
+import dev.carrier.persistence.chats.ChatService;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,8 +20,11 @@ class MessageController {
 
 	private final MessageHistory history;
 
-	MessageController(MessageHistory history) {
+	private final ChatService chats;
+
+	MessageController(MessageHistory history, ChatService chats) {
 		this.history = history;
+		this.chats = chats;
 	}
 
 	@Operation(summary = "A page of a chat's messages, oldest first",
@@ -31,9 +34,7 @@ class MessageController {
 	List<MessageView> page(@PathVariable @Size(max = 64) String chatId,
 			@RequestParam(required = false) @Min(1) Long beforeSeq, @RequestParam(required = false) @Min(0) Long afterSeq,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {
-		if (!this.history.chatExists(chatId)) {
-			throw new NotFound("No chat " + chatId);
-		}
+		this.chats.requireExists(chatId);
 		return this.history.page(chatId, beforeSeq, afterSeq, limit);
 	}
 

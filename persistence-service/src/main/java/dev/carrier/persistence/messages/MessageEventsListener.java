@@ -6,14 +6,14 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import dev.carrier.persistence.chats.ChatStore;
+import dev.carrier.persistence.chats.ChatService;
 import dev.carrier.persistence.events.DurabilityReports;
 import dev.carrier.persistence.events.EventBatches;
 import dev.carrier.persistence.events.MessageDeleted;
 import dev.carrier.persistence.events.MessageSent;
 import dev.carrier.persistence.events.Topics;
-import dev.carrier.persistence.reads.ReadPositionStore;
-import dev.carrier.persistence.reads.ReadPositionStore.ReadPosition;
+import dev.carrier.persistence.reads.ReadPosition;
+import dev.carrier.persistence.reads.ReadPositions;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -27,15 +27,15 @@ class MessageEventsListener {
 
 	private final MessageStore messages;
 
-	private final ChatStore chats;
+	private final ChatService chats;
 
-	private final ReadPositionStore reads;
+	private final ReadPositions reads;
 
 	private final SentMessageWriter writer;
 
 	private final DurabilityReports reports;
 
-	MessageEventsListener(EventBatches batches, MessageStore messages, ChatStore chats, ReadPositionStore reads,
+	MessageEventsListener(EventBatches batches, MessageStore messages, ChatService chats, ReadPositions reads,
 			SentMessageWriter writer, DurabilityReports reports) {
 		this.batches = batches;
 		this.messages = messages;
@@ -70,7 +70,7 @@ class MessageEventsListener {
 		this.chats.raiseLastSeqs(lastSeqs);
 		// Sending marks the chat read up to the message for its sender (chat-service does the same
 		// in Redis without a read event), so that position survives the loss of the cache too.
-		this.reads.upsert(sendersReads.entrySet()
+		this.reads.raise(sendersReads.entrySet()
 			.stream()
 			.map((entry) -> new ReadPosition(entry.getKey().chatId(), entry.getKey().senderId(), entry.getValue()))
 			.toList());

@@ -3,7 +3,6 @@ package dev.carrier.persistence.messages;
 import java.util.List;
 
 import org.springframework.data.domain.Limit;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /** Pages of a chat's history, always returned oldest first. */
@@ -12,15 +11,8 @@ class MessageHistory {
 
 	private final MessageRepository messages;
 
-	private final JdbcTemplate jdbc;
-
-	MessageHistory(MessageRepository messages, JdbcTemplate jdbc) {
+	MessageHistory(MessageRepository messages) {
 		this.messages = messages;
-		this.jdbc = jdbc;
-	}
-
-	boolean chatExists(String chatId) {
-		return !this.jdbc.queryForList("SELECT 1 FROM chats WHERE id = ?", Integer.class, chatId).isEmpty();
 	}
 
 	List<MessageView> page(String chatId, Long beforeSeq, Long afterSeq, int limit) {

@@ -129,8 +129,4 @@ public class MessageStore {
 		return messages;
 	}
 
-	/** A message and the client id its sender retried it with, as hydration needs them. */
-	public record RecentMessage(MessageView message, String clientMessageId) {
-	}
-
 }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** Read positions: a member's last read seq per chat, which only ever grows. */
 @Repository
-public class ReadPositionStore {
+class ReadPositionStore {
 
 	private static final String UPSERT = """
 			INSERT INTO read_positions (chat_id, user_id, seq) VALUES (?, ?, ?)
@@ -19,7 +19,7 @@ public class ReadPositionStore {
 
 	private final JdbcTemplate jdbc;
 
-	public ReadPositionStore(JdbcTemplate jdbc) {
+	ReadPositionStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -42,9 +42,6 @@ public class ReadPositionStore {
 					positions.add(new ReadPosition(row.getString(1), row.getString(2), row.getLong(3)));
 				}, chatIds.toArray());
 		return positions;
-	}
-
-	public record ReadPosition(String chatId, String userId, long seq) {
 	}
 
 }

@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.carrier.persistence.messages.MessageStore;
-import dev.carrier.persistence.messages.MessageStore.RecentMessage;
+import dev.carrier.persistence.messages.MessageService;
 import dev.carrier.persistence.messages.MessageView;
-import dev.carrier.persistence.reads.ReadPositionStore;
-import dev.carrier.persistence.reads.ReadPositionStore.ReadPosition;
+import dev.carrier.persistence.messages.RecentMessage;
+import dev.carrier.persistence.reads.ReadPosition;
+import dev.carrier.persistence.reads.ReadPositions;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,11 +25,11 @@ class SnapshotLoader {
 
 	private final JdbcTemplate jdbc;
 
-	private final MessageStore messages;
+	private final MessageService messages;
 
-	private final ReadPositionStore reads;
+	private final ReadPositions reads;
 
-	SnapshotLoader(JdbcTemplate jdbc, MessageStore messages, ReadPositionStore reads) {
+	SnapshotLoader(JdbcTemplate jdbc, MessageService messages, ReadPositions reads) {
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.reads = reads;

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import dev.carrier.persistence.CarrierProperties;
-import dev.carrier.persistence.web.NotFound;
+import dev.carrier.persistence.chats.ChatNotFound;
 
 import org.springframework.stereotype.Service;
 
@@ -43,11 +43,11 @@ public class SnapshotService {
 		return this.loader.chatIdsOf(userId);
 	}
 
-	/** @throws NotFound unless the chat exists and the user is one of its members */
+	/** @throws ChatNotFound unless the chat exists and the user is one of its members */
 	public void requireMember(String chatId, String userId) {
 		this.barrier.await();
 		if (!this.loader.isMember(chatId, userId)) {
-			throw new NotFound("No chat " + chatId);
+			throw ChatNotFound.withId(chatId);
 		}
 	}
 

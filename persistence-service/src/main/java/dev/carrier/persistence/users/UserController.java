@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import dev.carrier.persistence.web.NotFound;
 
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -36,19 +35,19 @@ class UserController {
 	UserRecord byLogin(@RequestParam @NotBlank @Size(max = 320) String login) {
 		return this.users.findByLogin(login.toLowerCase(Locale.ROOT))
 			.map(UserEntity::toRecord)
-			.orElseThrow(() -> new NotFound("No user with that login"));
+			.orElseThrow(() -> new UserNotFound("No user with that login"));
 	}
 
 	@Operation(summary = "A user by id, with the password hash")
 	@GetMapping("/{id}")
 	UserRecord byId(@PathVariable @Size(max = 64) String id) {
-		return this.users.findById(id).map(UserEntity::toRecord).orElseThrow(() -> new NotFound("No user " + id));
+		return this.users.findById(id).map(UserEntity::toRecord).orElseThrow(() -> new UserNotFound("No user " + id));
 	}
 
 	@Operation(summary = "A user's uploaded avatar, with its stored content type")
 	@GetMapping("/{id}/avatar")
 	ResponseEntity<byte[]> avatar(@PathVariable @Size(max = 64) String id) {
-		AvatarEntity avatar = this.avatars.findById(id).orElseThrow(() -> new NotFound("No avatar for user " + id));
+		AvatarEntity avatar = this.avatars.findById(id).orElseThrow(() -> new UserNotFound("No avatar for user " + id));
 		return ResponseEntity.ok().contentType(mediaType(avatar.contentType())).body(avatar.bytes());
 	}
 

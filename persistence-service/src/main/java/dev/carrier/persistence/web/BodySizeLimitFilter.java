@@ -1,8 +1,6 @@
 package dev.carrier.persistence.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Bounds every request body, not only those that pass the gateway: a declared Content-Length over
  * the limit is a 413 before a byte is read, and a body without one (chunked) is a 413 as soon as
- * it runs past the limit ({@link LimitedBodyRequest}; {@link ProblemHandler} answers the read that
+ * it runs past the limit ({@link LimitedBodyRequest}; {@link ProblemAdvice} answers the read that
  * fails). Tomcat itself bounds only form and multipart bodies.
  */
 @Component
@@ -70,14 +68,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 		response.setHeader(HttpHeaders.CONNECTION, "close");
 		response.setContentType("application/problem+json");
 		response.setCharacterEncoding("UTF-8");
-		// the shape ProblemHandler gives every problem
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", ProblemHandler.TYPE_BASE + ProblemHandler.TOO_LARGE);
-		problem.put("title", ProblemHandler.TOO_LARGE_TITLE);
-		problem.put("status", 413);
-		problem.put("detail", new BodyTooLarge(this.limit).getMessage());
-		problem.put("instance", request.getRequestURI());
-		this.json.writeValue(response.getOutputStream(), problem);
+		this.json.writeValue(response.getOutputStream(), FilterProblem.of(413, FilterProblem.TOO_LARGE,
+				FilterProblem.TOO_LARGE_TITLE, new BodyTooLarge(this.limit).getMessage(), request));
 	}
 
 }

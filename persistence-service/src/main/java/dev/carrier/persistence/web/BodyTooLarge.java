@@ -6,7 +6,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
  * A request body ran past {@code carrier.request.max-body-size} while being read. An
- * IOException, so every reader treats it as the failed read it is; {@link ProblemHandler} finds it
+ * IOException, so every reader treats it as the failed read it is; {@link ProblemAdvice} finds it
  * under the unreadable-body error it becomes and answers 413.
  */
 class BodyTooLarge extends IOException {

@@ -1,8 +1,6 @@
 package dev.carrier.persistence.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -39,13 +37,10 @@ class ServiceCredentialFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		if (request.getRequestURI().startsWith("/internal/")
 				&& this.credentials.serviceOf(request.getHeader(ServiceCredentials.HEADER)).isEmpty()) {
-			Map<String, Object> problem = new LinkedHashMap<>();
-			problem.put("type", "https://carrier.dev/problems/unauthenticated");
-			problem.put("title", "Unauthorized");
-			problem.put("status", 401);
-			problem.put("detail", "/internal/** needs a valid service credential in " + ServiceCredentials.HEADER
-					+ "; it is for Carrier's own services only.");
-			problem.put("instance", request.getRequestURI());
+			FilterProblem problem = FilterProblem.of(401, "unauthenticated", "Unauthorized",
+					"/internal/** needs a valid service credential in " + ServiceCredentials.HEADER
+							+ "; it is for Carrier's own services only.",
+					request);
 			response.setStatus(401);
 			// the JSON is UTF-8 by definition (RFC 8259); no charset parameter, as Spring MVC's own problems
 			response.setContentType("application/problem+json");

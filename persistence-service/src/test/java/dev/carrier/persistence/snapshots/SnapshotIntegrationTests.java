@@ -19,8 +19,8 @@ import dev.carrier.persistence.chats.ChatStore;
 import dev.carrier.persistence.events.Topics;
 import dev.carrier.persistence.messages.MessageStore;
 import dev.carrier.persistence.messages.StoredMessage;
-import dev.carrier.persistence.reads.ReadPositionStore;
-import dev.carrier.persistence.reads.ReadPositionStore.ReadPosition;
+import dev.carrier.persistence.reads.ReadPosition;
+import dev.carrier.persistence.reads.ReadPositions;
 import dev.carrier.persistence.support.Http;
 import dev.carrier.persistence.support.Ids;
 import dev.carrier.persistence.support.IntegrationTest;
@@ -50,7 +50,7 @@ class SnapshotIntegrationTests {
 	MessageStore messages;
 
 	@Autowired
-	ReadPositionStore reads;
+	ReadPositions reads;
 
 	@Autowired
 	KafkaEvents kafka;
@@ -88,7 +88,7 @@ class SnapshotIntegrationTests {
 		}
 		this.chats.upsertChats(snapshots);
 		this.messages.upsert(stored);
-		this.reads.upsert(List.of(new ReadPosition(chatIds.get(1), user, 42)));
+		this.reads.raise(List.of(new ReadPosition(chatIds.get(1), user, 42)));
 
 		JsonNode ids = body(proven(() -> this.http.get("/internal/users/" + user + "/chat-ids")), 200);
 		assertThat(ids.valueStream().map(JsonNode::asString).toList()).containsExactlyInAnyOrderElementsOf(chatIds);

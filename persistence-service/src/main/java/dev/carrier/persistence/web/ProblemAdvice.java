@@ -1,12 +1,12 @@
 package dev.carrier.persistence.web;
 
-import java.net.URI;
-
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.carrier.persistence.chats.ChatNotFound;
 import dev.carrier.persistence.snapshots.ConsumersBehind;
+import dev.carrier.persistence.users.UserNotFound;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -29,18 +29,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * A failure nobody expected is a 500 whose detail says nothing about SQL or stack frames.
  */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+class ProblemAdvice extends ResponseEntityExceptionHandler {
 
-	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-	static final String TYPE_BASE = "https://carrier.dev/problems/";
-
-	static final String TOO_LARGE = "too-large";
-
-	static final String TOO_LARGE_TITLE = "Request body too large";
-
-	@ExceptionHandler
-	ProblemDetail notFound(NotFound ex) {
+	@ExceptionHandler({ ChatNotFound.class, UserNotFound.class })
+	ProblemDetail notFound(RuntimeException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), "not-found");
 	}
 
@@ -89,7 +83,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		// the rest of the body is not read: the connection cannot carry another request
 		headers.setConnection("close");
 		return handleExceptionInternal(ex,
-				problem(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE_TITLE, tooLarge.getMessage(), TOO_LARGE), headers,
+				problem(HttpStatus.CONTENT_TOO_LARGE, FilterProblem.TOO_LARGE_TITLE, tooLarge.getMessage(),
+						FilterProblem.TOO_LARGE), headers,
 				HttpStatus.CONTENT_TOO_LARGE, request);
 	}
 
@@ -103,7 +98,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
-		problem.setType(URI.create(TYPE_BASE + type));
+		problem.setType(FilterProblem.type(type));
 		return problem;
 	}
 
