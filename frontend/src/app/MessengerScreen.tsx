@@ -6,8 +6,8 @@ import { useChatRoute } from '../lib/useChatRoute';
 import { ProfileDialog } from '../features/profile/components/ProfileDialog';
 import { ConnectionBanner } from '../features/realtime/components/ConnectionBanner';
 import { ChatNotFound } from './ChatNotFound';
-import { chatTitle } from './messengerState';
-import { useMessenger } from './MessengerProvider';
+import { chatTitle } from '../lib/chats';
+import { useMessenger } from '../lib/messenger';
 
 /** Sidebar and open chat side by side on desktop; one at a time (with Back) on a phone. */
 export function MessengerScreen() {

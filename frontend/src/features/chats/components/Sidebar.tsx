@@ -3,7 +3,7 @@ import { useMessenger } from '../../../lib/messenger';
 import { chatPeer, chatTitle, sortedChats } from '../../../lib/chats';
 import { Avatar } from '../../../components/Avatar';
 import { Icon } from '../../../components/Icon';
-import { useSession } from '../../auth/hooks/useSession';
+import { useSession } from '../../auth';
 import { useChatRoute } from '../../../lib/useChatRoute';
 import { ChatListItem } from './ChatListItem';
 

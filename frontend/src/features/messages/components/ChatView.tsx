@@ -5,7 +5,7 @@ import { Avatar } from '../../../components/Avatar';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Icon } from '../../../components/Icon';
 import { errorMessage } from '../../../lib/api';
-import { AddMembersDialog } from '../../chats/components/AddMembersDialog';
+import { AddMembersDialog } from '../../chats';
 import { useChatRoute } from '../../../lib/useChatRoute';
 import { useDisplayPrefs } from '../hooks/useDisplayPrefs';
 import type { LocalMessage } from '../../../lib/types';

@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from 'vitest';
-import { initialMessengerState, messengerReducer } from '../../../lib/chats';
 import type { Message } from '../../../lib/types';
 import { fetchSince, hasGap } from './gaps';
 

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { TextField } from '../../../components/TextField';
 import { errorMessage, isProblem } from '../../../lib/api';
-import { validatePassword } from '../../auth/api/validation';
+import { validatePassword } from '../../auth';
 import { profileApi } from '../api/profileApi';
 
 /**

@@ -3,7 +3,7 @@ import { useMessenger } from '../../../lib/messenger';
 import { TextField } from '../../../components/TextField';
 import { errorMessage } from '../../../lib/api';
 import type { User } from '../../../lib/types';
-import { validateEmail, validateUsername } from '../../auth/api/validation';
+import { validateEmail, validateUsername } from '../../auth';
 import { profileApi } from '../api/profileApi';
 
 export function ProfileDetailsForm({ user }: { user: User }) {

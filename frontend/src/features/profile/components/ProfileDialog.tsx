@@ -1,5 +1,5 @@
 import { Modal } from '../../../components/Modal';
-import { useSession } from '../../auth/hooks/useSession';
+import { useSession } from '../../auth';
 import { AvatarPicker } from './AvatarPicker';
 import { PasswordForm } from './PasswordForm';
 import { ProfileDetailsForm } from './ProfileDetailsForm';

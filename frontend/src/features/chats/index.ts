@@ -1,0 +1,3 @@
+// What other features may use from chats: the dialog that adds people to a group (opened from
+// the open chat's menu).
+export { AddMembersDialog } from './components/AddMembersDialog';
