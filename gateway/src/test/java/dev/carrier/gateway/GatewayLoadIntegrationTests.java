@@ -95,11 +95,14 @@ class GatewayLoadIntegrationTests {
 	}
 
 	@Test
-	void anInvalidContentTypeIsA415Problem() throws IOException {
+	void anInvalidContentTypeNeverBreaksTheGateway() throws IOException {
+		// The gateway no longer reads login bodies (the per-name limit moved to auth-service), so it
+		// passes such a request on; auth-service answers it 415 (BadRequestsIntegrationTests). What
+		// the gateway must never do is fail on it itself.
 		for (String contentType : List.of(";;;", "application/", "application/json;charset=no-such-charset")) {
 			String answer = raw("POST /api/auth/signup HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
 					+ "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
-			assertThat(answer).as(contentType).startsWith("HTTP/1.1 415").contains("application/problem+json");
+			assertThat(answer).as(contentType).startsWith("HTTP/1.1 ").doesNotStartWith("HTTP/1.1 5");
 		}
 	}
 
