@@ -18,7 +18,7 @@ export async function assertStackUp(): Promise<void> {
   try {
     res = await fetch(`${CARRIER_URL}/api/users/me`, { signal: AbortSignal.timeout(5000) });
   } catch (e) {
-    throw new Error(`No Carrier server answers at ${CARRIER_URL} (${(e as Error).message}). Start the stack or set CARRIER_URL.`);
+    throw new Error(`No Carrier server answers at ${CARRIER_URL} (${(e as Error).message}). Start the stack or set CARRIER_URL.`, { cause: e });
   }
   if (res.status !== 401) {
     throw new Error(`${CARRIER_URL}/api/users/me without a token answered ${res.status}, expected 401: is this the Carrier gateway?`);

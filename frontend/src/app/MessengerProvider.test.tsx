@@ -269,6 +269,6 @@ describe('every chat has an address', () => {
     fireEvent.change(screen.getByLabelText('Search chats'), { target: { value: 'bo' } });
     fireEvent.click(screen.getByTestId('chat-item'));
     await screen.findByTestId('chat-view');
-    expect((screen.getByLabelText('Search chats') as HTMLInputElement).value).toBe('bo');
+    expect(screen.getByLabelText<HTMLInputElement>('Search chats').value).toBe('bo');
   });
 });

@@ -34,7 +34,7 @@ export function resolveConfig(
 let current: AppConfig | null = null;
 
 export function loadConfig(): AppConfig {
-  current = resolveConfig(import.meta.env as Record<string, string | undefined>, window.location);
+  current = resolveConfig(import.meta.env, window.location);
   return current;
 }
 

@@ -11,7 +11,8 @@ export function useChatRoute() {
   const match = useMatch('/chats/:chatId');
   const navigate = useNavigate();
   const chatId = match?.params.chatId ?? null;
-  const goToChat = useCallback((id: string) => navigate(chatPath(id)), [navigate]);
-  const goToChats = useCallback((opts?: { replace?: boolean }) => navigate('/', opts), [navigate]);
+  // navigate() may return a promise (it settles once the route has loaded); nothing waits on it.
+  const goToChat = useCallback((id: string) => void navigate(chatPath(id)), [navigate]);
+  const goToChats = useCallback((opts?: { replace?: boolean }) => void navigate('/', opts), [navigate]);
   return { chatId, goToChat, goToChats };
 }

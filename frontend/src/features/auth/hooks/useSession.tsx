@@ -11,12 +11,12 @@ export interface Session {
   token: string | null;
   /** Why the last session ended, shown on the landing page. */
   notice: string | null;
-  login(login: string, password: string): Promise<void>;
-  signup(username: string, email: string, password: string): Promise<void>;
-  logout(): Promise<void>;
+  login: (login: string, password: string) => Promise<void>;
+  signup: (username: string, email: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
   /** The server said the token is dead (401 or WebSocket 4401). */
-  expire(): void;
-  setUser(user: User): void;
+  expire: () => void;
+  setUser: (user: User) => void;
 }
 
 const SessionContext = createContext<Session | null>(null);

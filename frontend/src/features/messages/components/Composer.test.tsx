@@ -5,7 +5,7 @@ import { Composer } from './Composer';
 function setup() {
   const onSend = vi.fn();
   render(<Composer onSend={onSend} />);
-  const input = screen.getByLabelText('Message') as HTMLTextAreaElement;
+  const input = screen.getByLabelText<HTMLTextAreaElement>('Message');
   return { onSend, input };
 }
 

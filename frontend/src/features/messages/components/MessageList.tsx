@@ -63,6 +63,8 @@ export function MessageList({ items, myId, users, hasMore, showTimes, showNames,
   useLayoutEffect(() => {
     const el = ref.current;
     if (el && hasMore && el.scrollHeight <= el.clientHeight && items.length > 0) void maybeLoadOlder();
+    // Only when the top of the list changes: rerunning on every render would load page after page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [hasMore, firstKey]);
 
   return (

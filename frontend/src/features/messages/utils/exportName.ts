@@ -9,6 +9,7 @@ const MAX_NAME = 60;
 export function exportFileName(chatTitle: string, format: string, on: Date = new Date()): string {
   const cleaned = chatTitle
     .normalize('NFKC')
+    // eslint-disable-next-line no-control-regex -- control characters are what a file name must not hold
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
     .trim()
     .replace(/\s+/g, '-')

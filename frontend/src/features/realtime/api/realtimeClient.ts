@@ -70,7 +70,7 @@ export class RealtimeClient {
     private readonly token: string,
     private readonly handlers: RealtimeHandlers,
     private readonly createSocket: (url: string, protocols: string[]) => SocketLike = (u, p) =>
-      new WebSocket(u, p) as unknown as SocketLike,
+      new WebSocket(u, p),
   ) {}
 
   start(): void {
