@@ -57,7 +57,7 @@ class CallerTrustIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void theGatewaysAssertionActsForItsUser() throws Exception {
 		User alice = AUTH.newUser("alice");
-		createChat(alice, "plans", AUTH.newUser("bob"));
+		createChat(alice, "plans", AUTH.newUser("bob"), AUTH.newUser("carol"));
 
 		HttpResponse<String> reply = send("GET", "/api/chats", Map.of("X-Carrier-Identity", TestTrust.identity(alice.id())));
 
