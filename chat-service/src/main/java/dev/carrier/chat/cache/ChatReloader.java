@@ -13,8 +13,7 @@ import dev.carrier.chat.CarrierProperties;
 import dev.carrier.chat.RedisKeys;
 import dev.carrier.chat.RedisScripts;
 import dev.carrier.chat.history.PersistenceClient;
-import dev.carrier.chat.messages.Message;
-import dev.carrier.chat.web.ServiceUnavailable;
+import dev.carrier.chat.shared.ServiceUnavailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -177,8 +176,8 @@ public class ChatReloader {
 	 * finds entries by seq arithmetic, so it must never hold a gap (MySQL may have one where a send
 	 * never reached Kafka). Older messages, gap included, are served from MySQL.
 	 */
-	static List<Message> contiguousTail(CacheSnapshot snapshot) {
-		List<Message> recent = snapshot.recentMessages();
+	static List<SnapshotMessage> contiguousTail(CacheSnapshot snapshot) {
+		List<SnapshotMessage> recent = snapshot.recentMessages();
 		int from = recent.size();
 		long expected = snapshot.lastSeq();
 		while (from > 0 && recent.get(from - 1).seq() == expected) {

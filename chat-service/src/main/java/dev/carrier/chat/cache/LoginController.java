@@ -1,7 +1,7 @@
 package dev.carrier.chat.cache;
 
-import dev.carrier.chat.web.Ids;
-import dev.carrier.chat.web.NotFound;
+import dev.carrier.chat.shared.Ids;
+import dev.carrier.chat.shared.UnknownUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -31,7 +31,7 @@ class LoginController {
 	@Operation(summary = "Reload every chat of the user that the cache lacks")
 	void loggedIn(@PathVariable String userId) {
 		if (!Ids.isValid(userId)) {
-			throw new NotFound("Unknown user");
+			throw new UnknownUser();
 		}
 		this.reloader.reloadChatsOf(userId);
 	}

@@ -2,7 +2,7 @@ package dev.carrier.chat.cache;
 
 import dev.carrier.chat.events.MessagesStored;
 import dev.carrier.chat.events.Topics;
-import dev.carrier.chat.web.Ids;
+import dev.carrier.chat.shared.Ids;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;

@@ -2,11 +2,12 @@ package dev.carrier.chat.chats;
 
 import java.util.List;
 
-import dev.carrier.chat.web.CallerId;
+import dev.carrier.chat.shared.CallerId;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,39 +26,49 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "chats")
 class ChatController {
 
-	private final ChatService chats;
+	private final ChatCreation creation;
 
-	ChatController(ChatService chats) {
-		this.chats = chats;
+	private final ChatMembership membership;
+
+	private final ChatAccess access;
+
+	private final ChatViews views;
+
+	private final ApplicationEventPublisher events;
+
+	ChatController(ChatCreation creation, ChatMembership membership, ChatAccess access, ChatViews views,
+			ApplicationEventPublisher events) {
+		this.creation = creation;
+		this.membership = membership;
+		this.access = access;
+		this.views = views;
+		this.events = events;
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	ChatResponse create(@Parameter(hidden = true) @CallerId String userId,
 			@Valid @RequestBody CreateChatRequest request) {
-		return new ChatResponse(this.chats.create(userId, request));
-	}
-
-	@GetMapping
-	List<ChatSummary> list(@Parameter(hidden = true) @CallerId String userId) {
-		return this.chats.list(userId);
+		return new ChatResponse(this.creation.create(userId, request));
 	}
 
 	@GetMapping("/{chatId}")
 	ChatResponse get(@Parameter(hidden = true) @CallerId String userId, @PathVariable String chatId) {
-		return new ChatResponse(this.chats.open(chatId, userId));
+		StoredChat chat = this.access.requireMember(chatId, userId);
+		this.events.publishEvent(new ChatsOpened(List.of(chatId)));
+		return new ChatResponse(this.views.view(chat));
 	}
 
 	@PostMapping("/{chatId}/members")
 	ChatResponse addMembers(@Parameter(hidden = true) @CallerId String userId, @PathVariable String chatId,
 			@Valid @RequestBody AddMembersRequest request) {
-		return new ChatResponse(this.chats.addMembers(chatId, userId, request));
+		return new ChatResponse(this.membership.addMembers(chatId, userId, request));
 	}
 
 	@DeleteMapping("/{chatId}/members/me")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void leave(@Parameter(hidden = true) @CallerId String userId, @PathVariable String chatId) {
-		this.chats.leave(chatId, userId);
+		this.membership.leave(chatId, userId);
 	}
 
 	/** {@code {chat}}. */

@@ -20,13 +20,13 @@ import org.springframework.stereotype.Component;
  * Chats and membership in Redis ({@code carrier:chat:chat|members|direct|user-chats}).
  */
 @Component
-public class ChatStore {
+class ChatStore {
 
 	private final StringRedisTemplate redis;
 
 	private final CarrierProperties properties;
 
-	public ChatStore(StringRedisTemplate redis, CarrierProperties properties) {
+	ChatStore(StringRedisTemplate redis, CarrierProperties properties) {
 		this.redis = redis;
 		this.properties = properties;
 	}

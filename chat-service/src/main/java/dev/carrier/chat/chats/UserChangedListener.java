@@ -5,7 +5,6 @@ import java.util.List;
 import dev.carrier.chat.events.Topics;
 import dev.carrier.chat.events.UserChanged;
 import dev.carrier.chat.realtime.Fanout;
-import dev.carrier.chat.realtime.Push;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class UserChangedListener {
 
-	private final ChatService chats;
+	private final ChatAccess chats;
 
 	private final ChatViews views;
 
@@ -27,7 +26,7 @@ class UserChangedListener {
 
 	private final JsonMapper json;
 
-	UserChangedListener(ChatService chats, ChatViews views, Fanout fanout, JsonMapper json) {
+	UserChangedListener(ChatAccess chats, ChatViews views, Fanout fanout, JsonMapper json) {
 		this.chats = chats;
 		this.views = views;
 		this.fanout = fanout;
@@ -47,7 +46,7 @@ class UserChangedListener {
 		}
 		List<Chat> updated = this.views.views(affected);
 		for (int i = 0; i < affected.size(); i++) {
-			this.fanout.publish(affected.get(i).memberIds(), Push.chatUpdated(updated.get(i)));
+			this.fanout.publish(affected.get(i).memberIds(), ChatPush.updated(updated.get(i)));
 		}
 	}
 

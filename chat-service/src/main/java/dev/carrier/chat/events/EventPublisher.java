@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.carrier.chat.CarrierProperties;
-import dev.carrier.chat.web.ServiceUnavailable;
+import dev.carrier.chat.shared.ServiceUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;

@@ -7,8 +7,7 @@ import java.util.Optional;
 import dev.carrier.chat.CarrierProperties;
 import dev.carrier.chat.RemoteService;
 import dev.carrier.chat.trust.Assertions;
-import dev.carrier.chat.messages.Message;
-import dev.carrier.chat.web.ServiceUnavailable;
+import dev.carrier.chat.shared.ServiceUnavailable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,8 +78,11 @@ public class PersistenceClient {
 		return Optional.ofNullable(body.path("chatId").asString(null));
 	}
 
-	/** The {@code limit} newest messages below {@code beforeSeq}, oldest first. */
-	public List<Message> messagesBefore(String chatId, long beforeSeq, int limit) {
+	/**
+	 * The {@code limit} newest messages below {@code beforeSeq}, oldest first, each read as a
+	 * {@code type} (the messages feature's own record; this client does not depend on it).
+	 */
+	public <T> List<T> messagesBefore(String chatId, long beforeSeq, int limit, Class<T> type) {
 		RemoteService.Response response = this.persistence.get(uri -> uri.path("/internal/chats/{chatId}/messages")
 			.queryParam("beforeSeq", beforeSeq)
 			.queryParam("limit", limit)
@@ -88,8 +90,8 @@ public class PersistenceClient {
 		if (response.status() == 404) {
 			return List.of();
 		}
-		return this.json.readValue(checked(response).body(), new TypeReference<List<Message>>() {
-		});
+		return this.json.readValue(checked(response).body(),
+				this.json.getTypeFactory().constructCollectionType(List.class, type));
 	}
 
 	private static RemoteService.Response checked(RemoteService.Response response) {

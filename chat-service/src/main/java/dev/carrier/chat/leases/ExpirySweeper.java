@@ -10,7 +10,7 @@ import dev.carrier.chat.CarrierProperties;
 import dev.carrier.chat.RedisKeys;
 import dev.carrier.chat.RedisScripts;
 import dev.carrier.chat.cache.ChatEviction;
-import dev.carrier.chat.web.Ids;
+import dev.carrier.chat.shared.Ids;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,7 @@ import java.util.concurrent.Executors;
 
 import dev.carrier.chat.RedisKeys;
 import dev.carrier.chat.cache.ChatEviction;
-import dev.carrier.chat.web.Ids;
+import dev.carrier.chat.shared.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,16 +5,19 @@ import java.util.Collection;
 
 import dev.carrier.chat.CarrierProperties;
 import dev.carrier.chat.RedisKeys;
+import dev.carrier.chat.chats.ChatsOpened;
 
 import org.springframework.data.redis.connection.RedisStringCommands;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.types.Expiration;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
  * Keeps cached chats alive while they are used: every open, list, send and read renews the
- * chat's lease for {@code carrier.chat.lease-ttl}.
+ * chat's lease for {@code carrier.chat.lease-ttl} (open, list and page announce
+ * {@link ChatsOpened}; send and read renew it in their own scripts).
  */
 @Service
 public class LeaseService {
@@ -26,6 +29,11 @@ public class LeaseService {
 	public LeaseService(StringRedisTemplate redis, CarrierProperties properties) {
 		this.redis = redis;
 		this.properties = properties;
+	}
+
+	@EventListener
+	void opened(ChatsOpened opened) {
+		refresh(opened.chatIds());
 	}
 
 	public void refresh(Collection<String> chatIds) {

@@ -1,7 +1,7 @@
 package dev.carrier.chat.leases;
 
-import dev.carrier.chat.web.Ids;
-import dev.carrier.chat.web.NotFound;
+import dev.carrier.chat.shared.Ids;
+import dev.carrier.chat.shared.UnknownUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -29,7 +29,7 @@ class LogoutController {
 	@Operation(summary = "Shorten the leases of the user's chats in which nobody else is online")
 	void loggedOut(@PathVariable String userId) {
 		if (!Ids.isValid(userId)) {
-			throw new NotFound("Unknown user");
+			throw new UnknownUser();
 		}
 		this.logouts.loggedOut(userId);
 	}

@@ -3,7 +3,6 @@ package dev.carrier.chat.leases;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -11,7 +10,7 @@ import java.util.stream.Collectors;
 import dev.carrier.chat.CarrierProperties;
 import dev.carrier.chat.RedisKeys;
 import dev.carrier.chat.RedisScripts;
-import dev.carrier.chat.chats.ChatStore;
+import dev.carrier.chat.chats.ChatAccess;
 import dev.carrier.chat.chats.StoredChat;
 import dev.carrier.chat.users.AuthClient;
 
@@ -23,9 +22,9 @@ import org.springframework.stereotype.Service;
  * the full lease: their leases shrink to {@code carrier.chat.logout-grace}.
  */
 @Service
-public class LogoutService {
+class LogoutService {
 
-	private final ChatStore chats;
+	private final ChatAccess chats;
 
 	private final AuthClient auth;
 
@@ -33,7 +32,7 @@ public class LogoutService {
 
 	private final CarrierProperties properties;
 
-	public LogoutService(ChatStore chats, AuthClient auth, StringRedisTemplate redis, CarrierProperties properties) {
+	LogoutService(ChatAccess chats, AuthClient auth, StringRedisTemplate redis, CarrierProperties properties) {
 		this.chats = chats;
 		this.auth = auth;
 		this.redis = redis;
@@ -42,10 +41,8 @@ public class LogoutService {
 
 	/** @return how many leases were shortened */
 	public int loggedOut(String userId) {
-		Map<String, StoredChat> cached = this.chats.userChatIds(userId)
+		Map<String, StoredChat> cached = this.chats.cachedChatsOf(userId)
 			.stream()
-			.map(this.chats::find)
-			.flatMap(Optional::stream)
 			.collect(Collectors.toMap(StoredChat::id, Function.identity()));
 		Set<String> others = new HashSet<>();
 		cached.values().forEach(chat -> others.addAll(chat.memberIds()));

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 import dev.carrier.chat.users.AuthClient;
 import dev.carrier.chat.users.MemberSummary;
-import dev.carrier.chat.web.BadRequest;
-import dev.carrier.chat.web.ServiceUnavailable;
+import dev.carrier.chat.shared.InvalidRequest;
+import dev.carrier.chat.shared.ServiceUnavailable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ContentDisposition;
@@ -27,18 +27,18 @@ import org.springframework.stereotype.Service;
  * {@code [2026-11-25 10:00:00 UTC] alice: text}.
  */
 @Service
-public class ExportService {
+class ExportService {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
-	private final MessageService messages;
+	private final MessageHistory messages;
 
 	private final AuthClient auth;
 
 	private final JsonMapper json;
 
-	public ExportService(MessageService messages, AuthClient auth, JsonMapper json) {
+	ExportService(MessageHistory messages, AuthClient auth, JsonMapper json) {
 		this.messages = messages;
 		this.auth = auth;
 		this.json = json;
@@ -46,7 +46,7 @@ public class ExportService {
 
 	public ResponseEntity<byte[]> export(String chatId, String userId, String format) {
 		if (!"json".equals(format) && !"txt".equals(format)) {
-			throw new BadRequest("format must be json or txt");
+			throw new InvalidRequest("format must be json or txt");
 		}
 		List<Message> history = this.messages.history(chatId, userId);
 		byte[] body;

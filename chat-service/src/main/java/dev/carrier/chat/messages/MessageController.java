@@ -2,7 +2,7 @@ package dev.carrier.chat.messages;
 
 import java.util.List;
 
-import dev.carrier.chat.web.CallerId;
+import dev.carrier.chat.shared.CallerId;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -29,10 +29,13 @@ class MessageController {
 
 	private final MessageService messages;
 
+	private final MessageHistory history;
+
 	private final ExportService export;
 
-	MessageController(MessageService messages, ExportService export) {
+	MessageController(MessageService messages, MessageHistory history, ExportService export) {
 		this.messages = messages;
+		this.history = history;
 		this.export = export;
 	}
 
@@ -47,7 +50,7 @@ class MessageController {
 	List<Message> page(@Parameter(hidden = true) @CallerId String userId, @PathVariable String chatId,
 			@RequestParam(required = false) Long beforeSeq, @RequestParam(required = false) Long afterSeq,
 			@RequestParam(required = false) Integer limit) {
-		return this.messages.page(chatId, userId, beforeSeq, afterSeq, limit);
+		return this.history.page(chatId, userId, beforeSeq, afterSeq, limit);
 	}
 
 	@DeleteMapping("/messages/{messageId}")

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * An entry is pending from its append until Kafka acknowledged it, and only then visible.
  */
 @Component
-public class MessageStore {
+class MessageStore {
 
 	/** How an entry appended but not yet acknowledged reads in the list (send-message.lua). */
 	private static final String PENDING = "\"pending\":true";
@@ -32,14 +32,14 @@ public class MessageStore {
 
 	private final CarrierProperties properties;
 
-	public MessageStore(StringRedisTemplate redis, JsonMapper json, CarrierProperties properties) {
+	MessageStore(StringRedisTemplate redis, JsonMapper json, CarrierProperties properties) {
 		this.redis = redis;
 		this.json = json;
 		this.properties = properties;
 	}
 
 	/** What {@link #append} did. */
-	public enum Outcome {
+	enum Outcome {
 
 		CREATED, EXISTING, EXISTING_TRIMMED, NO_CHAT, NOT_MEMBER
 
@@ -49,10 +49,10 @@ public class MessageStore {
 	 * The outcome, the message when there is one (or only its id when it left the list), and the
 	 * generation of the chat's incarnation that holds it.
 	 */
-	public record Appended(Outcome outcome, Message message, String messageId, String generation) {
+	record Appended(Outcome outcome, Message message, String messageId, String generation) {
 	}
 
-	public Appended append(String chatId, List<String> memberIds, String senderId, String clientMessageId,
+	Appended append(String chatId, List<String> memberIds, String senderId, String clientMessageId,
 			String text, Instant now) {
 		String messageId = java.util.UUID.randomUUID().toString();
 		List<String> keys = new ArrayList<>(List.of(RedisKeys.chat(chatId), RedisKeys.members(chatId),
@@ -79,7 +79,7 @@ public class MessageStore {
 	 * incarnation that holds it is still the cached one (confirm-message.lua).
 	 * @return false when the cache lost that incarnation: the seq may be handed out again
 	 */
-	public boolean confirm(Message message, String generation, String fanoutEnvelope) {
+	boolean confirm(Message message, String generation, String fanoutEnvelope) {
 		String outcome = this.redis.execute(RedisScripts.CONFIRM_MESSAGE,
 				List.of(RedisKeys.chat(message.chatId()), RedisKeys.messages(message.chatId())), message.id(),
 				String.valueOf(message.seq()), generation, RedisKeys.EVENTS_CHANNEL, fanoutEnvelope);
@@ -90,12 +90,12 @@ public class MessageStore {
 	 * The cached part of a page: the chat's last seq, the first seq the list holds, the page's
 	 * seq range and the cached messages of it.
 	 */
-	public record CachedPage(long lastSeq, long firstCachedSeq, long lo, long hi, List<Message> cached) {
+	record CachedPage(long lastSeq, long firstCachedSeq, long lo, long hi, List<Message> cached) {
 	}
 
-	public CachedPage page(String chatId, String mode, long seq, int limit) {
+	CachedPage page(String chatId, PageFrom from, long seq, int limit) {
 		List<?> result = this.redis.execute(RedisScripts.READ_MESSAGES,
-				List.of(RedisKeys.chat(chatId), RedisKeys.messages(chatId)), mode, String.valueOf(seq),
+				List.of(RedisKeys.chat(chatId), RedisKeys.messages(chatId)), from.scriptArgument(), String.valueOf(seq),
 				String.valueOf(limit));
 		List<Message> cached = new ArrayList<>();
 		for (int i = 4; i < result.size(); i++) {
@@ -106,7 +106,7 @@ public class MessageStore {
 	}
 
 	/** The newest acknowledged message (sends still waiting for Kafka are not shown). */
-	public Optional<Message> last(String chatId) {
+	Optional<Message> last(String chatId) {
 		// the chat list asks this for every chat: one entry is the usual answer, the scan the exception
 		String newestEntry = this.redis.opsForList().index(RedisKeys.messages(chatId), -1);
 		if (newestEntry == null) {
@@ -127,15 +127,31 @@ public class MessageStore {
 		return Optional.empty();
 	}
 
-	/** The outcome of {@link #tombstone}. */
-	public record Tombstoned(String status, Message message) {
+	/** What {@link #tombstone} found (delete-message.lua). */
+	enum Tombstone {
+
+		/** The sender's message was in the list and is a tombstone now. */
+		DELETED,
+		/** Someone else's message, or one not acknowledged yet. */
+		NOT_FOUND,
+		/** The list does not hold it; it may be older than the list. */
+		NOT_CACHED
+
 	}
 
-	public Tombstoned tombstone(String chatId, String messageId, String senderId) {
+	/** The outcome of {@link #tombstone}, with the tombstone when there is one. */
+	record Tombstoned(Tombstone outcome, Message message) {
+	}
+
+	Tombstoned tombstone(String chatId, String messageId, String senderId) {
 		List<?> result = this.redis.execute(RedisScripts.DELETE_MESSAGE, List.of(RedisKeys.messages(chatId)),
 				messageId, senderId);
-		String status = String.valueOf(result.get(0));
-		return new Tombstoned(status, (result.size() > 1) ? parse(result.get(1)) : null);
+		Tombstone outcome = switch (String.valueOf(result.get(0))) {
+			case "deleted" -> Tombstone.DELETED;
+			case "not-cached" -> Tombstone.NOT_CACHED;
+			default -> Tombstone.NOT_FOUND;
+		};
+		return new Tombstoned(outcome, (result.size() > 1) ? parse(result.get(1)) : null);
 	}
 
 	private Message parse(Object raw) {

@@ -1,6 +1,6 @@
 package dev.carrier.chat.reads;
 
-import dev.carrier.chat.web.CallerId;
+import dev.carrier.chat.shared.CallerId;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -2,14 +2,13 @@ package dev.carrier.chat.reads;
 
 import java.time.Instant;
 
-import dev.carrier.chat.chats.ChatService;
+import dev.carrier.chat.chats.ChatAccess;
 import dev.carrier.chat.chats.StoredChat;
 import dev.carrier.chat.events.EventPublisher;
 import dev.carrier.chat.events.ReadChanged;
 import dev.carrier.chat.events.Topics;
 import dev.carrier.chat.realtime.Fanout;
-import dev.carrier.chat.realtime.Push;
-import dev.carrier.chat.web.BadRequest;
+import dev.carrier.chat.shared.InvalidRequest;
 
 import org.springframework.stereotype.Service;
 
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReadService {
 
-	private final ChatService chats;
+	private final ChatAccess chats;
 
 	private final ReadStore store;
 
@@ -27,17 +26,22 @@ public class ReadService {
 
 	private final Fanout fanout;
 
-	public ReadService(ChatService chats, ReadStore store, EventPublisher events, Fanout fanout) {
+	ReadService(ChatAccess chats, ReadStore store, EventPublisher events, Fanout fanout) {
 		this.chats = chats;
 		this.store = store;
 		this.events = events;
 		this.fanout = fanout;
 	}
 
-	public void markRead(String chatId, String userId, long seq) {
+	/** The newest seq the user has read in the chat (0 before any). */
+	public long position(String chatId, String userId) {
+		return this.store.position(chatId, userId);
+	}
+
+	void markRead(String chatId, String userId, long seq) {
 		StoredChat chat = this.chats.requireMember(chatId, userId);
 		if (seq > chat.lastSeq()) {
-			throw new BadRequest("seq " + seq + " is beyond the chat's last message (" + chat.lastSeq() + ")");
+			throw new InvalidRequest("seq " + seq + " is beyond the chat's last message (" + chat.lastSeq() + ")");
 		}
 		long position = this.store.advance(chatId, userId, seq);
 		if (position != seq) {
@@ -45,7 +49,7 @@ public class ReadService {
 		}
 		this.events.publish(Topics.READ_CHANGED, chatId,
 				new ReadChanged(ReadChanged.newEventId(), Instant.now(), chatId, userId, seq));
-		this.fanout.publish(chat.memberIds(), Push.read(chatId, userId, seq));
+		this.fanout.publish(chat.memberIds(), new ReadPush(chatId, userId, seq));
 	}
 
 }

@@ -13,18 +13,18 @@ import org.springframework.stereotype.Component;
  * Read positions ({@code carrier:chat:read:<chatId>}: userId → last read seq).
  */
 @Component
-public class ReadStore {
+class ReadStore {
 
 	private final StringRedisTemplate redis;
 
 	private final CarrierProperties properties;
 
-	public ReadStore(StringRedisTemplate redis, CarrierProperties properties) {
+	ReadStore(StringRedisTemplate redis, CarrierProperties properties) {
 		this.redis = redis;
 		this.properties = properties;
 	}
 
-	public long position(String chatId, String userId) {
+	long position(String chatId, String userId) {
 		Object value = this.redis.opsForHash().get(RedisKeys.read(chatId), userId);
 		try {
 			return (value != null) ? Long.parseLong(value.toString()) : 0;
@@ -35,7 +35,7 @@ public class ReadStore {
 	}
 
 	/** Moves the position forward (never back); returns the position now held. */
-	public long advance(String chatId, String userId, long seq) {
+	long advance(String chatId, String userId, long seq) {
 		Long result = this.redis.execute(RedisScripts.ADVANCE_READ,
 				List.of(RedisKeys.read(chatId), RedisKeys.lease(chatId)), userId, String.valueOf(seq),
 				String.valueOf(this.properties.chat().leaseTtl().toMillis()));

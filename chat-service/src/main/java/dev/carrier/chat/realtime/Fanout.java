@@ -2,7 +2,6 @@ package dev.carrier.chat.realtime;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import dev.carrier.chat.RedisKeys;
 import io.micrometer.core.instrument.Counter;
@@ -43,7 +42,7 @@ public class Fanout {
 	 * Best effort: the client fills any gap from its last seen seq after a reconnect, so a
 	 * failed push never fails the request that caused it.
 	 */
-	public void publish(Collection<String> recipients, Map<String, Object> event) {
+	public void publish(Collection<String> recipients, Push event) {
 		if (recipients.isEmpty()) {
 			return;
 		}
@@ -53,7 +52,7 @@ public class Fanout {
 			this.published.increment();
 		}
 		catch (RuntimeException ex) {
-			log.warn("Could not fan out a {} event: {}", event.get("type"), ex.toString());
+			log.warn("Could not fan out a {} event: {}", event.type(), ex.toString());
 		}
 	}
 
@@ -61,13 +60,13 @@ public class Fanout {
 	 * The envelope for an event whose publication is part of an atomic Redis step (a send's
 	 * confirmation publishes it in the same script); counted as published.
 	 */
-	public String envelope(Collection<String> recipients, Map<String, Object> event) {
+	public String envelope(Collection<String> recipients, Push event) {
 		this.published.increment();
 		return this.json.writeValueAsString(new Envelope(List.copyOf(recipients), event));
 	}
 
 	/** {@code {recipients: [userId], event: {...}}} on the channel. */
-	public record Envelope(List<String> recipients, Map<String, Object> event) {
+	public record Envelope(List<String> recipients, Push event) {
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.carrier.chat.realtime;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,18 +9,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.carrier.chat.CarrierProperties;
-import dev.carrier.chat.chats.ChatStore;
-import dev.carrier.chat.chats.StoredChat;
 import dev.carrier.chat.users.AuthClient;
 import dev.carrier.chat.users.SessionInfo;
-import dev.carrier.chat.web.Ids;
-import dev.carrier.chat.web.ServiceUnavailable;
+import dev.carrier.chat.shared.Ids;
+import dev.carrier.chat.shared.ServiceUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -63,9 +61,7 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 
 	private final AuthClient auth;
 
-	private final ChatStore chats;
-
-	private final Fanout fanout;
+	private final ApplicationEventPublisher events;
 
 	private final LocalDelivery delivery;
 
@@ -81,12 +77,11 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 
 	private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
-	RealtimeHandler(AuthClient auth, ChatStore chats, Fanout fanout, LocalDelivery delivery, JsonMapper json,
+	RealtimeHandler(AuthClient auth, ApplicationEventPublisher events, LocalDelivery delivery, JsonMapper json,
 			CarrierProperties properties, SessionWatch watch) {
 		this.watch = watch;
 		this.auth = auth;
-		this.chats = chats;
-		this.fanout = fanout;
+		this.events = events;
 		this.delivery = delivery;
 		this.json = json;
 		this.settings = properties.realtime();
@@ -144,7 +139,8 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 		if ("typing".equals(type)) {
 			String chatId = frame.path("chatId").asString("");
 			if (Ids.isValid(chatId) && client.mayRelayTyping(chatId)) {
-				relayTyping(client.userId(), chatId);
+				// the chats feature relays it to the other members, if the user is one
+				this.events.publishEvent(new TypingNoticeReceived(client.userId(), chatId));
 			}
 		}
 	}
@@ -167,16 +163,6 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 		// Queued before registering, so "ready" is the first frame the client sees.
 		client.send(READY);
 		this.delivery.register(client);
-	}
-
-	/** Only a member's typing is relayed, and only to the chat's other members. */
-	private void relayTyping(String userId, String chatId) {
-		Optional<StoredChat> chat = this.chats.find(chatId);
-		if (chat.isEmpty() || !chat.get().hasMember(userId)) {
-			return;
-		}
-		List<String> others = chat.get().memberIds().stream().filter(id -> !id.equals(userId)).toList();
-		this.fanout.publish(others, Push.typing(chatId, userId));
 	}
 
 	@Override

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.carrier.chat.CarrierProperties;
 import dev.carrier.chat.users.AuthClient;
-import dev.carrier.chat.web.ServiceUnavailable;
+import dev.carrier.chat.shared.ServiceUnavailable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import dev.carrier.chat.CarrierProperties;
 import dev.carrier.chat.RemoteService;
 import dev.carrier.chat.trust.Assertions;
-import dev.carrier.chat.web.ServiceUnavailable;
+import dev.carrier.chat.shared.ServiceUnavailable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -2,6 +2,9 @@ package dev.carrier.chat.web;
 
 import java.util.List;
 
+import dev.carrier.chat.shared.CallerId;
+import dev.carrier.chat.shared.Ids;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;

@@ -2,6 +2,14 @@ package dev.carrier.chat.web;
 
 import java.util.stream.Collectors;
 
+import dev.carrier.chat.chats.ChatNotFound;
+import dev.carrier.chat.chats.DirectChatExists;
+import dev.carrier.chat.chats.UnknownMember;
+import dev.carrier.chat.messages.ClientMessageIdTaken;
+import dev.carrier.chat.messages.MessageNotFound;
+import dev.carrier.chat.shared.InvalidRequest;
+import dev.carrier.chat.shared.ServiceUnavailable;
+import dev.carrier.chat.shared.UnknownUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +35,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Maps every error to an RFC 9457 problem document; Spring MVC's own exceptions (malformed
+ * The one translation of errors into RFC 9457 problem documents: each feature's domain exceptions
+ * (thrown without knowing about HTTP) get their status here. Spring MVC's own exceptions (malformed
  * JSON, wrong types, validation, unknown paths, wrong methods and media types) are handled by
  * the base class as 4xx problems, completed here with a {@code type} and a detail that says
  * what was wrong. Nothing leaks a stack trace.
@@ -37,13 +46,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-	@ExceptionHandler
-	ProblemDetail notFound(NotFound ex) {
+	/** A chat or message the caller may not see is indistinguishable from one that does not exist. */
+	@ExceptionHandler({ ChatNotFound.class, MessageNotFound.class, UnknownMember.class, UnknownUser.class })
+	ProblemDetail notFound(RuntimeException ex) {
 		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
 	@ExceptionHandler
-	ProblemDetail badRequest(BadRequest ex) {
+	ProblemDetail invalid(InvalidRequest ex) {
 		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
@@ -52,10 +62,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.UNAUTHORIZED, ex.getMessage());
 	}
 
+	/** The 409 carries the pair's chat, so the client can open it instead. */
 	@ExceptionHandler
-	ProblemDetail conflict(Conflict ex) {
+	ProblemDetail directChatExists(DirectChatExists ex) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, ex.getMessage());
-		problem.setProperty(ex.property(), ex.value());
+		problem.setProperty("chat", ex.chat());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail clientMessageIdTaken(ClientMessageIdTaken ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setProperty("messageId", ex.messageId());
 		return problem;
 	}
 

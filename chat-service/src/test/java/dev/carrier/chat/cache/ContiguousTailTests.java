@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
-import dev.carrier.chat.messages.Message;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,15 +30,15 @@ class ContiguousTailTests {
 	}
 
 	private static CacheSnapshot snapshot(long lastSeq, long... seqs) {
-		List<Message> messages = LongStream.of(seqs)
-			.mapToObj(seq -> new Message("m" + seq, "chat", seq, "sender", "text", Instant.EPOCH, false))
+		List<SnapshotMessage> messages = LongStream.of(seqs)
+			.mapToObj(seq -> new SnapshotMessage("m" + seq, "chat", seq, "sender", "text", Instant.EPOCH, false))
 			.toList();
 		return new CacheSnapshot("chat", "group", "G", null, Instant.EPOCH, lastSeq, 1, List.of("sender"), messages,
 				Map.of(), Map.of(), 0);
 	}
 
-	private static List<Long> seqs(List<Message> messages) {
-		return messages.stream().map(Message::seq).toList();
+	private static List<Long> seqs(List<SnapshotMessage> messages) {
+		return messages.stream().map(SnapshotMessage::seq).toList();
 	}
 
 }

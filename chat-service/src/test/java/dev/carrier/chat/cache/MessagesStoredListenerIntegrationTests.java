@@ -3,8 +3,7 @@ package dev.carrier.chat.cache;
 import java.util.List;
 
 import dev.carrier.chat.RedisKeys;
-import dev.carrier.chat.messages.MessageStore;
-import dev.carrier.chat.realtime.Fanout;
+import dev.carrier.chat.messages.CacheOnlySends;
 import dev.carrier.chat.support.CachedChats;
 import dev.carrier.chat.support.IntegrationTestSupport;
 import dev.carrier.chat.support.StoredReports;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -33,10 +33,7 @@ class MessagesStoredListenerIntegrationTests extends IntegrationTestSupport {
 	KafkaTemplate<String, String> kafka;
 
 	@Autowired
-	MessageStore messages;
-
-	@Autowired
-	Fanout fanout;
+	ApplicationContext context;
 
 	private StoredReports reports;
 
@@ -98,9 +95,9 @@ class MessagesStoredListenerIntegrationTests extends IntegrationTestSupport {
 		assertThat(CachedChats.keysNaming(this.redis, chatId)).isEmpty();
 	}
 
-	/** Without Kafka: only this test reports the chat stored (see CachedChats.sendCacheOnly). */
+	/** Without Kafka: only this test reports the chat stored (see CacheOnlySends). */
 	private void sendCacheOnly(String chatId, User sender, User other, String text) {
-		CachedChats.sendCacheOnly(this.messages, this.fanout, chatId, List.of(sender.id(), other.id()), sender.id(), text);
+		CacheOnlySends.send(this.context, chatId, List.of(sender.id(), other.id()), sender.id(), text);
 	}
 
 	private String storedSeq(String chatId) {

@@ -56,7 +56,7 @@ class LargeChatListIntegrationTests extends IntegrationTestSupport {
 		User owner = AUTH.newUser("owner");
 		Set<String> expected = new HashSet<>(List.of(owner.username()));
 		for (int chat = 0; expected.size() < 1000; chat++) {
-			int others = Math.min(ChatService.MAX_GROUP - 1, 1000 - expected.size());
+			int others = Math.min(ChatMembership.MAX_GROUP - 1, 1000 - expected.size());
 			List<User> members = new ArrayList<>();
 			for (int i = 0; i < others; i++) {
 				members.add(AUTH.newUser("m" + chat));

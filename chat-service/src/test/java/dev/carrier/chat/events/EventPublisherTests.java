@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.carrier.chat.CarrierProperties;
-import dev.carrier.chat.web.ServiceUnavailable;
+import dev.carrier.chat.shared.ServiceUnavailable;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,7 @@ import java.util.List;
 
 import dev.carrier.chat.RedisKeys;
 import dev.carrier.chat.cache.ChatEviction;
-import dev.carrier.chat.messages.MessageStore;
-import dev.carrier.chat.realtime.Fanout;
+import dev.carrier.chat.messages.CacheOnlySends;
 import dev.carrier.chat.support.CachedChats;
 import dev.carrier.chat.support.IntegrationTestSupport;
 import dev.carrier.chat.support.StoredReports;
@@ -16,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -42,10 +42,7 @@ class LeaseIntegrationTests extends IntegrationTestSupport {
 	MeterRegistry meters;
 
 	@Autowired
-	MessageStore messages;
-
-	@Autowired
-	Fanout fanout;
+	ApplicationContext context;
 
 	@Test
 	void activityRefreshesTheLease() {
@@ -136,7 +133,7 @@ class LeaseIntegrationTests extends IntegrationTestSupport {
 	}
 
 	private void sendCacheOnly(String chatId, User sender, User other, String text) {
-		CachedChats.sendCacheOnly(this.messages, this.fanout, chatId, List.of(sender.id(), other.id()), sender.id(), text);
+		CacheOnlySends.send(this.context, chatId, List.of(sender.id(), other.id()), sender.id(), text);
 	}
 
 	@Test

@@ -17,7 +17,6 @@ import dev.carrier.chat.cache.ChatEviction;
 import dev.carrier.chat.events.EventPublisher;
 import dev.carrier.chat.events.Topics;
 import dev.carrier.chat.realtime.Fanout;
-import dev.carrier.chat.realtime.Push;
 import dev.carrier.chat.support.CachedChats;
 import dev.carrier.chat.support.IntegrationTestSupport;
 import dev.carrier.chat.support.StubAuthService.User;
@@ -28,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -52,6 +52,9 @@ class SendConfirmationIntegrationTests extends IntegrationTestSupport {
 
 	@Autowired
 	StringRedisTemplate redis;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	MessageStore store;
@@ -98,7 +101,7 @@ class SendConfirmationIntegrationTests extends IntegrationTestSupport {
 		assertThat(this.redis.opsForList().index(RedisKeys.messages(chatId), 0)).contains("\"pending\":true");
 		assertInvisible(chatId, bob);
 
-		String envelope = this.fanout.envelope(members, Push.messageCreated(appended.message()));
+		String envelope = this.fanout.envelope(members, new MessagePush.Created(appended.message()));
 		String stale = this.redis.execute(RedisScripts.CONFIRM_MESSAGE,
 				List.of(RedisKeys.chat(chatId), RedisKeys.messages(chatId)), appended.message().id(), "1", "7",
 				RedisKeys.EVENTS_CHANNEL, envelope);
@@ -150,22 +153,22 @@ class SendConfirmationIntegrationTests extends IntegrationTestSupport {
 		User bob = AUTH.newUser("bob");
 		String chatId = createChat(alice, null, bob).path("id").asString();
 		List<String> members = List.of(alice.id(), bob.id());
-		// sent without Kafka: only this test reports what MySQL holds (CachedChats.sendCacheOnly)
+		// sent without Kafka: only this test reports what MySQL holds (CacheOnlySends)
 		for (int i = 1; i <= 10; i++) {
-			CachedChats.sendCacheOnly(this.store, this.fanout, chatId, members, (i % 2 == 0) ? bob.id() : alice.id(), "m" + i);
+			CacheOnlySends.send(this.context, chatId, members, (i % 2 == 0) ? bob.id() : alice.id(), "m" + i);
 		}
 
 		assertThat(cachedSeqs(chatId)).as("nothing is stored yet: all of them stay")
 			.containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
 
 		this.eviction.recordStored(chatId, 3);
-		CachedChats.sendCacheOnly(this.store, this.fanout, chatId, members, alice.id(), "m11");
+		CacheOnlySends.send(this.context, chatId, members, alice.id(), "m11");
 
 		assertThat(cachedSeqs(chatId)).as("only what MySQL holds leaves")
 			.containsExactly(4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
 
 		this.eviction.recordStored(chatId, 11);
-		CachedChats.sendCacheOnly(this.store, this.fanout, chatId, members, bob.id(), "m12");
+		CacheOnlySends.send(this.context, chatId, members, bob.id(), "m12");
 
 		assertThat(cachedSeqs(chatId)).as("back to the bound").containsExactly(8L, 9L, 10L, 11L, 12L);
 	}

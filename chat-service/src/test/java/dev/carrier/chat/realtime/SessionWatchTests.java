@@ -4,7 +4,7 @@ import java.util.Set;
 
 import dev.carrier.chat.CarrierProperties;
 import dev.carrier.chat.users.AuthClient;
-import dev.carrier.chat.web.ServiceUnavailable;
+import dev.carrier.chat.shared.ServiceUnavailable;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 

@@ -1,20 +1,13 @@
 package dev.carrier.chat.support;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import dev.carrier.chat.RedisKeys;
-import dev.carrier.chat.messages.Message;
-import dev.carrier.chat.messages.MessageStore;
-import dev.carrier.chat.realtime.Fanout;
-import dev.carrier.chat.realtime.Push;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,23 +58,6 @@ public final class CachedChats {
 	public static void lose(StringRedisTemplate redis, String chatId) {
 		redis.delete(List.of(RedisKeys.chat(chatId), RedisKeys.members(chatId), RedisKeys.messages(chatId),
 				RedisKeys.clientIds(chatId), RedisKeys.read(chatId), RedisKeys.lease(chatId)));
-	}
-
-	/**
-	 * A message appended and confirmed as a send does, but without its Kafka event: no
-	 * persistence-service ever reports it stored, not even a real one that shares the test's
-	 * broker (a running stack's persistence-service stores what the tests publish and reports it),
-	 * so the chat's storedSeq moves only when the test says.
-	 */
-	public static Message sendCacheOnly(MessageStore store, Fanout fanout, String chatId, List<String> members,
-			String senderId, String text) {
-		MessageStore.Appended appended = store.append(chatId, members, senderId, UUID.randomUUID().toString(), text,
-				Instant.now().truncatedTo(ChronoUnit.MILLIS));
-		if (appended.outcome() != MessageStore.Outcome.CREATED || !store.confirm(appended.message(),
-				appended.generation(), fanout.envelope(members, Push.messageCreated(appended.message())))) {
-			throw new IllegalStateException("could not send to chat " + chatId + ": " + appended.outcome());
-		}
-		return appended.message();
 	}
 
 	/** Every chat-service key ending in {@code :<id>} (chat, members, messages, reload claim, lease, ...). */

@@ -1,4 +1,4 @@
-package dev.carrier.chat.web;
+package dev.carrier.chat.shared;
 
 /**
  * A server this request depends on (auth-service, persistence-service, Kafka) did not answer;

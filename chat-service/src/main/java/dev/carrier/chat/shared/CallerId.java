@@ -1,4 +1,4 @@
-package dev.carrier.chat.web;
+package dev.carrier.chat.shared;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,5 +1,6 @@
-package dev.carrier.chat.chats;
+package dev.carrier.chat.chatlist;
 
+import dev.carrier.chat.chats.Chat;
 import dev.carrier.chat.messages.Message;
 
 /**

@@ -1,11 +1,11 @@
-package dev.carrier.chat.web;
+package dev.carrier.chat.shared;
 
 /**
  * The request is well-formed but breaks a rule (a direct chat cannot be left, seq beyond the chat).
  */
-public class BadRequest extends RuntimeException {
+public class InvalidRequest extends RuntimeException {
 
-	public BadRequest(String message) {
+	public InvalidRequest(String message) {
 		super(message);
 	}
 

@@ -1,0 +1,79 @@
+package dev.carrier.chat.chats;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.carrier.chat.shared.InvalidRequest;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Adding members to a group and leaving one; a direct chat keeps its pair.
+ */
+@Service
+class ChatMembership {
+
+	static final int MIN_GROUP = 3;
+
+	static final int MAX_GROUP = 50;
+
+	private final ChatStore store;
+
+	private final ChatAccess access;
+
+	private final ChatViews views;
+
+	private final MemberResolver members;
+
+	private final ChatAnnouncements announcements;
+
+	ChatMembership(ChatStore store, ChatAccess access, ChatViews views, MemberResolver members,
+			ChatAnnouncements announcements) {
+		this.store = store;
+		this.access = access;
+		this.views = views;
+		this.members = members;
+		this.announcements = announcements;
+	}
+
+	Chat addMembers(String chatId, String userId, AddMembersRequest request) {
+		StoredChat before = this.access.requireMember(chatId, userId);
+		if (before.isDirect()) {
+			throw new InvalidRequest("Members can only be added to a group chat");
+		}
+		Set<String> added = new LinkedHashSet<>();
+		this.members.resolve(request.members()).forEach(member -> added.add(member.id()));
+		added.removeAll(before.memberIds());
+		if (added.isEmpty()) {
+			return this.views.view(before);
+		}
+		if (!this.store.addMembers(chatId, added, MAX_GROUP, Instant.now())) {
+			throw new InvalidRequest("A group chat has at most " + MAX_GROUP + " members");
+		}
+		StoredChat after = this.store.find(chatId).orElseThrow(ChatNotFound::new);
+		this.announcements.changed(after);
+		Chat view = this.views.view(after);
+		this.announcements.created(added, view);
+		this.announcements.updated(before.memberIds(), view);
+		return view;
+	}
+
+	void leave(String chatId, String userId) {
+		StoredChat chat = this.access.requireMember(chatId, userId);
+		if (chat.isDirect()) {
+			throw new InvalidRequest("A direct chat cannot be left");
+		}
+		this.store.leave(chatId, userId);
+		StoredChat after = this.store.find(chatId).orElseThrow(ChatNotFound::new);
+		this.announcements.changed(after);
+		// The leaver hears this one last update (without them in it) so their other sessions
+		// drop the chat; nothing after it reaches them.
+		List<String> recipients = new ArrayList<>(after.memberIds());
+		recipients.add(userId);
+		this.announcements.updated(recipients, this.views.view(after));
+	}
+
+}
