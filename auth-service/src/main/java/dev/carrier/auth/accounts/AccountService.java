@@ -62,7 +62,7 @@ public class AccountService {
 			throw new AccountTaken(outcome);
 		}
 		try {
-			this.events.userChanged(user);
+			this.events.userChanged(user.snapshot());
 		}
 		catch (EventNotPublished ex) {
 			this.store.remove(user);
@@ -78,6 +78,33 @@ public class AccountService {
 
 	public User lookup(String usernameOrEmail) {
 		return this.directory.findByLogin(usernameOrEmail).orElseThrow(UserNotFound::new);
+	}
+
+	/** @throws dev.carrier.auth.remote.RemoteUnavailable when Redis does not know the user and persistence cannot say */
+	public Optional<User> find(String userId) {
+		return this.directory.findById(userId);
+	}
+
+	/** By username or email, compared as {@link LoginNames#normalize} says. */
+	public Optional<User> findByLogin(String login) {
+		return this.directory.findByLogin(login);
+	}
+
+	/**
+	 * Keeps a change to fields no index depends on (password hash, avatar). It is published and
+	 * acknowledged first, so a failed publish ({@link EventNotPublished}) changes nothing;
+	 * {@code beforeSaving} runs in between (an avatar's bytes go in before the user that points at
+	 * them).
+	 */
+	public void saveChange(User changed, Runnable beforeSaving) {
+		this.events.userChanged(changed.snapshot());
+		beforeSaving.run();
+		this.store.save(changed);
+	}
+
+	public void saveChange(User changed) {
+		saveChange(changed, () -> {
+		});
 	}
 
 	public User updateProfile(String userId, String typedUsername, String typedEmail) {
@@ -105,7 +132,7 @@ public class AccountService {
 			throw new AccountTaken(outcome);
 		}
 		try {
-			this.events.userChanged(after);
+			this.events.userChanged(after.snapshot());
 		}
 		catch (EventNotPublished ex) {
 			this.store.changeIdentity(after, before);

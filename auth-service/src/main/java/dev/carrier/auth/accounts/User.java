@@ -2,6 +2,8 @@ package dev.carrier.auth.accounts;
 
 import java.time.Instant;
 
+import dev.carrier.auth.events.UserChanged;
+
 /**
  * A Carrier account as auth-service keeps it. {@code avatar} is {@code null},
  * {@code preset:<name>} or {@code upload:<content-type>}; {@code avatarVersion} grows with every
@@ -36,6 +38,12 @@ public record User(String id, String username, String email, String passwordHash
 	public User withAvatar(String avatar, Instant now) {
 		return new User(this.id, this.username, this.email, this.passwordHash, avatar, this.avatarVersion + 1,
 				this.createdAt, now);
+	}
+
+	/** The whole user as {@code carrier.auth.user-changed} carries it. */
+	public UserChanged.Snapshot snapshot() {
+		return new UserChanged.Snapshot(this.id, this.username, this.email, this.passwordHash, this.avatar,
+				this.avatarVersion, this.createdAt, this.updatedAt);
 	}
 
 	/** Keeps the password hash out of logs and exception messages. */

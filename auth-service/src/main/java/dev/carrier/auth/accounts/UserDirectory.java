@@ -17,13 +17,13 @@ import dev.carrier.auth.remote.RemoteUnavailable;
  * Redis lost it (FLUSHALL, eviction, a new Redis).
  */
 @Component
-public class UserDirectory {
+class UserDirectory {
 
 	private final UserStore store;
 
 	private final PersistenceClient persistence;
 
-	public UserDirectory(UserStore store, PersistenceClient persistence) {
+	UserDirectory(UserStore store, PersistenceClient persistence) {
 		this.store = store;
 		this.persistence = persistence;
 	}

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -17,7 +16,7 @@ import dev.carrier.auth.RedisKeys;
 
 /** Users in Redis: one hash per user plus lowercase username and email indexes. */
 @Component
-public class UserStore {
+class UserStore {
 
 	private static final RedisScript<String> REGISTER_USER = script("register-user.lua", String.class);
 
@@ -29,11 +28,8 @@ public class UserStore {
 
 	private final StringRedisTemplate redis;
 
-	private final RedisTemplate<String, byte[]> bytesRedis;
-
-	public UserStore(StringRedisTemplate redis, RedisTemplate<String, byte[]> bytesRedis) {
+	UserStore(StringRedisTemplate redis) {
 		this.redis = redis;
-		this.bytesRedis = bytesRedis;
 	}
 
 	public Optional<User> findById(String userId) {
@@ -81,14 +77,6 @@ public class UserStore {
 	/** Saves fields that no index depends on (password hash, avatar). */
 	public void save(User user) {
 		this.redis.opsForHash().putAll(RedisKeys.user(user.id()), toHash(user));
-	}
-
-	public void saveAvatar(String userId, byte[] bytes) {
-		this.bytesRedis.opsForValue().set(RedisKeys.avatar(userId), bytes);
-	}
-
-	public Optional<byte[]> findAvatar(String userId) {
-		return Optional.ofNullable(this.bytesRedis.opsForValue().get(RedisKeys.avatar(userId)));
 	}
 
 	static Map<String, String> toHash(User user) {

@@ -38,7 +38,7 @@ class AvatarController {
 		this.maxBytes = (int) properties.maxBytes().toBytes();
 	}
 
-	@PutMapping(path = "/api/users/me/avatar", consumes = "image/*")
+	@PutMapping(path = AvatarUploadLimit.UPLOAD_PATH, consumes = "image/*")
 	@Operation(summary = "Upload an avatar: PNG, JPEG or GIF bytes, at most 1 MiB, 4096 pixels wide or high and "
 			+ "12 megapixels, Content-Type matching the bytes (400/413/415 otherwise, 503 with Retry-After when busy); "
 			+ "stored and served re-encoded, at most 512x512")

@@ -9,8 +9,6 @@ import org.springframework.stereotype.Service;
 
 import dev.carrier.auth.accounts.AccountService;
 import dev.carrier.auth.accounts.User;
-import dev.carrier.auth.accounts.UserDirectory;
-import dev.carrier.auth.accounts.UserStore;
 import dev.carrier.auth.avatars.AvatarProblems.AvatarNotFound;
 import dev.carrier.auth.avatars.AvatarProblems.UnknownPreset;
 import dev.carrier.auth.events.EventPublisher;
@@ -28,9 +26,7 @@ public class AvatarService {
 
 	private final AccountService accounts;
 
-	private final UserDirectory directory;
-
-	private final UserStore users;
+	private final AvatarStore store;
 
 	private final AvatarPresets presets;
 
@@ -40,15 +36,14 @@ public class AvatarService {
 
 	private final AvatarRenderer renderer;
 
-	AvatarService(AccountService accounts, UserDirectory directory, UserStore users, AvatarPresets presets,
-			EventPublisher events, PersistenceClient persistence, AvatarRenderer renderer) {
-		this.renderer = renderer;
+	AvatarService(AccountService accounts, AvatarStore store, AvatarPresets presets, EventPublisher events,
+			PersistenceClient persistence, AvatarRenderer renderer) {
 		this.accounts = accounts;
-		this.directory = directory;
-		this.users = users;
+		this.store = store;
 		this.presets = presets;
 		this.events = events;
 		this.persistence = persistence;
+		this.renderer = renderer;
 	}
 
 	public User upload(String userId, String declaredContentType, byte[] bytes) {
@@ -57,9 +52,7 @@ public class AvatarService {
 		User changed = this.accounts.get(userId)
 			.withAvatar(User.UPLOAD_PREFIX + rendition.contentType(), Instant.now());
 		this.events.avatarUploaded(userId, rendition.contentType(), changed.avatarVersion(), rendition.bytes());
-		this.events.userChanged(changed);
-		this.users.saveAvatar(userId, rendition.bytes());
-		this.users.save(changed);
+		this.accounts.saveChange(changed, () -> this.store.save(userId, rendition.bytes()));
 		log.info("User {} uploaded a {} avatar of {} bytes, stored as {} bytes of {}", userId, format, bytes.length,
 				rendition.bytes().length, rendition.contentType());
 		return changed;
@@ -70,13 +63,12 @@ public class AvatarService {
 			throw new UnknownPreset();
 		}
 		User changed = this.accounts.get(userId).withAvatar(User.PRESET_PREFIX + preset, Instant.now());
-		this.events.userChanged(changed);
-		this.users.save(changed);
+		this.accounts.saveChange(changed);
 		return changed;
 	}
 
 	public Avatar download(String userId) {
-		User user = this.directory.findById(userId).orElseThrow(AvatarNotFound::new);
+		User user = this.accounts.find(userId).orElseThrow(AvatarNotFound::new);
 		String avatar = user.avatar();
 		if (avatar == null) {
 			throw new AvatarNotFound();
@@ -87,13 +79,13 @@ public class AvatarService {
 			return new Avatar(AvatarPresets.CONTENT_TYPE, svg, user.avatarVersion());
 		}
 		String contentType = avatar.substring(User.UPLOAD_PREFIX.length());
-		byte[] bytes = this.users.findAvatar(userId).or(() -> readThrough(userId)).orElseThrow(AvatarNotFound::new);
+		byte[] bytes = this.store.find(userId).or(() -> readThrough(userId)).orElseThrow(AvatarNotFound::new);
 		return new Avatar(contentType, bytes, user.avatarVersion());
 	}
 
 	private Optional<byte[]> readThrough(String userId) {
 		Optional<byte[]> bytes = this.persistence.findAvatar(userId).map(PersistenceClient.StoredAvatar::bytes);
-		bytes.ifPresent((found) -> this.users.saveAvatar(userId, found));
+		bytes.ifPresent((found) -> this.store.save(userId, found));
 		return bytes;
 	}
 

@@ -13,8 +13,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.carrier.auth.accounts.User;
-
 /**
  * Publishes auth-service's events and waits for Kafka's acknowledgement ({@code acks=all},
  * idempotent producer): a change is only acknowledged to the client once it is durable on its
@@ -38,8 +36,8 @@ public class EventPublisher {
 		this.properties = properties;
 	}
 
-	public void userChanged(User user) {
-		publish(Topics.USER_CHANGED, user.id(), UserChanged.of(user, Instant.now()));
+	public void userChanged(UserChanged.Snapshot user) {
+		publish(Topics.USER_CHANGED, user.id(), new UserChanged(UUID.randomUUID(), Instant.now(), user));
 	}
 
 	public void avatarUploaded(String userId, String contentType, long version, byte[] bytes) {

@@ -3,19 +3,12 @@ package dev.carrier.auth.events;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.carrier.auth.accounts.User;
-
 /**
  * A full snapshot of a user after any change, keyed by user id on
  * {@link Topics#USER_CHANGED}; persistence-service upserts its users table from it. Carries the
  * password hash, so it is never logged.
  */
 public record UserChanged(UUID eventId, Instant occurredAt, Snapshot user) {
-
-	public static UserChanged of(User user, Instant now) {
-		return new UserChanged(UUID.randomUUID(), now, new Snapshot(user.id(), user.username(), user.email(),
-				user.passwordHash(), user.avatar(), user.avatarVersion(), user.createdAt(), user.updatedAt()));
-	}
 
 	@Override
 	public String toString() {

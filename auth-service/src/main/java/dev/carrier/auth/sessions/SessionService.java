@@ -12,17 +12,17 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import dev.carrier.auth.LoginNames;
+import dev.carrier.auth.accounts.AccountService;
+import dev.carrier.auth.accounts.PasswordChanged;
+import dev.carrier.auth.accounts.PasswordService;
 import dev.carrier.auth.accounts.User;
-import dev.carrier.auth.accounts.UserDirectory;
-import dev.carrier.auth.accounts.UserStore;
 import dev.carrier.auth.attempts.AttemptLimiter;
 import dev.carrier.auth.credentials.PasswordHasher;
 import dev.carrier.auth.credentials.Requester;
-import dev.carrier.auth.events.EventNotPublished;
-import dev.carrier.auth.events.EventPublisher;
 import dev.carrier.auth.hydration.HydrationClient;
 import dev.carrier.auth.remote.ChatClient;
 
@@ -37,17 +37,15 @@ public class SessionService {
 
 	private static final String BAD_CREDENTIALS = "Wrong login or password";
 
-	private final UserDirectory directory;
+	private final AccountService accounts;
 
-	private final UserStore users;
+	private final PasswordService passwords;
 
 	private final SessionStore sessions;
 
 	private final PasswordHasher hasher;
 
 	private volatile String dummyHash;
-
-	private final EventPublisher events;
 
 	private final HydrationClient hydration;
 
@@ -57,18 +55,17 @@ public class SessionService {
 
 	private final AttemptLimiter attempts;
 
-	public SessionService(UserDirectory directory, UserStore users, SessionStore sessions, PasswordHasher hasher,
-			EventPublisher events, HydrationClient hydration, ChatClient chat, SessionProperties properties,
+	public SessionService(AccountService accounts, PasswordService passwords, SessionStore sessions,
+			PasswordHasher hasher, HydrationClient hydration, ChatClient chat, SessionProperties properties,
 			AttemptLimiter attempts) {
-		this.attempts = attempts;
-		this.directory = directory;
-		this.users = users;
+		this.accounts = accounts;
+		this.passwords = passwords;
 		this.sessions = sessions;
 		this.hasher = hasher;
-		this.events = events;
 		this.hydration = hydration;
 		this.chat = chat;
 		this.properties = properties;
+		this.attempts = attempts;
 	}
 
 	/**
@@ -80,7 +77,7 @@ public class SessionService {
 		String name = LoginNames.normalize(login);
 		this.attempts.takeLogin(name);
 		Requester requester = new Requester(name, clientAddress);
-		Optional<User> found = this.directory.findByLogin(name);
+		Optional<User> found = this.accounts.findByLogin(name);
 		if (found.isEmpty()) {
 			// an unknown login costs one hash, as a wrong password does: its timing tells nobody
 			// whether the account exists
@@ -91,7 +88,7 @@ public class SessionService {
 		if (!this.hasher.matches(password, user.passwordHash(), requester)) {
 			throw new Unauthenticated(BAD_CREDENTIALS);
 		}
-		user = upgradeHashIfOld(user, password, requester);
+		user = this.passwords.upgradeHashIfOld(user, password, requester);
 		String token = SessionTokens.newToken();
 		Instant now = Instant.now();
 		Instant expiresAt = now.plus(this.properties.maxAge());
@@ -181,6 +178,13 @@ public class SessionService {
 		return ended;
 	}
 
+	/** A password change ends every other session of the user before the change is answered. */
+	@EventListener
+	void onPasswordChanged(PasswordChanged change) {
+		int ended = endOtherSessions(change.userId(), change.keptToken());
+		log.info("{} other session(s) of user {} ended after a password change", ended, change.userId());
+	}
+
 	public Set<String> onlineAmong(Collection<String> userIds) {
 		Set<String> online = new LinkedHashSet<>();
 		for (String userId : userIds) {
@@ -189,27 +193,6 @@ public class SessionService {
 			}
 		}
 		return online;
-	}
-
-	/**
-	 * Re-hashes a password stored at a lower iteration count than today's. Best effort: the old
-	 * hash still verifies the same password, so a failure only postpones the upgrade.
-	 */
-	private User upgradeHashIfOld(User user, String password, Requester requester) {
-		if (!this.hasher.needsUpgrade(user.passwordHash())) {
-			return user;
-		}
-		User upgraded = user.withPasswordHash(this.hasher.hash(password, requester), Instant.now());
-		try {
-			this.events.userChanged(upgraded);
-			this.users.save(upgraded);
-			log.info("Upgraded the password hash of user {}", user.id());
-			return upgraded;
-		}
-		catch (EventNotPublished ex) {
-			log.warn("Could not upgrade the password hash of user {}; kept the old one", user.id());
-			return user;
-		}
 	}
 
 	private Duration initialTtl() {

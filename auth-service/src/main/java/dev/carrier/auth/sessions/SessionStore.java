@@ -20,7 +20,7 @@ import dev.carrier.auth.RedisKeys;
 
 /** Sessions in Redis: a hash per session (TTL = idle timeout) and a set of them per user. */
 @Component
-public class SessionStore {
+class SessionStore {
 
 	private static final RedisScript<String> OPEN_SESSION = RedisScript
 		.of(new ClassPathResource("scripts/open-session.lua"), String.class);
@@ -30,7 +30,7 @@ public class SessionStore {
 
 	private final StringRedisTemplate redis;
 
-	public SessionStore(StringRedisTemplate redis) {
+	SessionStore(StringRedisTemplate redis) {
 		this.redis = redis;
 	}
 

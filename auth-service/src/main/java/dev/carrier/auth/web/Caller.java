@@ -7,6 +7,9 @@ package dev.carrier.auth.web;
  */
 public record Caller(String userId, String token) {
 
+	/** Request attribute holding the user the gateway's assertion names ({@link CallerTrustFilter}). */
+	public static final String ASSERTED_USER_ATTRIBUTE = Caller.class.getName() + ".assertedUser";
+
 	@Override
 	public String toString() {
 		return "Caller[userId=" + this.userId + "]";

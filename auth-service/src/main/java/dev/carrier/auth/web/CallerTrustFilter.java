@@ -25,9 +25,6 @@ import dev.carrier.auth.trust.Assertions;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class CallerTrustFilter extends OncePerRequestFilter {
 
-	/** Request attribute holding the user the gateway's assertion names. */
-	static final String CALLER_ATTRIBUTE = CallerTrustFilter.class.getName() + ".caller";
-
 	private final Assertions assertions;
 
 	CallerTrustFilter(Assertions assertions) {
@@ -51,7 +48,7 @@ class CallerTrustFilter extends OncePerRequestFilter {
 				refuse(request, response, "The identity assertion is invalid or has expired; call through the gateway.");
 				return;
 			}
-			request.setAttribute(CALLER_ATTRIBUTE, caller.get());
+			request.setAttribute(Caller.ASSERTED_USER_ATTRIBUTE, caller.get());
 		}
 		chain.doFilter(request, response);
 	}
@@ -59,7 +56,7 @@ class CallerTrustFilter extends OncePerRequestFilter {
 	private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
 		response.setStatus(HttpStatus.UNAUTHORIZED.value());
 		response.setContentType("application/problem+json");
-		response.getOutputStream().write(Problems.json(401, detail, request.getRequestURI()));
+		response.getOutputStream().write(ProblemDocument.of(401, detail, request.getRequestURI()).toJson());
 	}
 
 }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -15,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +26,6 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.carrier.auth.avatars.AvatarProperties;
 
 /**
  * Answers 413 with a problem document to any body larger than the request may be, before
@@ -37,21 +39,20 @@ import dev.carrier.auth.avatars.AvatarProperties;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-	private static final String AVATAR_UPLOAD = "/api/users/me/avatar";
-
 	private final long maxBody;
 
-	private final long maxAvatar;
+	private final Map<String, Long> uploadLimits;
 
-	RequestSizeLimitFilter(RequestLimitProperties limits, AvatarProperties avatars) {
+	RequestSizeLimitFilter(RequestLimitProperties limits, ObjectProvider<UploadLimit> uploads) {
 		this.maxBody = limits.maxBody().toBytes();
-		this.maxAvatar = avatars.maxBytes().toBytes();
+		this.uploadLimits = uploads.orderedStream()
+			.collect(Collectors.toUnmodifiableMap(UploadLimit::path, (upload) -> upload.maxBytes().toBytes()));
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long limit = AVATAR_UPLOAD.equals(request.getRequestURI()) ? this.maxAvatar : this.maxBody;
+		long limit = this.uploadLimits.getOrDefault(request.getRequestURI(), this.maxBody);
 		long declared = request.getContentLengthLong();
 		if (declared > limit) {
 			refuse(request, response, limit);
@@ -71,8 +72,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private static void refuse(HttpServletRequest request, HttpServletResponse response, long limit)
 			throws IOException {
-		byte[] problem = Problems.json(HttpStatus.CONTENT_TOO_LARGE.value(),
-				"The request body may be at most " + limit + " bytes", request.getRequestURI());
+		byte[] problem = ProblemDocument.of(HttpStatus.CONTENT_TOO_LARGE.value(),
+				"The request body may be at most " + limit + " bytes", request.getRequestURI()).toJson();
 		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setContentLength(problem.length);

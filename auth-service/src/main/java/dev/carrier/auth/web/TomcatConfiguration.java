@@ -28,8 +28,8 @@ class TomcatConfiguration {
 						host.getPipeline().removeValve(valve);
 					}
 				}
-				host.getPipeline().addValve(new ProblemErrorReportValve());
-				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+				host.getPipeline().addValve(new TomcatRefusalValve());
+				host.setErrorReportValveClass(TomcatRefusalValve.class.getName());
 			}
 		});
 	}

@@ -1,4 +1,4 @@
-package dev.carrier.auth.events;
+package dev.carrier.auth.accounts;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,8 +18,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.carrier.auth.RedisKeys;
-import dev.carrier.auth.accounts.User;
-import dev.carrier.auth.accounts.UserStore;
 import dev.carrier.auth.credentials.PasswordHasher;
 import dev.carrier.auth.support.Api;
 import dev.carrier.auth.support.Api.Response;
