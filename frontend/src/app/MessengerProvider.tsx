@@ -1,17 +1,18 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import { ApiError, errorMessage } from '../lib/api';
 import { MessengerContext, type Messenger } from '../lib/messenger';
-import type { Chat, ExportFormat, Message, ServerEvent, User } from '../lib/types';
+import type { Chat, Message, ServerEvent, User } from '../lib/types';
 import { newClientMessageId } from '../lib/uuid';
 import { useSession } from '../features/auth/hooks/useSession';
 import { chatsApi } from '../features/chats/api/chatsApi';
-import { GAP_PAGE_SIZE, messagesApi, PAGE_SIZE } from '../features/messages/api/messagesApi';
-import { exportFileName } from '../features/messages/utils/exportName';
-import { fetchSince, hasGap } from '../features/messages/utils/gaps';
-import { firstSeq, lastSeq, pendingMessage } from '../features/messages/utils/messageList';
+import { messagesApi } from '../features/messages/api/messagesApi';
+import { hasGap } from '../features/messages/utils/gaps';
+import { lastSeq, pendingMessage } from '../features/messages/utils/messageList';
 import { useRealtime } from '../features/realtime/hooks/useRealtime';
-import { chatTitle } from '../lib/chats';
 import { initialMessengerState, messengerReducer } from './messengerState';
+import { useChatActions } from './useChatActions';
+import { useHistory } from './useHistory';
+import { useMarkOpenChatRead } from './useMarkOpenChatRead';
 
 export const TYPING_SHOW_MS = 4000;
 export const TYPING_SEND_EVERY_MS = 2000;
@@ -21,10 +22,10 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
   const [state, dispatch] = useReducer(messengerReducer, { ...initialMessengerState, me: session.user });
   const stateRef = useRef(state);
   stateRef.current = state;
-  const filling = useRef(new Map<string, boolean>());
-  const loadingOlder = useRef(new Set<string>());
+  const { deleteMessage, createChat, addMembers, leaveChat, exportChat } = useChatActions(dispatch, stateRef);
+  const { loadLatest, fillGap, loadOlder } = useHistory(dispatch, stateRef);
+  useMarkOpenChatRead(state, dispatch);
   const lastTypingSent = useRef(new Map<string, number>());
-  const lastReadSent = useRef(new Map<string, number>());
 
   useEffect(() => {
     if (session.user && session.user.id !== stateRef.current.me?.id) dispatch({ type: 'reset', me: session.user });
@@ -38,36 +39,6 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
       /* shown as stale; the next reconnect retries */
     }
   }, []);
-
-  const loadLatest = useCallback(async (chatId: string) => {
-    const messages = await messagesApi.latest(chatId, PAGE_SIZE);
-    dispatch({ type: 'messages.loaded', chatId, messages, page: 'latest', pageSize: PAGE_SIZE });
-  }, []);
-
-  /** Fetches everything after the last seq we hold for a chat; coalesces concurrent requests. */
-  const fillGap = useCallback(async (chatId: string) => {
-    if (filling.current.has(chatId)) {
-      filling.current.set(chatId, true);
-      return;
-    }
-    filling.current.set(chatId, false);
-    try {
-      do {
-        filling.current.set(chatId, false);
-        const list = stateRef.current.messages[chatId];
-        if (!list?.loaded) {
-          await loadLatest(chatId);
-        } else {
-          const missing = await fetchSince((after, limit) => messagesApi.after(chatId, after, limit), lastSeq(list.items), GAP_PAGE_SIZE);
-          if (missing.length) dispatch({ type: 'messages.loaded', chatId, messages: missing, page: 'after', pageSize: GAP_PAGE_SIZE });
-        }
-      } while (filling.current.get(chatId));
-    } catch {
-      /* retried at the next event or reconnect */
-    } finally {
-      filling.current.delete(chatId);
-    }
-  }, [loadLatest]);
 
   const ensureChat = useCallback(async (chatId: string) => {
     if (stateRef.current.chats[chatId]) return;
@@ -163,24 +134,6 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
     return () => clearInterval(t);
   }, []);
 
-  // Mark the open chat read whenever new messages show in it while the page is visible.
-  const openList = state.openChatId ? state.messages[state.openChatId] : undefined;
-  const openLast = openList ? lastSeq(openList.items) : 0;
-  useEffect(() => {
-    const chatId = state.openChatId;
-    if (!chatId || openLast === 0) return;
-    const markRead = () => {
-      if (document.visibilityState === 'hidden') return;
-      if ((lastReadSent.current.get(chatId) ?? 0) >= openLast) return;
-      lastReadSent.current.set(chatId, openLast);
-      dispatch({ type: 'read.local', chatId });
-      chatsApi.markRead(chatId, openLast).catch(() => lastReadSent.current.delete(chatId));
-    };
-    markRead();
-    document.addEventListener('visibilitychange', markRead);
-    return () => document.removeEventListener('visibilitychange', markRead);
-  }, [state.openChatId, openLast]);
-
   const openChat = useCallback((chatId: string | null) => {
     dispatch({ type: 'chat.opened', chatId });
     if (!chatId) return;
@@ -188,20 +141,6 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
     if (!list?.loaded) void loadLatest(chatId).catch(() => undefined);
     else void fillGap(chatId);
   }, [loadLatest, fillGap]);
-
-  const loadOlder = useCallback(async (chatId: string) => {
-    const list = stateRef.current.messages[chatId];
-    if (!list?.loaded || !list.hasMore || loadingOlder.current.has(chatId)) return;
-    const first = firstSeq(list.items);
-    if (first === null || first <= 1) return;
-    loadingOlder.current.add(chatId);
-    try {
-      const messages = await messagesApi.before(chatId, first, PAGE_SIZE);
-      dispatch({ type: 'messages.loaded', chatId, messages, page: 'older', pageSize: PAGE_SIZE });
-    } finally {
-      loadingOlder.current.delete(chatId);
-    }
-  }, []);
 
   const deliver = useCallback(async (chatId: string, text: string, clientMessageId: string) => {
     try {
@@ -235,56 +174,11 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
     dispatch({ type: 'message.discarded', chatId, clientMessageId });
   }, []);
 
-  const deleteMessage = useCallback(async (chatId: string, messageId: string) => {
-    await messagesApi.remove(chatId, messageId);
-    dispatch({ type: 'message.deleted', chatId, messageId });
-  }, []);
-
-  const createChat = useCallback(async (members: string[], name?: string) => {
-    try {
-      const { chat } = await chatsApi.create(members, name);
-      dispatch({ type: 'chat.upserted', chat });
-      return chat.id;
-    } catch (e) {
-      // A direct chat with that person exists already: open it instead of failing.
-      const existing = e instanceof ApiError && e.status === 409 ? (e.body?.chat as Chat | undefined) : undefined;
-      if (existing && existing.id) {
-        dispatch({ type: 'chat.upserted', chat: existing });
-        return existing.id;
-      }
-      throw e;
-    }
-  }, []);
-
-  const addMembers = useCallback(async (chatId: string, members: string[]) => {
-    const { chat } = await chatsApi.addMembers(chatId, members);
-    dispatch({ type: 'chat.upserted', chat });
-  }, []);
-
-  const leaveChat = useCallback(async (chatId: string) => {
-    await chatsApi.leave(chatId);
-    dispatch({ type: 'chat.removed', chatId });
-  }, []);
-
   const typing = useCallback((chatId: string) => {
     const now = Date.now();
     if (now - (lastTypingSent.current.get(chatId) ?? 0) < TYPING_SEND_EVERY_MS) return;
     if (sendFrame({ type: 'typing', chatId })) lastTypingSent.current.set(chatId, now);
   }, [sendFrame]);
-
-  const exportChat = useCallback(async (chatId: string, format: ExportFormat) => {
-    const { blob } = await messagesApi.exportChat(chatId, format);
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    // Named after the chat as the user sees it, not the server's chat-<uuid> name.
-    const s = stateRef.current.chats[chatId];
-    a.download = exportFileName(s ? chatTitle(s.chat, stateRef.current.me?.id ?? null) : 'chat', format);
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }, []);
 
   const updateMe = useCallback((user: User) => {
     dispatch({ type: 'me.updated', user });
