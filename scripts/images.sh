@@ -45,11 +45,20 @@ if $REBUILD || [[ ! -f "$ROOT/frontend/dist/index.html" ]]; then
   (cd "$ROOT/frontend" && npm ci --no-audit --no-fund && npm run build)
 fi
 
+# One Dockerfile for all four: the service, its port and (for the gateway) the target that adds
+# the web client and the management port the health check asks.
+declare -A PORT=([gateway]=8080 [auth-service]=8081 [chat-service]=8082 [persistence-service]=8083)
 for s in "${SERVICES[@]}"; do
   say "docker build carrier/$s:$VERSION"
+  target=service health=${PORT[$s]}
+  [[ $s == gateway ]] && target=gateway health=9080
   DOCKER_BUILDKIT=1 docker build \
-    --file "$ROOT/$s/Dockerfile" \
+    --file "$ROOT/Dockerfile" \
+    --target "$target" \
     --build-arg "VERSION=$VERSION" \
+    --build-arg "SERVICE=$s" \
+    --build-arg "PORT=${PORT[$s]}" \
+    --build-arg "HEALTH_PORT=$health" \
     --tag "carrier/$s:$VERSION" \
     "$ROOT"
 done
