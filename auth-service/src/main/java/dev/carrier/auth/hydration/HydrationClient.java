@@ -11,8 +11,8 @@ import org.springframework.web.client.RestClient;
 
 import dev.carrier.auth.trust.Assertions;
 import dev.carrier.auth.remote.RemoteUnavailable;
-import dev.carrier.auth.remote.ResilienceProperties;
 import dev.carrier.auth.remote.ResilientCall;
+import dev.carrier.auth.remote.ResilientCalls;
 import dev.carrier.auth.remote.RestClients;
 import dev.carrier.auth.remote.ServiceUrls;
 
@@ -31,10 +31,10 @@ public class HydrationClient implements DisposableBean {
 
 	private final ResilientCall resilience;
 
-	public HydrationClient(ServiceUrls urls, ResilienceProperties properties, Assertions assertions) {
-		this.restClient = RestClients.create(urls.firstChatUrl(), properties.hydration().timeout(),
+	public HydrationClient(ServiceUrls urls, ResilientCalls resilience, Assertions assertions) {
+		this.resilience = resilience.forClient("hydration");
+		this.restClient = RestClients.create(urls.firstChatUrl(), this.resilience.attemptTimeout(),
 				assertions::serviceCredential);
-		this.resilience = new ResilientCall("hydration", properties.hydration().policy());
 	}
 
 	private final ExecutorService notices = Executors.newVirtualThreadPerTaskExecutor();

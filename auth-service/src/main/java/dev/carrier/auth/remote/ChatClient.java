@@ -21,10 +21,10 @@ public class ChatClient {
 
 	private final ResilientCall resilience;
 
-	public ChatClient(ServiceUrls urls, ResilienceProperties properties, Assertions assertions) {
-		this.restClient = RestClients.create(urls.firstChatUrl(), properties.chat().timeout(),
+	public ChatClient(ServiceUrls urls, ResilientCalls resilience, Assertions assertions) {
+		this.resilience = resilience.forClient("chat");
+		this.restClient = RestClients.create(urls.firstChatUrl(), this.resilience.attemptTimeout(),
 				assertions::serviceCredential);
-		this.resilience = new ResilientCall("chat", properties.chat().policy());
 	}
 
 	public void userLoggedOut(String userId) {

@@ -26,10 +26,10 @@ public class PersistenceClient {
 
 	private final ResilientCall resilience;
 
-	public PersistenceClient(ServiceUrls urls, ResilienceProperties properties, Assertions assertions) {
-		this.restClient = RestClients.create(urls.persistenceUrl(), properties.persistence().timeout(),
+	public PersistenceClient(ServiceUrls urls, ResilientCalls resilience, Assertions assertions) {
+		this.resilience = resilience.forClient("persistence");
+		this.restClient = RestClients.create(urls.persistenceUrl(), this.resilience.attemptTimeout(),
 				assertions::serviceCredential);
-		this.resilience = new ResilientCall("persistence", properties.persistence().policy());
 	}
 
 	public Optional<UserRecord> findUserByLogin(String login) {

@@ -12,7 +12,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,14 +50,22 @@ class PersistenceClientTests {
 		});
 		this.server.start();
 		URI url = URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
-		ResilienceProperties properties = new ResilienceProperties(
-				new ResilienceProperties.Persistence(Duration.ofSeconds(2), 3, Duration.ofMillis(10), 50f,
-						Duration.ofSeconds(10), 8),
-				new ResilienceProperties.Hydration(Duration.ofSeconds(2), 1, Duration.ofMillis(10), 50f,
-						Duration.ofSeconds(10), 8),
-				new ResilienceProperties.Chat(Duration.ofSeconds(2), 1, Duration.ofMillis(10), 50f, Duration.ofSeconds(10),
-						8));
-		this.client = new PersistenceClient(new ServiceUrls(url, "http://127.0.0.1:1"), properties,
+		// the production shape (application.yml): 3 attempts with backoff, a 50% circuit over 20 calls
+		ResilientCalls calls = new ResilientCalls(
+				BulkheadRegistry.of(
+						BulkheadConfig.custom().maxConcurrentCalls(8).maxWaitDuration(Duration.ofSeconds(2)).build()),
+				RetryRegistry.of(RetryConfig.custom()
+					.maxAttempts(3)
+					.intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(10), 2.0))
+					.ignoreExceptions(CallNotPermittedException.class)
+					.build()),
+				CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+					.slidingWindowSize(20)
+					.minimumNumberOfCalls(5)
+					.failureRateThreshold(50)
+					.build()),
+				TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(2)).build()));
+		this.client = new PersistenceClient(new ServiceUrls(url, "http://127.0.0.1:1"), calls,
 				new Assertions(new TrustProperties(TestTrust.KEY, Duration.ofMinutes(5)), "auth-service"));
 	}
 

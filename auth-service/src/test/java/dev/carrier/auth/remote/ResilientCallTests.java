@@ -9,18 +9,37 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.junit.jupiter.api.Test;
 
 class ResilientCallTests {
 
-	private static ResilienceProperties.Policy policy(int maxConcurrentCalls) {
-		return new ResilienceProperties.Policy(Duration.ofMillis(500), 3, Duration.ofMillis(10), 50f,
-				Duration.ofSeconds(10), maxConcurrentCalls);
+	/** Three attempts of at most 500 ms, 10 ms apart, and a bulkhead a caller waits 500 ms for. */
+	static ResilientCall resilientCall(String name, int maxConcurrentCalls) {
+		Duration timeout = Duration.ofMillis(500);
+		return new ResilientCall(name,
+				Bulkhead.of(name,
+						BulkheadConfig.custom().maxConcurrentCalls(maxConcurrentCalls).maxWaitDuration(timeout).build()),
+				Retry.of(name,
+						RetryConfig.custom()
+							.maxAttempts(3)
+							.intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(10), 2.0))
+							.ignoreExceptions(CallNotPermittedException.class)
+							.build()),
+				CircuitBreaker.ofDefaults(name), TimeLimiter.of(name, TimeLimiterConfig.custom().timeoutDuration(timeout).build()));
 	}
 
 	@Test
 	void aFailedAttemptIsRetriedUntilOneSucceeds() {
-		ResilientCall call = new ResilientCall("flaky", policy(4));
+		ResilientCall call = resilientCall("flaky", 4);
 		AtomicInteger attempts = new AtomicInteger();
 
 		String answer = call.call(() -> {
@@ -36,7 +55,7 @@ class ResilientCallTests {
 
 	@Test
 	void callsBeyondTheBulkheadFailFastWithoutReachingTheRemoteService() throws Exception {
-		ResilientCall call = new ResilientCall("slow", policy(1));
+		ResilientCall call = resilientCall("slow", 1);
 		CountDownLatch inside = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> call.call(() -> {
