@@ -54,12 +54,11 @@ public record CarrierProperties(@DefaultValue("http://127.0.0.1:8081") URI authU
 	}
 
 	/**
-	 * Calls to auth-service and persistence-service.
+	 * Calls to auth-service and persistence-service: how long to wait for a connection. Their
+	 * retry, circuit breaker, bulkhead and time limit are Resilience4j instances named for each
+	 * service ({@code resilience4j.*} in application.yml).
 	 */
-	public record Remote(@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout,
-			@DefaultValue("3") int maxAttempts, @DefaultValue("200ms") Duration retryWait,
-			@DefaultValue("20") int circuitMinimumCalls, @DefaultValue("10s") Duration circuitOpenWait,
-			@DefaultValue("64") int maxConcurrentCalls) {
+	public record Remote(@DefaultValue("2s") Duration connectTimeout) {
 	}
 
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.carrier.chat.CarrierProperties;
-import dev.carrier.chat.RemoteService;
-import dev.carrier.chat.trust.Assertions;
+import dev.carrier.chat.remote.RemoteService;
+import dev.carrier.chat.remote.RemoteServices;
 import dev.carrier.chat.shared.ServiceUnavailable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -29,9 +29,8 @@ public class PersistenceClient {
 
 	private final JsonMapper json;
 
-	public PersistenceClient(CarrierProperties properties, JsonMapper json, Assertions assertions) {
-		this.persistence = new RemoteService("persistence-service", properties.persistenceUrl(), properties.remote(),
-				assertions::serviceCredential);
+	public PersistenceClient(CarrierProperties properties, JsonMapper json, RemoteServices remotes) {
+		this.persistence = remotes.named("persistence-service", properties.persistenceUrl());
 		this.json = json;
 	}
 

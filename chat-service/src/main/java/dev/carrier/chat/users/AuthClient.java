@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.carrier.chat.CarrierProperties;
-import dev.carrier.chat.RemoteService;
-import dev.carrier.chat.trust.Assertions;
+import dev.carrier.chat.remote.RemoteService;
+import dev.carrier.chat.remote.RemoteServices;
 import dev.carrier.chat.shared.ServiceUnavailable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -33,9 +33,8 @@ public class AuthClient {
 
 	private final JsonMapper json;
 
-	public AuthClient(CarrierProperties properties, JsonMapper json, Assertions assertions) {
-		this.auth = new RemoteService("auth-service", properties.authUrl(), properties.remote(),
-				assertions::serviceCredential);
+	public AuthClient(CarrierProperties properties, JsonMapper json, RemoteServices remotes) {
+		this.auth = remotes.named("auth-service", properties.authUrl());
 		this.json = json;
 	}
 
