@@ -2,9 +2,7 @@ package dev.carrier.chat.cache;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -148,43 +146,9 @@ public class ChatReloader {
 				direct ? RedisKeys.direct(snapshot.memberIds().get(0), snapshot.memberIds().get(1))
 						: RedisKeys.chat(id)));
 		snapshot.memberIds().forEach(member -> keys.add(RedisKeys.userChats(member)));
-		return this.redis.execute(RedisScripts.INSTALL_SNAPSHOT, keys, token, installArgument(snapshot),
+		return this.redis.execute(RedisScripts.INSTALL_SNAPSHOT, keys, token,
+				this.json.writeValueAsString(SnapshotArgument.of(snapshot, this.json)),
 				String.valueOf(this.settings.leaseTtl().toMillis()), direct ? "1" : "0");
-	}
-
-	/** The snapshot as install-snapshot.lua reads it: every scalar a string, entries as the list stores them. */
-	private String installArgument(CacheSnapshot snapshot) {
-		Map<String, Object> argument = new LinkedHashMap<>();
-		argument.put("id", snapshot.id());
-		argument.put("type", snapshot.type());
-		argument.put("name", (snapshot.name() != null) ? snapshot.name() : "");
-		argument.put("createdAt", snapshot.createdAt().toString());
-		argument.put("lastSeq", String.valueOf(snapshot.lastSeq()));
-		argument.put("generation", String.valueOf(snapshot.generation()));
-		argument.put("lastActivityAt", String.valueOf(snapshot.lastActivityAt()));
-		argument.put("memberIds", snapshot.memberIds());
-		argument.put("messages", contiguousTail(snapshot).stream().map(this.json::writeValueAsString).toList());
-		argument.put("clientIds", snapshot.clientIds());
-		Map<String, String> reads = new LinkedHashMap<>();
-		snapshot.readPositions().forEach((userId, seq) -> reads.put(userId, String.valueOf(seq)));
-		argument.put("reads", reads);
-		return this.json.writeValueAsString(argument);
-	}
-
-	/**
-	 * The newest messages whose seqs run without a gap up to the chat's lastSeq: the cached list
-	 * finds entries by seq arithmetic, so it must never hold a gap (MySQL may have one where a send
-	 * never reached Kafka). Older messages, gap included, are served from MySQL.
-	 */
-	static List<SnapshotMessage> contiguousTail(CacheSnapshot snapshot) {
-		List<SnapshotMessage> recent = snapshot.recentMessages();
-		int from = recent.size();
-		long expected = snapshot.lastSeq();
-		while (from > 0 && recent.get(from - 1).seq() == expected) {
-			from--;
-			expected--;
-		}
-		return recent.subList(from, recent.size());
 	}
 
 	private void release(String chatId, String token) {

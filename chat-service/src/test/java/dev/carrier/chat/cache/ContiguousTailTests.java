@@ -14,19 +14,19 @@ class ContiguousTailTests {
 
 	@Test
 	void aSnapshotWithoutGapsIsInstalledWhole() {
-		assertThat(seqs(ChatReloader.contiguousTail(snapshot(10, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10))))
+		assertThat(seqs(SnapshotArgument.contiguousTail(snapshot(10, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10))))
 			.isEqualTo(LongStream.rangeClosed(1, 10).boxed().toList());
 	}
 
 	@Test
 	void onlyTheMessagesAfterTheNewestGapAreInstalled() {
 		// seq 11 never reached MySQL (a send Kafka never took): older messages come from MySQL
-		assertThat(seqs(ChatReloader.contiguousTail(snapshot(14, 8, 9, 10, 12, 13, 14)))).containsExactly(12L, 13L, 14L);
+		assertThat(seqs(SnapshotArgument.contiguousTail(snapshot(14, 8, 9, 10, 12, 13, 14)))).containsExactly(12L, 13L, 14L);
 	}
 
 	@Test
 	void nothingIsInstalledWhenTheNewestMessageIsNotTheLastSeq() {
-		assertThat(ChatReloader.contiguousTail(snapshot(7, 4, 5, 6))).isEmpty();
+		assertThat(SnapshotArgument.contiguousTail(snapshot(7, 4, 5, 6))).isEmpty();
 	}
 
 	private static CacheSnapshot snapshot(long lastSeq, long... seqs) {
