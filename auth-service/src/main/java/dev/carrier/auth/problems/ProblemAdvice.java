@@ -34,6 +34,9 @@ import dev.carrier.auth.remote.RemoteUnavailable;
 import dev.carrier.auth.sessions.Unauthenticated;
 import dev.carrier.auth.web.ProblemDocument;
 
+import static dev.carrier.auth.problems.ProblemResponse.problem;
+import static dev.carrier.auth.problems.ProblemResponse.unavailable;
+
 /**
  * Every error a client can see, as an RFC 9457 problem document: each feature's exceptions are
  * mapped here once; Spring MVC's own (malformed JSON, wrong media type or method, bad parameters)
@@ -45,8 +48,6 @@ import dev.carrier.auth.web.ProblemDocument;
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
-
-	private static final String TRY_AGAIN_SHORTLY = "5";
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unauthenticated(Unauthenticated ex) {
@@ -63,7 +64,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> accountTaken(AccountTaken ex) {
-		Problem taken = problem(HttpStatus.CONFLICT, ex.field() + "-taken", "Already taken", ex.getMessage());
+		ProblemResponse taken = problem(HttpStatus.CONFLICT, ex.field() + "-taken", "Already taken", ex.getMessage());
 		taken.body().setProperty("field", ex.field());
 		return taken.build();
 	}
@@ -103,8 +104,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> multipart(MultipartException ex) {
 		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type",
-				"Multipart bodies are not accepted here.")
-			.build();
+				"Multipart bodies are not accepted here.").build();
 	}
 
 	@ExceptionHandler
@@ -125,15 +125,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> eventNotPublished(EventNotPublished ex) {
-		return unavailable("unavailable",
-				"The change could not be stored durably; nothing was changed. Try again shortly.", TRY_AGAIN_SHORTLY);
+		return unavailable("The change could not be stored durably; nothing was changed. Try again shortly.");
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> remoteUnavailable(RemoteUnavailable ex) {
 		log.warn("Answering 503: {}", ex.getMessage());
-		return unavailable("unavailable", "A service this request needs is unavailable. Try again shortly.",
-				TRY_AGAIN_SHORTLY);
+		return unavailable("A service this request needs is unavailable. Try again shortly.");
 	}
 
 	/**
@@ -144,7 +142,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			RecoverableDataAccessException.class, RedisSystemException.class })
 	ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException ex) {
 		log.warn("Answering 503, a store is unavailable: {}", ex.toString());
-		return unavailable("unavailable", "Storage is briefly unavailable. Try again shortly.", TRY_AGAIN_SHORTLY);
+		return unavailable("Storage is briefly unavailable. Try again shortly.");
 	}
 
 	@ExceptionHandler
@@ -161,8 +159,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("Unexpected error", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-				"Something went wrong on our side.")
-			.build();
+				"Something went wrong on our side.").build();
 	}
 
 	@Override
@@ -198,35 +195,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			}
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
-	}
-
-	private static ResponseEntity<ProblemDetail> unavailable(String type, String detail, String retryAfter) {
-		return problem(HttpStatus.SERVICE_UNAVAILABLE, type, "Service unavailable", detail).retryAfter(retryAfter);
-	}
-
-	private static Problem problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-		body.setType(ProblemDocument.type(type));
-		body.setTitle(title);
-		return new Problem(status, body, new HttpHeaders());
-	}
-
-	/** A problem on its way out, with the one header some of them carry. */
-	private record Problem(HttpStatus status, ProblemDetail body, HttpHeaders headers) {
-
-		Problem header(String name, String value) {
-			this.headers.set(name, value);
-			return this;
-		}
-
-		ResponseEntity<ProblemDetail> retryAfter(String seconds) {
-			return header(HttpHeaders.RETRY_AFTER, seconds).build();
-		}
-
-		ResponseEntity<ProblemDetail> build() {
-			return ResponseEntity.status(this.status).headers(this.headers).body(this.body);
-		}
-
 	}
 
 }

@@ -19,9 +19,12 @@ import dev.carrier.auth.web.ClientAddress;
 @Tag(name = "sessions", description = "Log in and out")
 class SessionController {
 
+	private final LoginService logins;
+
 	private final SessionService sessions;
 
-	SessionController(SessionService sessions) {
+	SessionController(LoginService logins, SessionService sessions) {
+		this.logins = logins;
 		this.sessions = sessions;
 	}
 
@@ -29,7 +32,7 @@ class SessionController {
 	@Operation(summary = "Log in with username or email; answers a bearer token (429 with Retry-After under load "
 			+ "or after too many attempts for one name)")
 	LoginResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-		SessionService.LoggedIn loggedIn = this.sessions.login(request.login(), request.password(),
+		LoginService.LoggedIn loggedIn = this.logins.login(request.login(), request.password(),
 				ClientAddress.of(http));
 		return new LoginResponse(loggedIn.token(), loggedIn.expiresAt(), UserView.self(loggedIn.user()));
 	}

@@ -15,88 +15,29 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
-import dev.carrier.auth.LoginNames;
-import dev.carrier.auth.accounts.AccountService;
 import dev.carrier.auth.accounts.PasswordChanged;
-import dev.carrier.auth.accounts.PasswordService;
-import dev.carrier.auth.accounts.User;
-import dev.carrier.auth.attempts.AttemptLimiter;
-import dev.carrier.auth.credentials.PasswordHasher;
-import dev.carrier.auth.credentials.Requester;
-import dev.carrier.auth.hydration.HydrationClient;
 import dev.carrier.auth.remote.ChatClient;
 
 /**
- * Logins, sessions and logouts. A session lives until its idle timeout (sliding) or its absolute
- * lifetime, whichever comes first; logging out ends it at once.
+ * Live sessions and logouts ({@link LoginService} opens them). A session lives until its idle
+ * timeout (sliding) or its absolute lifetime, whichever comes first; logging out, or a password
+ * change from another session, ends it at once.
  */
 @Service
 public class SessionService {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionService.class);
 
-	private static final String BAD_CREDENTIALS = "Wrong login or password";
-
-	private final AccountService accounts;
-
-	private final PasswordService passwords;
-
 	private final SessionStore sessions;
-
-	private final PasswordHasher hasher;
-
-	private volatile String dummyHash;
-
-	private final HydrationClient hydration;
 
 	private final ChatClient chat;
 
 	private final SessionProperties properties;
 
-	private final AttemptLimiter attempts;
-
-	public SessionService(AccountService accounts, PasswordService passwords, SessionStore sessions,
-			PasswordHasher hasher, HydrationClient hydration, ChatClient chat, SessionProperties properties,
-			AttemptLimiter attempts) {
-		this.accounts = accounts;
-		this.passwords = passwords;
+	public SessionService(SessionStore sessions, ChatClient chat, SessionProperties properties) {
 		this.sessions = sessions;
-		this.hasher = hasher;
-		this.hydration = hydration;
 		this.chat = chat;
 		this.properties = properties;
-		this.attempts = attempts;
-	}
-
-	/**
-	 * @param clientAddress where the login comes from ({@code ClientAddress}), for the hashing
-	 * pool's per-address share
-	 */
-	public LoggedIn login(String login, String password, String clientAddress) {
-		// The limit counts the very name the lookup uses: no spelling of a name gets a fresh bucket.
-		String name = LoginNames.normalize(login);
-		this.attempts.takeLogin(name);
-		Requester requester = new Requester(name, clientAddress);
-		Optional<User> found = this.accounts.findByLogin(name);
-		if (found.isEmpty()) {
-			// an unknown login costs one hash, as a wrong password does: its timing tells nobody
-			// whether the account exists
-			this.hasher.matches(password, dummyHash(), requester);
-			throw new Unauthenticated(BAD_CREDENTIALS);
-		}
-		User user = found.get();
-		if (!this.hasher.matches(password, user.passwordHash(), requester)) {
-			throw new Unauthenticated(BAD_CREDENTIALS);
-		}
-		user = this.passwords.upgradeHashIfOld(user, password, requester);
-		String token = SessionTokens.newToken();
-		Instant now = Instant.now();
-		Instant expiresAt = now.plus(this.properties.maxAge());
-		this.sessions.open(new Session(SessionTokens.keyHash(token), user.id(), now, expiresAt), initialTtl(),
-				this.properties.maxAge());
-		this.hydration.hydrateUser(user.id());
-		log.info("User {} logged in", user.id());
-		return new LoggedIn(token, expiresAt, user);
 	}
 
 	/**
@@ -117,16 +58,6 @@ public class SessionService {
 			this.sessions.slide(keyHash, wanted);
 		}
 		return session;
-	}
-
-	/** A hash of nothing anyone knows, with the current cost: what an unknown login is checked against. */
-	private String dummyHash() {
-		String hash = this.dummyHash;
-		if (hash == null) {
-			hash = this.hasher.hash(SessionTokens.newToken());
-			this.dummyHash = hash;
-		}
-		return hash;
 	}
 
 	/**
@@ -195,21 +126,8 @@ public class SessionService {
 		return online;
 	}
 
-	private Duration initialTtl() {
-		return min(this.properties.idleTtl(), this.properties.maxAge());
-	}
-
-	private static Duration min(Duration a, Duration b) {
+	static Duration min(Duration a, Duration b) {
 		return (a.compareTo(b) <= 0) ? a : b;
-	}
-
-	public record LoggedIn(String token, Instant expiresAt, User user) {
-
-		@Override
-		public String toString() {
-			return "LoggedIn[userId=" + this.user.id() + "]";
-		}
-
 	}
 
 }

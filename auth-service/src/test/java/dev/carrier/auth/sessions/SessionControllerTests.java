@@ -31,6 +31,10 @@ class SessionControllerTests {
 	MockMvc mvc;
 
 	@MockitoBean
+	LoginService logins;
+
+	/** The caller resolver checks bearer tokens against it. */
+	@MockitoBean
 	SessionService sessions;
 
 	/** The caller check runs in the slice too; logins carry no identity, so it has nothing to say. */
@@ -39,7 +43,7 @@ class SessionControllerTests {
 
 	@Test
 	void busyHashingPoolIsA429WithRetryAfter() throws Exception {
-		given(this.sessions.login(anyString(), anyString(), anyString())).willThrow(new HashingBusy());
+		given(this.logins.login(anyString(), anyString(), anyString())).willThrow(new HashingBusy());
 		this.mvc
 			.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"login\":\"someone\",\"password\":\"whatever1\"}"))
@@ -52,7 +56,7 @@ class SessionControllerTests {
 
 	@Test
 	void aNameOutOfLoginAttemptsIsA429SayingWhenToComeBack() throws Exception {
-		given(this.sessions.login(anyString(), anyString(), anyString()))
+		given(this.logins.login(anyString(), anyString(), anyString()))
 			.willThrow(new dev.carrier.auth.attempts.TooManyAttempts("Too many login attempts for this name",
 					java.time.Duration.ofMillis(11_200)));
 		this.mvc
@@ -66,7 +70,7 @@ class SessionControllerTests {
 
 	@Test
 	void wrongCredentialsAreA401ThatDoesNotSayWhichWasWrong() throws Exception {
-		given(this.sessions.login(anyString(), anyString(), anyString())).willThrow(new Unauthenticated("Wrong login or password"));
+		given(this.logins.login(anyString(), anyString(), anyString())).willThrow(new Unauthenticated("Wrong login or password"));
 		this.mvc
 			.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"login\":\"someone\",\"password\":\"whatever1\"}"))
@@ -85,7 +89,7 @@ class SessionControllerTests {
 		this.mvc.perform(post("/api/auth/logout"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		verifyNoInteractions(this.sessions);
+		verifyNoInteractions(this.logins, this.sessions);
 	}
 
 }
