@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.carrier.persistence.chats.ChatSnapshot;
-import dev.carrier.persistence.chats.ChatStore;
+import dev.carrier.persistence.chats.StoredChats;
 import dev.carrier.persistence.support.Http;
 import dev.carrier.persistence.support.Ids;
 import dev.carrier.persistence.support.RealServers;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=127.0.0.1:1", "carrier.snapshots.catch-up-timeout=1s" })
-@Import(RealServers.class)
+@Import({ RealServers.class, StoredChats.class })
 @ActiveProfiles("it")
 class KafkaDownAtStartIntegrationTests {
 
@@ -37,7 +37,7 @@ class KafkaDownAtStartIntegrationTests {
 	int port;
 
 	@Autowired
-	ChatStore chats;
+	StoredChats chats;
 
 	@Autowired
 	JsonMapper json;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * wins); {@code last_seq} only grows, and never stays below a message already stored.
  */
 @Repository
-public class ChatStore {
+class ChatStore {
 
 	private static final String UPSERT_CHAT = """
 			INSERT INTO chats (id, type, name, direct_key, created_at, last_seq)
@@ -32,7 +32,7 @@ public class ChatStore {
 
 	private final JdbcTemplate jdbc;
 
-	public ChatStore(JdbcTemplate jdbc) {
+	ChatStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * {@link #UPSERT}) instead of being folded into the first.
  */
 @Repository
-public class MessageStore {
+class MessageStore {
 
 	/*
 	 * Assignments run left to right. The first is a guard: the row met may be another message that
@@ -40,7 +40,7 @@ public class MessageStore {
 
 	private final JdbcTemplate jdbc;
 
-	public MessageStore(JdbcTemplate jdbc) {
+	MessageStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 

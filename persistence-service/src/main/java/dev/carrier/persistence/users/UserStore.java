@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** Batch writes of users and avatars; a snapshot older than the stored one changes nothing. */
 @Repository
-public class UserStore {
+class UserStore {
 
 	// Assignments run left to right and see the columns updated before them: updated_at goes last.
 	private static final String UPSERT_USER = """
@@ -41,7 +41,7 @@ public class UserStore {
 
 	private final JdbcTemplate jdbc;
 
-	public UserStore(JdbcTemplate jdbc) {
+	UserStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -15,9 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.carrier.persistence.chats.ChatSnapshot;
-import dev.carrier.persistence.chats.ChatStore;
+import dev.carrier.persistence.chats.StoredChats;
 import dev.carrier.persistence.events.Topics;
-import dev.carrier.persistence.messages.MessageStore;
+import dev.carrier.persistence.messages.StoredMessages;
 import dev.carrier.persistence.messages.StoredMessage;
 import dev.carrier.persistence.reads.ReadPosition;
 import dev.carrier.persistence.reads.ReadPositions;
@@ -44,10 +44,10 @@ class SnapshotIntegrationTests {
 	int port;
 
 	@Autowired
-	ChatStore chats;
+	StoredChats chats;
 
 	@Autowired
-	MessageStore messages;
+	StoredMessages messages;
 
 	@Autowired
 	ReadPositions reads;
@@ -78,7 +78,7 @@ class SnapshotIntegrationTests {
 		for (int i = 0; i < 50; i++) {
 			String chatId = Ids.random();
 			chatIds.add(chatId);
-			snapshots.add((i == 0) ? new ChatSnapshot(chatId, "direct", null, ChatStore.directKey(user, friend), T0,
+			snapshots.add((i == 0) ? new ChatSnapshot(chatId, "direct", null, StoredChats.directKey(user, friend), T0,
 					List.of(user, friend), 0) : new ChatSnapshot(chatId, "group", "Group " + i, null, T0,
 							List.of(user, friend), 0));
 			for (long seq = 1; seq <= 80; seq++) {
@@ -110,7 +110,7 @@ class SnapshotIntegrationTests {
 		assertThat(group.get("clientIds").properties()).hasSize(80);
 		assertThat(group.get("clientIds").has(user + ":c2")).isTrue();
 		assertThat(group.at("/readPositions/" + user).asLong()).isEqualTo(42);
-		assertThat(find(first, chatIds.get(0)).get("directKey").asString()).isEqualTo(ChatStore.directKey(user, friend));
+		assertThat(find(first, chatIds.get(0)).get("directKey").asString()).isEqualTo(StoredChats.directKey(user, friend));
 
 		JsonNode second = snapshots(List.of(chatIds.get(1)));
 		assertThat(second.get(0).get("generation").asLong()).isGreaterThan(group.get("generation").asLong());

@@ -12,15 +12,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.carrier.persistence.chats.ChatSnapshot;
-import dev.carrier.persistence.chats.ChatStore;
+import dev.carrier.persistence.chats.StoredChats;
 import dev.carrier.persistence.events.AvatarUploaded;
 import dev.carrier.persistence.events.UserChanged;
-import dev.carrier.persistence.messages.MessageStore;
+import dev.carrier.persistence.messages.StoredMessages;
 import dev.carrier.persistence.messages.StoredMessage;
 import dev.carrier.persistence.support.Http;
 import dev.carrier.persistence.support.Ids;
 import dev.carrier.persistence.support.IntegrationTest;
-import dev.carrier.persistence.users.UserStore;
+import dev.carrier.persistence.users.StoredUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,13 +38,13 @@ class InternalApiIntegrationTests {
 	int port;
 
 	@Autowired
-	UserStore users;
+	StoredUsers users;
 
 	@Autowired
-	ChatStore chats;
+	StoredChats chats;
 
 	@Autowired
-	MessageStore messages;
+	StoredMessages messages;
 
 	@Autowired
 	JsonMapper json;
@@ -115,7 +115,7 @@ class InternalApiIntegrationTests {
 		String alice = Ids.random();
 		String bob = Ids.random();
 		String chatId = Ids.random();
-		this.chats.upsertChats(List.of(new ChatSnapshot(chatId, "direct", null, ChatStore.directKey(alice, bob), T0,
+		this.chats.upsertChats(List.of(new ChatSnapshot(chatId, "direct", null, StoredChats.directKey(alice, bob), T0,
 				List.of(alice, bob), 0)));
 		this.messages.upsert(List.of(message(chatId, 1), message(chatId, 2)));
 		assertThat(body(this.http.get("/internal/direct-chats?userA=" + bob + "&userB=" + alice), 200).get("chatId")
