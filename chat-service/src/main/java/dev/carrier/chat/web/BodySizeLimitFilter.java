@@ -63,13 +63,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		response.setStatus(413);
 		// the rest of the body is not read: the connection cannot carry another request
 		response.setHeader(HttpHeaders.CONNECTION, "close");
-		response.setContentType(Problems.MEDIA_TYPE);
-		response.setCharacterEncoding("UTF-8");
-		this.json.writeValue(response.getOutputStream(),
-				Problems.fields(413, new BodyTooLarge(this.limit).getMessage(), request.getRequestURI()));
+		Problems.write(response, this.json, 413, new BodyTooLarge(this.limit).getMessage(), request.getRequestURI());
 	}
 
 }

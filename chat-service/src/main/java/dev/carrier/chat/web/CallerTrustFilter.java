@@ -61,10 +61,7 @@ class CallerTrustFilter extends OncePerRequestFilter {
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-		response.setStatus(HttpStatus.UNAUTHORIZED.value());
-		response.setContentType(Problems.MEDIA_TYPE);
-		response.setCharacterEncoding("UTF-8");
-		this.json.writeValue(response.getOutputStream(), Problems.fields(401, detail, request.getRequestURI()));
+		Problems.write(response, this.json, HttpStatus.UNAUTHORIZED.value(), detail, request.getRequestURI());
 	}
 
 }

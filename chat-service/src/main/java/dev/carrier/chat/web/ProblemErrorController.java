@@ -38,11 +38,7 @@ class ProblemErrorController implements ErrorController {
 		String detail = (status < 500 && message instanceof String text) ? text
 				: (status >= 500) ? "Something went wrong on our side" : null;
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		response.setStatus(status);
-		response.setContentType(Problems.MEDIA_TYPE);
-		response.setCharacterEncoding("UTF-8");
-		this.json.writeValue(response.getOutputStream(),
-				Problems.fields(status, detail, (uri instanceof String path) ? path : null));
+		Problems.write(response, this.json, status, detail, (uri instanceof String path) ? path : null);
 	}
 
 }

@@ -1,8 +1,11 @@
 package dev.carrier.chat.web;
 
+import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -57,17 +60,24 @@ final class Problems {
 		return problem;
 	}
 
-	/** The problem as plain fields, for writers outside Spring MVC (the error page, Tomcat). */
-	static Map<String, Object> fields(int status, String detail, String instance) {
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("type", type(status).toString());
-		fields.put("title", title(status));
-		fields.put("status", status);
-		fields.put("detail", (detail != null && !detail.isBlank()) ? detail : title(status));
-		if (instance != null) {
-			fields.put("instance", instance);
-		}
-		return fields;
+	/** The problem as a plain record, for writers outside Spring MVC (filters, the error page, Tomcat). */
+	static Body body(int status, String detail, String instance) {
+		return new Body(type(status).toString(), title(status), status,
+				(detail != null && !detail.isBlank()) ? detail : title(status), instance);
+	}
+
+	/** Answers with the problem directly, for the filters and the error page that run outside Spring MVC. */
+	static void write(HttpServletResponse response, JsonMapper json, int status, String detail, String instance)
+			throws IOException {
+		response.setStatus(status);
+		response.setContentType(MEDIA_TYPE);
+		response.setCharacterEncoding("UTF-8");
+		json.writeValue(response.getOutputStream(), body(status, detail, instance));
+	}
+
+	/** {@code {type, title, status, detail, instance}}, the shape of every problem this service writes. */
+	record Body(String type, String title, int status, String detail,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String instance) {
 	}
 
 }

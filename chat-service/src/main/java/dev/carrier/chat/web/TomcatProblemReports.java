@@ -73,7 +73,7 @@ class TomcatProblemReports implements WebServerFactoryCustomizer<TomcatServletWe
 				response.setCharacterEncoding("UTF-8");
 				Writer writer = response.getReporter();
 				if (writer != null) {
-					writer.write(JSON.writeValueAsString(Problems.fields(status, detail, null)));
+					writer.write(JSON.writeValueAsString(Problems.body(status, detail, null)));
 					response.finishResponse();
 				}
 			}

@@ -32,13 +32,10 @@ class WildcardContentTypeFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String contentType = request.getContentType();
 		if (contentType != null && isWildcard(contentType)) {
-			response.setStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
 			response.setHeader("Accept", MediaType.APPLICATION_JSON_VALUE);
-			response.setContentType(Problems.MEDIA_TYPE);
-			response.setCharacterEncoding("UTF-8");
-			this.json.writeValue(response.getOutputStream(), Problems.fields(415,
+			Problems.write(response, this.json, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
 					"Content-Type '" + contentType + "' is not a concrete media type; send application/json",
-					request.getRequestURI()));
+					request.getRequestURI());
 			return;
 		}
 		chain.doFilter(request, response);
