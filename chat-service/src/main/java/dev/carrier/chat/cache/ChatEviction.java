@@ -1,6 +1,7 @@
 package dev.carrier.chat.cache;
 
 import java.util.List;
+import java.util.Locale;
 
 import dev.carrier.chat.RedisKeys;
 import dev.carrier.chat.RedisScripts;
@@ -31,16 +32,37 @@ public class ChatEviction {
 		this.meters = meters;
 	}
 
-	/** @return {@code evicted}, {@code leased}, {@code not-stored} (MySQL is behind) or {@code not-cached} */
-	public String evictIfStored(String chatId, String cause) {
+	/** What asked for an eviction (the {@code cause} tag of {@code carrier.chat.evictions}). */
+	public enum Cause {
+
+		/** A lease expired and Redis said so. */
+		NOTIFICATION,
+		/** The sweeper found a chat without a lease. */
+		SWEEPER,
+		/** persistence-service reported a leaseless chat stored further. */
+		STORED;
+
+		String tag() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/**
+	 * @return whether the chat left the cache; it stays when it is leased again, MySQL is behind
+	 * ({@code not-stored}) or it was not cached (the {@code outcome} tag says which)
+	 */
+	public boolean evictIfStored(String chatId, Cause cause) {
 		String outcome = this.redis.execute(RedisScripts.EVICT_IF_STORED,
 				List.of(RedisKeys.lease(chatId), RedisKeys.chat(chatId), RedisKeys.members(chatId),
 						RedisKeys.messages(chatId), RedisKeys.clientIds(chatId), RedisKeys.read(chatId)));
-		this.meters.counter("carrier.chat.evictions", "cause", cause, "outcome", String.valueOf(outcome)).increment();
-		if ("evicted".equals(outcome)) {
-			log.debug("Chat {} evicted ({})", chatId, cause);
+		this.meters.counter("carrier.chat.evictions", "cause", cause.tag(), "outcome", String.valueOf(outcome))
+			.increment();
+		boolean evicted = "evicted".equals(outcome);
+		if (evicted) {
+			log.debug("Chat {} evicted ({})", chatId, cause.tag());
 		}
-		return outcome;
+		return evicted;
 	}
 
 	/** Records persistence-service's report; a chat without a lease may now be evictable. */
@@ -48,7 +70,7 @@ public class ChatEviction {
 		String outcome = this.redis.execute(RedisScripts.RAISE_STORED_SEQ,
 				List.of(RedisKeys.chat(chatId), RedisKeys.lease(chatId)), String.valueOf(storedSeq));
 		if ("leaseless".equals(outcome)) {
-			evictIfStored(chatId, "stored");
+			evictIfStored(chatId, Cause.STORED);
 		}
 	}
 

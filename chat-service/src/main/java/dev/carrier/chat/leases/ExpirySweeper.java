@@ -83,7 +83,7 @@ public class ExpirySweeper implements InitializingBean, DisposableBean {
 				while (keys.hasNext()) {
 					String chatId = keys.next().substring(RedisKeys.CHAT_PREFIX.length());
 					if (Ids.isValid(chatId) && !Boolean.TRUE.equals(this.redis.hasKey(RedisKeys.lease(chatId)))
-							&& "evicted".equals(this.eviction.evictIfStored(chatId, "sweeper"))) {
+							&& this.eviction.evictIfStored(chatId, ChatEviction.Cause.SWEEPER)) {
 						found++;
 					}
 				}

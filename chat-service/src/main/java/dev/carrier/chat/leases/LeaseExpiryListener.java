@@ -50,7 +50,7 @@ class LeaseExpiryListener implements MessageListener, DisposableBean {
 		}
 		this.evictions.execute(() -> {
 			try {
-				this.eviction.evictIfStored(chatId, "notification");
+				this.eviction.evictIfStored(chatId, ChatEviction.Cause.NOTIFICATION);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not evict chat {}; the sweeper will: {}", chatId, ex.toString());
