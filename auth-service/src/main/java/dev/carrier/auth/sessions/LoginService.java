@@ -1,5 +1,6 @@
 package dev.carrier.auth.sessions;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -78,7 +79,8 @@ public class LoginService {
 		String token = SessionTokens.newToken();
 		Instant now = Instant.now();
 		Instant expiresAt = now.plus(this.properties.maxAge());
-		this.sessions.open(new Session(SessionTokens.keyHash(token), user.id(), now, expiresAt), SessionService.min(this.properties.idleTtl(), this.properties.maxAge()),
+		Duration initialTtl = SessionService.min(this.properties.idleTtl(), this.properties.maxAge());
+		this.sessions.open(new Session(SessionTokens.keyHash(token), user.id(), now, expiresAt), initialTtl,
 				this.properties.maxAge());
 		this.hydration.hydrateUser(user.id());
 		log.info("User {} logged in", user.id());

@@ -98,7 +98,7 @@ public class SessionService {
 	}
 
 	/** Ends every session of the user but the one with {@code keepToken} (may be null: all). */
-	public int endOtherSessions(String userId, String keepToken) {
+	int endOtherSessions(String userId, String keepToken) {
 		String keep = (keepToken != null) ? SessionTokens.keyHash(keepToken) : null;
 		int ended = 0;
 		for (String keyHash : this.sessions.liveSessions(userId)) {
