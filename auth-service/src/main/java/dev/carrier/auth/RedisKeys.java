@@ -1,17 +1,18 @@
 package dev.carrier.auth;
 
 /**
- * Every Redis key auth-service touches (docs/architecture.md, "Redis keys"). Index keys hold the
- * name as {@link LoginNames#normalize} gives it, so that usernames and emails are unique
- * case-insensitively and whatever spaces surround them.
+ * Every Redis key auth-service touches (docs/architecture.md, "Redis keys"). Index keys
+ * hold the name as {@link LoginNames#normalize} gives it, so that usernames and emails
+ * are unique case-insensitively and whatever spaces surround them.
  */
 public final class RedisKeys {
 
 	private static final String PREFIX = "carrier:auth:";
 
 	/**
-	 * Pub/sub channel, not a key: the SHA-256 (hex) of each ended session's token, published as the
-	 * session is closed, so every gateway drops it from its token cache at once.
+	 * Pub/sub channel, not a key: the SHA-256 (hex) of each ended session's token,
+	 * published as the session is closed, so every gateway drops it from its token cache
+	 * at once.
 	 */
 	public static final String SESSIONS_ENDED_CHANNEL = PREFIX + "sessions-ended";
 
@@ -42,7 +43,10 @@ public final class RedisKeys {
 		return PREFIX + "user-sessions:" + userId;
 	}
 
-	/** Login attempts for one name (username or email, normalized), whether or not it has an account. */
+	/**
+	 * Login attempts for one name (username or email, normalized), whether or not it has
+	 * an account.
+	 */
 	public static String loginAttempts(String loginName) {
 		return PREFIX + "attempts:login:" + LoginNames.normalize(loginName);
 	}

@@ -5,8 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
 /**
- * The feature packages form a tree: no cycles between them, and none reaches into another's
- * internals (only a feature's top-level public types are its API). Fails the build otherwise.
+ * The feature packages form a tree: no cycles between them, and none reaches into
+ * another's internals (only a feature's top-level public types are its API). Fails the
+ * build otherwise.
  */
 class ModularityTests {
 

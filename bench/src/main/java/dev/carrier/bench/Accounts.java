@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * The bench's users. Signing up and logging in each cost one PBKDF2 hash (~130 ms of a core at
- * 600k iterations), so users and their tokens are kept in {@code .carrier/bench/users.json} and
- * reused while the stack still knows them: a run logs each user in at most once.
+ * The bench's users. Signing up and logging in each cost one PBKDF2 hash (~130 ms of a
+ * core at 600k iterations), so users and their tokens are kept in
+ * {@code .carrier/bench/users.json} and reused while the stack still knows them: a run
+ * logs each user in at most once.
  */
 final class Accounts {
 
@@ -41,7 +42,10 @@ final class Accounts {
 		this.cache = root.resolve(".carrier/bench/users.json");
 	}
 
-	/** {@code count} logged-in users: cached ones whose token still works, then logins, then signups. */
+	/**
+	 * {@code count} logged-in users: cached ones whose token still works, then logins,
+	 * then signups.
+	 */
 	List<User> ensure(int count) throws Exception {
 		List<User> cached = load();
 		List<User> users = new ArrayList<>();
@@ -108,7 +112,10 @@ final class Accounts {
 		return signUp("bench");
 	}
 
-	/** Retries 429 and transport failures with a growing pause (the login pool may be saturated). */
+	/**
+	 * Retries 429 and transport failures with a growing pause (the login pool may be
+	 * saturated).
+	 */
 	private Api.Reply retrying(java.util.function.Supplier<Api.Reply> call) {
 		Api.Reply reply = null;
 		for (int attempt = 0; attempt < 8; attempt++) {

@@ -13,12 +13,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The public API (and a chat-service instance directly), over the JDK's HTTP/1.1 client. */
+/**
+ * The public API (and a chat-service instance directly), over the JDK's HTTP/1.1 client.
+ */
 final class Api {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** Set as soon as any call is refused with 429, so the report can say how to start the stack. */
+	/**
+	 * Set as soon as any call is refused with 429, so the report can say how to start the
+	 * stack.
+	 */
 	static final AtomicBoolean RATE_LIMITED = new AtomicBoolean();
 
 	private final HttpClient http;
@@ -73,7 +78,8 @@ final class Api {
 			return new Reply(response.statusCode(), response.body());
 		}
 		catch (IOException ex) {
-			return new Reply(-1, (ex.getClass().getSimpleName() + ": " + ex.getMessage()).getBytes(StandardCharsets.UTF_8));
+			return new Reply(-1,
+					(ex.getClass().getSimpleName() + ": " + ex.getMessage()).getBytes(StandardCharsets.UTF_8));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

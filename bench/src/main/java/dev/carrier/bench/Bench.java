@@ -23,8 +23,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.HdrHistogram.Histogram;
 
 /**
- * {@code ./carrier bench}: loads a running Carrier and measures it. It is a measurement tool; it
- * asserts nothing about the figures. See bench/README.md for what each figure means.
+ * {@code ./carrier bench}: loads a running Carrier and measures it. It is a measurement
+ * tool; it asserts nothing about the figures. See bench/README.md for what each figure
+ * means.
  */
 public final class Bench {
 
@@ -91,7 +92,8 @@ public final class Bench {
 		// the gateway's bulkhead admits 25 concurrent calls per route: connect below that
 		int connected = deliveries.connect(ws, users, options.sessionsPerUser(), 16);
 		log("%d of %d WebSocket sessions ready in %.1f s%s", connected, options.webSocketClients(), seconds(t),
-				deliveries.firstConnectError.get() == null ? "" : " (first failure: " + deliveries.firstConnectError.get() + ")");
+				deliveries.firstConnectError.get() == null ? ""
+						: " (first failure: " + deliveries.firstConnectError.get() + ")");
 
 		List<String> chatIds = chats.stream().map(SendLoad.BenchChat::id).toList();
 		SendLoad load = new SendLoad(api, deliveries, chats);
@@ -136,8 +138,7 @@ public final class Bench {
 				log("measuring %d s straight to chat-service %s", options.directDuration().toSeconds(), chatInstances);
 				cpu.start();
 				direct = load.run(Phase.DIRECT, new SendLoad.StraightToChatService(chatInstances, signer.get()),
-						options.senders(),
-						options.directDuration());
+						options.senders(), options.directDuration());
 				directCpu = cpu.stop();
 				log("  %.0f msg/s", direct.perSecond());
 			}
@@ -154,7 +155,8 @@ public final class Bench {
 			report.profiles(profiles);
 			report.cpu(gatewayCpu, directCpu);
 
-			// ---- 5: hydration (seeding it also keeps persistence busy while the flush is watched)
+			// ---- 5: hydration (seeding it also keeps persistence busy while the flush
+			// is watched)
 			log("hydration: %d chats x %d messages", options.hydrationChats(), options.hydrationMessages());
 			Hydration.Result hydration;
 			try {
@@ -215,8 +217,9 @@ public final class Bench {
 	static boolean healthy(URI service) {
 		try {
 			var response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(service.resolve("/actuator/health")).timeout(Duration.ofSeconds(3)).build(),
-						BodyHandlers.ofString());
+				.send(HttpRequest.newBuilder(service.resolve("/actuator/health"))
+					.timeout(Duration.ofSeconds(3))
+					.build(), BodyHandlers.ofString());
 			return response.statusCode() == 200 && response.body().contains("\"UP\"");
 		}
 		catch (Exception ex) {
@@ -225,8 +228,9 @@ public final class Bench {
 	}
 
 	/**
-	 * Direct chats between distinct pairs: (2c, 2c+1) while there are users enough, so every user is
-	 * in one chat; otherwise neighbours on a ring. A 409 hands back the pair's existing chat.
+	 * Direct chats between distinct pairs: (2c, 2c+1) while there are users enough, so
+	 * every user is in one chat; otherwise neighbours on a ring. A 409 hands back the
+	 * pair's existing chat.
 	 */
 	private static List<SendLoad.BenchChat> createChats(Api api, List<Accounts.User> users, int count)
 			throws Exception {

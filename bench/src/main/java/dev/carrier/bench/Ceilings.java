@@ -14,9 +14,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * What the machine's Redis and Kafka do on their own, measured in the same run so our send rate
- * can be read as a fraction of them: {@code redis-benchmark} LPUSH, and Kafka's own
- * ProducerPerformance with acks=all on a throwaway topic.
+ * What the machine's Redis and Kafka do on their own, measured in the same run so our
+ * send rate can be read as a fraction of them: {@code redis-benchmark} LPUSH, and Kafka's
+ * own ProducerPerformance with acks=all on a throwaway topic.
  */
 final class Ceilings {
 
@@ -27,7 +27,8 @@ final class Ceilings {
 			String note) {
 	}
 
-	private static final Pattern LPUSH = Pattern.compile("LPUSH: ([\\d.]+) requests per second(?:, p50=([\\d.]+) msec)?");
+	private static final Pattern LPUSH = Pattern
+		.compile("LPUSH: ([\\d.]+) requests per second(?:, p50=([\\d.]+) msec)?");
 
 	private static final Pattern PRODUCER = Pattern.compile(
 			"(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), ([\\d.]+) ms avg latency, [\\d.]+ ms max latency, \\d+ ms 50th, \\d+ ms 95th, (\\d+) ms 99th");
@@ -78,11 +79,11 @@ final class Ceilings {
 			admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
 			try {
 				String java = ProcessHandle.current().info().command().orElse("java");
-				List<String> command = new ArrayList<>(List.of(java, "-Xmx512m",
-						"-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-						"org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records", "200000",
-						"--record-size", "250", "--throughput", "-1", "--producer-props", "acks=all",
-						"bootstrap.servers=" + options.kafkaBootstrap()));
+				List<String> command = new ArrayList<>(
+						List.of(java, "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
+								System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
+								"--topic", topic, "--num-records", "200000", "--record-size", "250", "--throughput",
+								"-1", "--producer-props", "acks=all", "bootstrap.servers=" + options.kafkaBootstrap()));
 				String output = run(command, 240);
 				Matcher match = PRODUCER.matcher(output);
 				KafkaCeiling found = null;
@@ -90,7 +91,8 @@ final class Ceilings {
 					found = new KafkaCeiling(Double.parseDouble(match.group(2)), Double.parseDouble(match.group(3)),
 							Double.parseDouble(match.group(4)), Long.parseLong(match.group(5)), null);
 				}
-				return found != null ? found : new KafkaCeiling(null, null, null, null, "unexpected output: " + tail(output));
+				return found != null ? found
+						: new KafkaCeiling(null, null, null, null, "unexpected output: " + tail(output));
 			}
 			finally {
 				admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);

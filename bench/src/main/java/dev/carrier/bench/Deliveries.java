@@ -23,11 +23,11 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Every bench message carries its bench id in its text ({@code b#<run>#<id>#}); each connected
- * WebSocket session looks for that marker in {@code message.created} events, so an arrival is
- * matched to its send's start time without parsing the JSON. Per id we keep the send start,
- * how many deliveries were due (the ready sessions of the chat's members when the send was
- * acknowledged) and how many arrived.
+ * Every bench message carries its bench id in its text ({@code b#<run>#<id>#}); each
+ * connected WebSocket session looks for that marker in {@code message.created} events, so
+ * an arrival is matched to its send's start time without parsing the JSON. Per id we keep
+ * the send start, how many deliveries were due (the ready sessions of the chat's members
+ * when the send was acknowledged) and how many arrived.
  */
 final class Deliveries {
 
@@ -47,7 +47,10 @@ final class Deliveries {
 
 	private final AtomicIntegerArray arrivedAtOthers = new AtomicIntegerArray(CAPACITY);
 
-	/** The sender of each message (an index into the users), so echoes to the sender's own sessions count apart. */
+	/**
+	 * The sender of each message (an index into the users), so echoes to the sender's own
+	 * sessions count apart.
+	 */
 	private final int[] senderOf = new int[CAPACITY];
 
 	private final Map<String, Integer> userIndex = new ConcurrentHashMap<>();
@@ -84,7 +87,10 @@ final class Deliveries {
 		sentAt.set(id, nanos);
 	}
 
-	/** Called on a 201: from now on the message is due on every ready session of the chat's members. */
+	/**
+	 * Called on a 201: from now on the message is due on every ready session of the
+	 * chat's members.
+	 */
 	void acknowledged(int id, String senderId, String recipientId) {
 		dueAtSender.set(id, ready(senderId));
 		dueAtOthers.set(id, ready(recipientId));
@@ -95,7 +101,9 @@ final class Deliveries {
 		return count == null ? 0 : count.get();
 	}
 
-	/** Opens {@code sessionsPerUser} sessions for each user, {@code parallel} at a time. */
+	/**
+	 * Opens {@code sessionsPerUser} sessions for each user, {@code parallel} at a time.
+	 */
 	int connect(URI ws, List<Accounts.User> users, int sessionsPerUser, int parallel) throws InterruptedException {
 		List<HttpClient> clients = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
@@ -114,7 +122,8 @@ final class Deliveries {
 					pool.submit(() -> {
 						permits.acquireUninterruptibly();
 						try {
-							// a real client reconnects too: five attempts, the refusals are counted
+							// a real client reconnects too: five attempts, the refusals
+							// are counted
 							for (int attempt = 0; attempt < 5; attempt++) {
 								try {
 									open(client, ws, user);
@@ -163,7 +172,10 @@ final class Deliveries {
 		}
 	}
 
-	/** The handshake's HTTP status when the server refused the upgrade, else the exception. */
+	/**
+	 * The handshake's HTTP status when the server refused the upgrade, else the
+	 * exception.
+	 */
 	private static String describe(Throwable ex) {
 		Throwable cause = ex;
 		while ((cause instanceof java.util.concurrent.ExecutionException
@@ -174,8 +186,8 @@ final class Deliveries {
 			Object body = refused.getResponse().body();
 			String text = body instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
 					: String.valueOf(body);
-			return "handshake HTTP " + refused.getResponse().statusCode()
-					+ (text.isBlank() || text.equals("null") ? "" : " " + text.substring(0, Math.min(200, text.length())));
+			return "handshake HTTP " + refused.getResponse().statusCode() + (text.isBlank() || text.equals("null") ? ""
+					: " " + text.substring(0, Math.min(200, text.length())));
 		}
 		return cause.toString();
 	}
@@ -200,7 +212,10 @@ final class Deliveries {
 		}
 	}
 
-	/** Expected vs received deliveries of the acknowledged messages with ids in [from, to). */
+	/**
+	 * Expected vs received deliveries of the acknowledged messages with ids in [from,
+	 * to).
+	 */
 	Tally tally(int from, int to) {
 		long expected = 0;
 		long received = 0;
@@ -238,7 +253,10 @@ final class Deliveries {
 		return latency[phase.ordinal()];
 	}
 
-	/** missingAtSender: echoes to the sender's own sessions (docs/api.md: every session of every member). */
+	/**
+	 * missingAtSender: echoes to the sender's own sessions (docs/api.md: every session of
+	 * every member).
+	 */
 	record Tally(long expected, long received, long missing, long missingAtSender, long missingAtRecipients,
 			long duplicates, int messagesMissing) {
 	}
@@ -273,7 +291,9 @@ final class Deliveries {
 		}
 	}
 
-	/** One WebSocket session: waits for ready, then records bench messages as they arrive. */
+	/**
+	 * One WebSocket session: waits for ready, then records bench messages as they arrive.
+	 */
 	private final class Session implements WebSocket.Listener {
 
 		final String userId;

@@ -15,8 +15,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Watches what persistence-service has written: the number of MySQL rows of the bench chats'
- * messages (polled twice a second) and the Kafka consumer lag it reports on /actuator/prometheus.
+ * Watches what persistence-service has written: the number of MySQL rows of the bench
+ * chats' messages (polled twice a second) and the Kafka consumer lag it reports on
+ * /actuator/prometheus.
  */
 final class FlushMonitor implements AutoCloseable {
 
@@ -101,8 +102,8 @@ final class FlushMonitor implements AutoCloseable {
 
 	/**
 	 * The largest lag any of persistence-service's consumers reports: the client's
-	 * {@code records_lag_max} and the per-partition {@code records_lag} (a consumer that has not
-	 * fetched yet reports NaN, skipped), overall and for the message-sent topic.
+	 * {@code records_lag_max} and the per-partition {@code records_lag} (a consumer that
+	 * has not fetched yet reports NaN, skipped), overall and for the message-sent topic.
 	 */
 	private void readLag() {
 		for (String line : prometheus(http, options.persistence()).lines().toList()) {
@@ -155,7 +156,10 @@ final class FlushMonitor implements AutoCloseable {
 		}
 	}
 
-	/** Waits (bounded) until MySQL holds {@code target} rows; the sample that first did, or null. */
+	/**
+	 * Waits (bounded) until MySQL holds {@code target} rows; the sample that first did,
+	 * or null.
+	 */
 	Sample awaitRows(long target, Duration limit) throws InterruptedException {
 		long deadline = System.nanoTime() + limit.toNanos();
 		while (System.nanoTime() < deadline) {

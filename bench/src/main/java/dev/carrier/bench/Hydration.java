@@ -10,13 +10,17 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A user with many chats comes back after the cache forgot them: the chats are seeded, allowed to
- * reach MySQL, evicted from Redis the way persistence-service evicts them (every key ending in the
- * chat id; {@code user-chats} and {@code direct} stay), then the user logs in and lists the chats.
+ * A user with many chats comes back after the cache forgot them: the chats are seeded,
+ * allowed to reach MySQL, evicted from Redis the way persistence-service evicts them
+ * (every key ending in the chat id; {@code user-chats} and {@code direct} stay), then the
+ * user logs in and lists the chats.
  */
 final class Hydration {
 
-	/** What the chat keys of architecture.md are called; the bench deletes only its own chats' keys. */
+	/**
+	 * What the chat keys of architecture.md are called; the bench deletes only its own
+	 * chats' keys.
+	 */
 	private static final List<String> CHAT_KEY_KINDS = List.of("chat", "members", "messages", "client-ids", "read",
 			"lease");
 
@@ -123,8 +127,8 @@ final class Hydration {
 
 	/**
 	 * persistence-service's own snapshot timers (what a reload asks it for):
-	 * {@code <name>_seconds_count} and {@code _sum} of every series whose name mentions snapshots
-	 * (not the generic HTTP server timers), by series.
+	 * {@code <name>_seconds_count} and {@code _sum} of every series whose name mentions
+	 * snapshots (not the generic HTTP server timers), by series.
 	 */
 	private Map<String, double[]> hydrationTimers() {
 		Map<String, double[]> timers = new LinkedHashMap<>();
@@ -167,8 +171,8 @@ final class Hydration {
 			}
 		});
 		if (deltas.isEmpty() && !after.isEmpty()) {
-			after.forEach((series, now) -> deltas.put(series, String.format("no call during this login (%.0f in all)",
-					now[0])));
+			after.forEach((series, now) -> deltas.put(series,
+					String.format("no call during this login (%.0f in all)", now[0])));
 		}
 		return deltas;
 	}

@@ -17,9 +17,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Signs identity assertions as the gateway does, so the bench can measure chat-service without
- * the gateway in front: chat-service believes nothing else. The key is the stack's own
- * ({@code CARRIER_TRUST_KEY}, or the one {@code ./carrier up} made in .carrier/trust.key).
+ * Signs identity assertions as the gateway does, so the bench can measure chat-service
+ * without the gateway in front: chat-service believes nothing else. The key is the
+ * stack's own ({@code CARRIER_TRUST_KEY}, or the one {@code ./carrier up} made in
+ * .carrier/trust.key).
  */
 final class IdentitySigner {
 

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What to run and how hard; {@code --quick} shrinks everything so the whole run stays under 3 minutes. */
+/**
+ * What to run and how hard; {@code --quick} shrinks everything so the whole run stays
+ * under 3 minutes.
+ */
 record Options(boolean quick, boolean profile, URI gateway, List<URI> chatServices, URI persistence, String mysqlUrl,
 		String mysqlUser, String mysqlPassword, String redisHost, int redisPort, String kafkaBootstrap, Path root,
 		int senders, int chats, int users, int sessionsPerUser, Duration warmUp, Duration duration,
@@ -61,8 +64,8 @@ record Options(boolean quick, boolean profile, URI gateway, List<URI> chatServic
 				chats != null ? chats : quick ? 50 : 100, users != null ? users : 100, sessions != null ? sessions : 10,
 				Duration.ofSeconds(warmUp != null ? warmUp : quick ? 5 : 10), Duration.ofSeconds(d),
 				// the direct run only needs to be long enough for a stable ratio
-				Duration.ofSeconds(quick ? Math.min(d, 15) : d), Duration.ofSeconds(quick ? 30 : 180), 50, 50,
-				ceilings, ceilingsOnly);
+				Duration.ofSeconds(quick ? Math.min(d, 15) : d), Duration.ofSeconds(quick ? 30 : 180), 50, 50, ceilings,
+				ceilingsOnly);
 	}
 
 	static String usage() {

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * CPU time of every process of the stack (the PIDs {@code ./carrier} recorded, Redis, MariaDB) and
- * of the bench itself, read from /proc around a phase: on a small machine the question "what
- * dominates" starts with which process burns the cores.
+ * CPU time of every process of the stack (the PIDs {@code ./carrier} recorded, Redis,
+ * MariaDB) and of the bench itself, read from /proc around a phase: on a small machine
+ * the question "what dominates" starts with which process burns the cores.
  */
 final class ProcessCpu {
 
@@ -25,7 +25,8 @@ final class ProcessCpu {
 		try (var files = Files.list(root.resolve(".carrier/pids"))) {
 			files.filter(f -> f.toString().endsWith(".pid")).sorted().forEach(f -> {
 				try {
-					pids.put(f.getFileName().toString().replace(".pid", ""), Long.parseLong(Files.readString(f).trim()));
+					pids.put(f.getFileName().toString().replace(".pid", ""),
+							Long.parseLong(Files.readString(f).trim()));
 				}
 				catch (IOException | NumberFormatException ex) {
 					// a stale record: skip it
@@ -37,7 +38,8 @@ final class ProcessCpu {
 		}
 		ProcessHandle.allProcesses().forEach(p -> {
 			try {
-				// the kernel's name for it: redis-server's executable may be a link to redis-check-rdb
+				// the kernel's name for it: redis-server's executable may be a link to
+				// redis-check-rdb
 				String name = Files.readString(Path.of("/proc/" + p.pid() + "/comm")).trim();
 				if (name.equals("redis-server") || name.equals("mariadbd") || name.equals("mysqld")) {
 					pids.putIfAbsent(name, p.pid());
@@ -55,7 +57,10 @@ final class ProcessCpu {
 		startTicks = ticks();
 	}
 
-	/** Per process, the share of one core used since {@link #start()} (100 = one full core). */
+	/**
+	 * Per process, the share of one core used since {@link #start()} (100 = one full
+	 * core).
+	 */
 	Map<String, Double> stop() {
 		double seconds = (System.nanoTime() - startNanos) / 1e9;
 		Map<String, Long> end = ticks();
@@ -74,7 +79,8 @@ final class ProcessCpu {
 		pids.forEach((name, pid) -> {
 			try {
 				String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-				// the command may contain spaces: fields are counted after the closing parenthesis
+				// the command may contain spaces: fields are counted after the closing
+				// parenthesis
 				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 				ticks.put(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
 			}

@@ -14,10 +14,11 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * {@code --profile}: a JFR recording (settings=profile) of a service started by {@code ./carrier up},
- * found by the PID it recorded, around the measured send phase; then the hot methods from its
- * execution samples: self time (top frame), the first Carrier frame on each stack (which of our
- * code paths the time is spent under), and the leaf frames grouped by package.
+ * {@code --profile}: a JFR recording (settings=profile) of a service started by
+ * {@code ./carrier up}, found by the PID it recorded, around the measured send phase;
+ * then the hot methods from its execution samples: self time (top frame), the first
+ * Carrier frame on each stack (which of our code paths the time is spent under), and the
+ * leaf frames grouped by package.
  */
 final class Profiler {
 
@@ -49,8 +50,8 @@ final class Profiler {
 			pid = Files.readString(pidFile).trim();
 			file = root.resolve(".carrier/bench/" + service + "-" + stamp + ".jfr");
 			Files.createDirectories(file.getParent());
-			String out = Ceilings.run(List.of(jcmd(), pid, "JFR.start", "name=" + recording, "settings=profile",
-					"filename=" + file), 60);
+			String out = Ceilings.run(
+					List.of(jcmd(), pid, "JFR.start", "name=" + recording, "settings=profile", "filename=" + file), 60);
 			if (!out.contains("Started recording")) {
 				note = "JFR.start: " + out.strip();
 				pid = null;
@@ -85,8 +86,8 @@ final class Profiler {
 						cpuSamples++;
 					}
 					case "jdk.GarbageCollection" -> gcPause += event.getDuration("sumOfPauses").toNanos() / 1e6;
-					case "jdk.ObjectAllocationSample" -> allocated.merge(event.getClass("objectClass").getName(),
-							event.getLong("weight"), Long::sum);
+					case "jdk.ObjectAllocationSample" ->
+						allocated.merge(event.getClass("objectClass").getName(), event.getLong("weight"), Long::sum);
 					default -> {
 					}
 				}
@@ -117,8 +118,8 @@ final class Profiler {
 					cpuSamples == 0 ? null : machineCpu / cpuSamples, gcPause, allocationMb, null);
 		}
 		catch (IOException ex) {
-			return new Profile(service, String.valueOf(file), 0, Map.of(), Map.of(), Map.of(), null, null, null, Map.of(),
-					"reading the recording failed: " + ex.getMessage());
+			return new Profile(service, String.valueOf(file), 0, Map.of(), Map.of(), Map.of(), null, null, null,
+					Map.of(), "reading the recording failed: " + ex.getMessage());
 		}
 	}
 

@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 
 import org.HdrHistogram.Histogram;
 
-/** Collects the figures, prints them as one table and writes them as a small JSON file. */
+/**
+ * Collects the figures, prints them as one table and writes them as a small JSON file.
+ */
 final class Report {
 
 	private final Options options;
@@ -76,7 +78,8 @@ final class Report {
 		if (!deliveries.refusals().isEmpty()) {
 			row("WebSocket connect attempts refused", deliveries.refusals().toString());
 		}
-		row("send start -> arrival p50 / p99 / max", "%s / %s / %s ms", ms(d, 50), ms(d, 99), Bench.ms(d.getMaxValue()));
+		row("send start -> arrival p50 / p99 / max", "%s / %s / %s ms", ms(d, 50), ms(d, 99),
+				Bench.ms(d.getMaxValue()));
 		row("deliveries expected / received", "%d / %d", tally.expected(), tally.received());
 		row("missing deliveries (to recipient / sender echo)", "%d (%d / %d; %d messages affected)", tally.missing(),
 				tally.missingAtRecipients(), tally.missingAtSender(), tally.messagesMissing());
@@ -161,9 +164,10 @@ final class Report {
 		}
 		Double lag = monitor.maxLag();
 		Double messageLag = monitor.maxMessageSentLag();
-		row("max consumer lag (records_lag_max)", lag == null ? "not reported on :8083/actuator/prometheus"
-				: String.format("%.0f records (message-sent topic: %s)", lag,
-						messageLag == null ? "not reported" : String.format("%.0f", messageLag)));
+		row("max consumer lag (records_lag_max)",
+				lag == null ? "not reported on :8083/actuator/prometheus"
+						: String.format("%.0f records (message-sent topic: %s)", lag,
+								messageLag == null ? "not reported" : String.format("%.0f", messageLag)));
 		flush.put("maxConsumerLag", lag);
 		flush.put("maxMessageSentLag", messageLag);
 		json.put("flush", flush);
@@ -220,8 +224,9 @@ final class Report {
 			c.put("redisNote", redis.note());
 		}
 		if (kafka.recordsPerSecond() != null) {
-			row("Kafka producer records/s (acks=all, 250 B)", "%.0f  (%.1f MB/s, avg %.0f ms, p99 %d ms); our sends = %s of it",
-					kafka.recordsPerSecond(), kafka.mbPerSecond(), kafka.avgLatencyMillis(), kafka.p99Millis(),
+			row("Kafka producer records/s (acks=all, 250 B)",
+					"%.0f  (%.1f MB/s, avg %.0f ms, p99 %d ms); our sends = %s of it", kafka.recordsPerSecond(),
+					kafka.mbPerSecond(), kafka.avgLatencyMillis(), kafka.p99Millis(),
 					fraction(kafka.recordsPerSecond()));
 			c.put("kafkaRecordsPerSecond", round(kafka.recordsPerSecond()));
 			c.put("sendRateOverKafka", fractionValue(kafka.recordsPerSecond()));
@@ -233,7 +238,10 @@ final class Report {
 		json.put("ceilings", c);
 	}
 
-	/** CPU per process during each phase, in % of one core (the machine has all cores x 100). */
+	/**
+	 * CPU per process during each phase, in % of one core (the machine has all cores x
+	 * 100).
+	 */
 	void cpu(Map<String, Double> gateway, Map<String, Double> direct) {
 		if (gateway.isEmpty()) {
 			return;
@@ -309,7 +317,8 @@ final class Report {
 			System.out.printf("profile of %s during the measured send phase: %d execution samples (%s)%n", p.service(),
 					p.samples(), p.file());
 			if (p.jvmCpu() != null) {
-				System.out.printf("  CPU: this JVM %.0f%%, whole machine %.0f%% (of all cores); GC pauses %.0f ms in total%n",
+				System.out.printf(
+						"  CPU: this JVM %.0f%%, whole machine %.0f%% (of all cores); GC pauses %.0f ms in total%n",
 						100 * p.jvmCpu(), 100 * p.machineCpu(), p.gcPauseMillis());
 			}
 			printTop("hot methods (self, top frame)", p.selfTop(), p.samples());
@@ -355,14 +364,22 @@ final class Report {
 		return sendRate == null || ceiling == 0 ? null : Math.round(10000 * sendRate / ceiling) / 10000.0;
 	}
 
-	/** A rate made mostly of refusals measures the refusals: say so where nobody can miss it. */
+	/**
+	 * A rate made mostly of refusals measures the refusals: say so where nobody can miss
+	 * it.
+	 */
 	private void warnIfFailing(String where, SendLoad.PhaseResult result) {
 		long failed = result.failures().values().stream().mapToLong(Long::longValue).sum();
 		long attempts = failed + result.acknowledged();
 		if (attempts > 0 && failed * 100 > attempts) {
-			note(String.format("%.0f%% of the sends %s failed (%s): its rate and latency describe the failures, not "
-					+ "the capacity; see ./carrier logs", 100.0 * failed / attempts, where,
-					result.failures().keySet().stream().map(s -> s == -1 ? "transport" : "HTTP " + s)
+			note(String.format(
+					"%.0f%% of the sends %s failed (%s): its rate and latency describe the failures, not "
+							+ "the capacity; see ./carrier logs",
+					100.0 * failed / attempts, where,
+					result.failures()
+						.keySet()
+						.stream()
+						.map(s -> s == -1 ? "transport" : "HTTP " + s)
 						.collect(Collectors.joining(", "))));
 		}
 	}

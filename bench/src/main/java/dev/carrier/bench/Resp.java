@@ -8,7 +8,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Just enough of the Redis protocol to send commands on one connection and read integer or status replies. */
+/**
+ * Just enough of the Redis protocol to send commands on one connection and read integer
+ * or status replies.
+ */
 final class Resp {
 
 	private Resp() {
@@ -18,7 +21,10 @@ final class Resp {
 		return commands(host, port, List.<String[]>of(args));
 	}
 
-	/** Sends the commands in order on one connection (so SELECT applies to the next ones); the last reply. */
+	/**
+	 * Sends the commands in order on one connection (so SELECT applies to the next ones);
+	 * the last reply.
+	 */
 	static String commands(String host, int port, List<String[]> commands) throws IOException {
 		try (Socket socket = new Socket(host, port)) {
 			socket.setSoTimeout(10_000);
@@ -26,7 +32,11 @@ final class Resp {
 			for (String[] args : commands) {
 				out.append('*').append(args.length).append("\r\n");
 				for (String arg : args) {
-					out.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg).append("\r\n");
+					out.append('$')
+						.append(arg.getBytes(StandardCharsets.UTF_8).length)
+						.append("\r\n")
+						.append(arg)
+						.append("\r\n");
 				}
 			}
 			OutputStream output = socket.getOutputStream();

@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 
 /**
- * N senders, each on its own virtual thread, post messages back to back (closed loop) over the
- * bench chats for a fixed time, through the gateway or straight to chat-service instances.
+ * N senders, each on its own virtual thread, post messages back to back (closed loop)
+ * over the bench chats for a fixed time, through the gateway or straight to chat-service
+ * instances.
  */
 final class SendLoad {
 
@@ -28,8 +29,12 @@ final class SendLoad {
 	record BenchChat(String id, Accounts.User a, Accounts.User b) {
 	}
 
-	/** Where messages go: the gateway with bearer tokens, or chat-service with signed identity assertions. */
+	/**
+	 * Where messages go: the gateway with bearer tokens, or chat-service with signed
+	 * identity assertions.
+	 */
 	sealed interface Target permits ThroughGateway, StraightToChatService {
+
 	}
 
 	record ThroughGateway(URI gateway) implements Target {
@@ -75,7 +80,8 @@ final class SendLoad {
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int s = 0; s < senders; s++) {
 				int sender = s;
-				running.add(pool.submit(() -> sendUntil(deadline, sender, senders, phase, target, failures, firstFailure)));
+				running.add(
+						pool.submit(() -> sendUntil(deadline, sender, senders, phase, target, failures, firstFailure)));
 			}
 		}
 		long end = System.nanoTime();
@@ -137,7 +143,10 @@ final class SendLoad {
 			.build();
 	}
 
-	/** Sends {@code perChat} messages to each chat from one user, {@code parallel} at a time (no timing). */
+	/**
+	 * Sends {@code perChat} messages to each chat from one user, {@code parallel} at a
+	 * time (no timing).
+	 */
 	long seed(List<String> chatIds, Accounts.User from, int perChat, int parallel) throws Exception {
 		AtomicLong ok = new AtomicLong();
 		AtomicReference<String> failure = new AtomicReference<>();

@@ -1,9 +1,9 @@
 package dev.carrier.chat;
 
 /**
- * Every Redis key and channel chat-service touches (docs/architecture.md, "Redis keys"). No other
- * service reads or writes them: persistence-service answers snapshots over REST and reports what
- * is durable over Kafka, and chat-service alone installs and evicts.
+ * Every Redis key and channel chat-service touches (docs/architecture.md, "Redis keys").
+ * No other service reads or writes them: persistence-service answers snapshots over REST
+ * and reports what is durable over Kafka, and chat-service alone installs and evicts.
  */
 public final class RedisKeys {
 
@@ -42,7 +42,10 @@ public final class RedisKeys {
 		return "carrier:chat:read:" + chatId;
 	}
 
-	/** Held while one reload of the chat is in progress (begin-reload.lua, install-snapshot.lua). */
+	/**
+	 * Held while one reload of the chat is in progress (begin-reload.lua,
+	 * install-snapshot.lua).
+	 */
 	public static String reloadClaim(String chatId) {
 		return "carrier:chat:reload:" + chatId;
 	}

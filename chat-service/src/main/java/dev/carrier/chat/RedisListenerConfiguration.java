@@ -8,8 +8,9 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
  * One Redis subscription for the fan-out channel and the expired-key events. Messages are
- * dispatched on the subscription's own thread, in the order Redis sent them (an executor per
- * message would reorder them); listeners only hand work off, so they never hold it up.
+ * dispatched on the subscription's own thread, in the order Redis sent them (an executor
+ * per message would reorder them); listeners only hand work off, so they never hold it
+ * up.
  */
 @Configuration(proxyBeanMethods = false)
 class RedisListenerConfiguration {

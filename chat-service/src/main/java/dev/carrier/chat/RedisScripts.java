@@ -7,8 +7,8 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The Lua scripts under {@code resources/scripts}, each loaded once; their headers say what
- * they keep atomic.
+ * The Lua scripts under {@code resources/scripts}, each loaded once; their headers say
+ * what they keep atomic.
  */
 public final class RedisScripts {
 

@@ -122,7 +122,8 @@ class DockerComposeTests {
 				.doesNotContainKeys("CARRIER_MYSQL_URL", "CARRIER_MYSQL_PASSWORD");
 		}
 		for (String app : Set.of("gateway", "auth-service", "chat-service", "persistence-service")) {
-			assertThat(String.valueOf(((Map<String, Object>) services().get(app).get("environment")).get("CARRIER_TRUST_KEY")))
+			assertThat(String
+				.valueOf(((Map<String, Object>) services().get(app).get("environment")).get("CARRIER_TRUST_KEY")))
 				.as(app + " gets the shared key, and compose refuses to start without one")
 				.startsWith("${CARRIER_TRUST_KEY:?");
 		}

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The four images are built alike, from one Dockerfile: layered jar on a pinned JRE, non-root,
- * health-checked; the gateway's target adds the web client.
+ * The four images are built alike, from one Dockerfile: layered jar on a pinned JRE,
+ * non-root, health-checked; the gateway's target adds the web client.
  */
 class DockerfileTests {
 

@@ -47,8 +47,7 @@ class KustomizeOverlaysTests {
 				"chat-service",
 				Set.of("CARRIER_REDIS_URL", "CARRIER_KAFKA_BOOTSTRAP", "CARRIER_AUTH_URL", "CARRIER_PERSISTENCE_URL",
 						"CARRIER_CHAT_LEASE_TTL", "CARRIER_CHAT_LOGOUT_GRACE", "CARRIER_SWEEP_INTERVAL"),
-				"persistence-service",
-				Set.of("CARRIER_MYSQL_URL", "CARRIER_KAFKA_BOOTSTRAP"));
+				"persistence-service", Set.of("CARRIER_MYSQL_URL", "CARRIER_KAFKA_BOOTSTRAP"));
 
 	private static final Map<String, List<HasMetadata>> RENDERED = new ConcurrentHashMap<>();
 
@@ -307,7 +306,8 @@ class KustomizeOverlaysTests {
 		assertThat(readers).as("the gateway signs, every service checks").containsAll(SERVICES);
 		String key = named(objects, Secret.class, "carrier-trust").getStringData().get("CARRIER_TRUST_KEY");
 		String devKey = named(overlay("dev"), Secret.class, "carrier-trust").getStringData().get("CARRIER_TRUST_KEY");
-		assertThat(java.util.Base64.getDecoder().decode(devKey)).as("HS256 needs 32+ bytes").hasSizeGreaterThanOrEqualTo(32);
+		assertThat(java.util.Base64.getDecoder().decode(devKey)).as("HS256 needs 32+ bytes")
+			.hasSizeGreaterThanOrEqualTo(32);
 		if (overlay.equals("prod")) {
 			assertThat(key).as("prod gets its key from a secret store, never the public dev key").isNotEqualTo(devKey);
 		}

@@ -60,10 +60,10 @@ class AccountsEndToEndTests {
 	@Test
 	void usernamesAndEmailsAreUniqueIgnoringCase() {
 		TestUser bob = TestUser.signUp("bob");
-		var sameName = post("/api/auth/signup", null,
-				Map.of("username", bob.username().toUpperCase(), "email", "x" + bob.email(), "password", "password123"));
-		var sameEmail = post("/api/auth/signup", null,
-				Map.of("username", bob.username() + "x", "email", bob.email().toUpperCase(), "password", "password123"));
+		var sameName = post("/api/auth/signup", null, Map.of("username", bob.username().toUpperCase(), "email",
+				"x" + bob.email(), "password", "password123"));
+		var sameEmail = post("/api/auth/signup", null, Map.of("username", bob.username() + "x", "email",
+				bob.email().toUpperCase(), "password", "password123"));
 		assertThat(sameName.status()).isEqualTo(409);
 		assertThat(sameEmail.status()).isEqualTo(409);
 		assertThat(sameName.header("Content-Type")).startsWith("application/problem+json");
@@ -72,7 +72,8 @@ class AccountsEndToEndTests {
 	@Test
 	void badInputGetsAProblemAndChangesNothing() {
 		TestUser carol = TestUser.signUp("carol");
-		List<String> badSignups = List.of("{", "[]", "{\"username\":1}", "{\"username\":\"ab\",\"email\":\"a@b.c\",\"password\":\"password1\"}",
+		List<String> badSignups = List.of("{", "[]", "{\"username\":1}",
+				"{\"username\":\"ab\",\"email\":\"a@b.c\",\"password\":\"password1\"}",
 				"{\"username\":\"" + "x".repeat(5000) + "\",\"email\":\"a@b.c\",\"password\":\"password1\"}",
 				"{\"username\":\"ok_name\",\"email\":\"not-an-email\",\"password\":\"password1\"}",
 				"{\"username\":\"ok_name2\",\"email\":\"a@b.c\",\"password\":\"short\"}");

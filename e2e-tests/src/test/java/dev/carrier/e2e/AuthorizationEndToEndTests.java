@@ -41,10 +41,11 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One user attacks another's chats, messages, avatar and profile with every call of docs/api.md: leaked
- * and guessed ids, ids of a group it left, dead tokens, forged identity headers, tokens in the query
- * string. Nothing of the victim's is read or changed; chats answer 404, bad tokens 401. Also: security
- * headers on every response and CORS closed to other origins.
+ * One user attacks another's chats, messages, avatar and profile with every call of
+ * docs/api.md: leaked and guessed ids, ids of a group it left, dead tokens, forged
+ * identity headers, tokens in the query string. Nothing of the victim's is read or
+ * changed; chats answer 404, bad tokens 401. Also: security headers on every response and
+ * CORS closed to other origins.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationEndToEndTests {
@@ -56,14 +57,20 @@ class AuthorizationEndToEndTests {
 	static final byte[] PNG = Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
-	/** How a row of docs/api.md touches data: public, the caller's own account, a chat, a message of a chat. */
+	/**
+	 * How a row of docs/api.md touches data: public, the caller's own account, a chat, a
+	 * message of a chat.
+	 */
 	enum Scope {
 
 		PUBLIC, SELF, CHAT, MESSAGE
 
 	}
 
-	/** One row of docs/api.md: {@code contract} as the table spells the call, and how to make it. */
+	/**
+	 * One row of docs/api.md: {@code contract} as the table spells the call, and how to
+	 * make it.
+	 */
 	record Call(String contract, Scope scope, String method, String template, String body) {
 
 		String path(String chatId, String messageId, String userId) {
@@ -73,17 +80,17 @@ class AuthorizationEndToEndTests {
 	}
 
 	/**
-	 * Every call of docs/api.md. Bodies are valid, so that a missing check would let the call through.
-	 * {@code %VICTIM_USERNAME%} and friends are filled in per run.
+	 * Every call of docs/api.md. Bodies are valid, so that a missing check would let the
+	 * call through. {@code %VICTIM_USERNAME%} and friends are filled in per run.
 	 */
-	static final List<Call> CALLS = List.of(
-			new Call("POST /api/auth/signup", Scope.PUBLIC, "POST", "/api/auth/signup",
-					"{\"username\":\"%VICTIM_USERNAME%\",\"email\":\"%FRESH_EMAIL%\",\"password\":\"long enough password\"}"),
+	static final List<Call> CALLS = List.of(new Call("POST /api/auth/signup", Scope.PUBLIC, "POST", "/api/auth/signup",
+			"{\"username\":\"%VICTIM_USERNAME%\",\"email\":\"%FRESH_EMAIL%\",\"password\":\"long enough password\"}"),
 			new Call("POST /api/auth/login", Scope.PUBLIC, "POST", "/api/auth/login",
 					"{\"login\":\"%VICTIM_USERNAME%\",\"password\":\"not the password\"}"),
 			new Call("POST /api/auth/logout", Scope.SELF, "POST", "/api/auth/logout", null),
 			new Call("GET /api/users/me", Scope.SELF, "GET", "/api/users/me", null),
-			new Call("PATCH /api/users/me", Scope.SELF, "PATCH", "/api/users/me", "{\"username\":\"%VICTIM_USERNAME%\"}"),
+			new Call("PATCH /api/users/me", Scope.SELF, "PATCH", "/api/users/me",
+					"{\"username\":\"%VICTIM_USERNAME%\"}"),
 			new Call("PUT /api/users/me/password", Scope.SELF, "PUT", "/api/users/me/password",
 					"{\"currentPassword\":\"" + NEW_PASSWORD + "\",\"newPassword\":\"attacker chose this\"}"),
 			new Call("PUT /api/users/me/avatar", Scope.SELF, "PUT", "/api/users/me/avatar", "{\"preset\":\"fox\"}"),
@@ -94,17 +101,22 @@ class AuthorizationEndToEndTests {
 			new Call("GET /api/chats/{chatId}", Scope.CHAT, "GET", "/api/chats/{chatId}", null),
 			new Call("POST /api/chats/{chatId}/members", Scope.CHAT, "POST", "/api/chats/{chatId}/members",
 					"{\"members\":[\"%ATTACKER_USERNAME%\"]}"),
-			new Call("DELETE /api/chats/{chatId}/members/me", Scope.CHAT, "DELETE", "/api/chats/{chatId}/members/me", null),
+			new Call("DELETE /api/chats/{chatId}/members/me", Scope.CHAT, "DELETE", "/api/chats/{chatId}/members/me",
+					null),
 			new Call("POST /api/chats/{chatId}/read", Scope.CHAT, "POST", "/api/chats/{chatId}/read", "{\"seq\":1}"),
 			new Call("POST /api/chats/{chatId}/messages", Scope.CHAT, "POST", "/api/chats/{chatId}/messages",
 					"{\"text\":\"planted by the attacker\",\"clientMessageId\":\"%FRESH_ID%\"}"),
 			new Call("GET /api/chats/{chatId}/messages", Scope.CHAT, "GET", "/api/chats/{chatId}/messages", null),
-			new Call("GET /api/chats/{chatId}/messages", Scope.CHAT, "GET", "/api/chats/{chatId}/messages?beforeSeq=3&limit=50", null),
-			new Call("GET /api/chats/{chatId}/messages", Scope.CHAT, "GET", "/api/chats/{chatId}/messages?afterSeq=0", null),
+			new Call("GET /api/chats/{chatId}/messages", Scope.CHAT, "GET",
+					"/api/chats/{chatId}/messages?beforeSeq=3&limit=50", null),
+			new Call("GET /api/chats/{chatId}/messages", Scope.CHAT, "GET", "/api/chats/{chatId}/messages?afterSeq=0",
+					null),
 			new Call("DELETE /api/chats/{chatId}/messages/{messageId}", Scope.MESSAGE, "DELETE",
 					"/api/chats/{chatId}/messages/{messageId}", null),
-			new Call("GET /api/chats/{chatId}/export", Scope.CHAT, "GET", "/api/chats/{chatId}/export?format=json", null),
-			new Call("GET /api/chats/{chatId}/export", Scope.CHAT, "GET", "/api/chats/{chatId}/export?format=txt", null),
+			new Call("GET /api/chats/{chatId}/export", Scope.CHAT, "GET", "/api/chats/{chatId}/export?format=json",
+					null),
+			new Call("GET /api/chats/{chatId}/export", Scope.CHAT, "GET", "/api/chats/{chatId}/export?format=txt",
+					null),
 			new Call("GET /api/ws", Scope.SELF, "GET", "/api/ws", null));
 
 	TestUser victim;
@@ -151,19 +163,25 @@ class AuthorizationEndToEndTests {
 			.isEqualTo(200);
 
 		direct = Chats.create(victim, List.of(friend.username()), null).get("id").asString();
-		group = Chats.create(victim, List.of(friend.username(), helper.username()), "victim's group").get("id").asString();
-		leftGroup = Chats.create(victim, List.of(friend.username(), attacker.username()), "attacker left").get("id").asString();
+		group = Chats.create(victim, List.of(friend.username(), helper.username()), "victim's group")
+			.get("id")
+			.asString();
+		leftGroup = Chats.create(victim, List.of(friend.username(), attacker.username()), "attacker left")
+			.get("id")
+			.asString();
 		attackerOwnChat = Chats.create(attacker, List.of(attackerHelper.username()), null).get("id").asString();
 		victimMessageIds.add(Chats.send(victim, direct, SECRET + " direct").get("id").asString());
 		Chats.send(friend, direct, SECRET + " reply");
 		victimMessageIds.add(Chats.send(victim, group, SECRET + " group").get("id").asString());
 		Chats.send(victim, leftGroup, SECRET + " before leaving");
 		Chats.send(attacker, leftGroup, "attacker was here");
-		assertThat(CarrierApi.delete("/api/chats/" + leftGroup + "/members/me", attacker.token()).status()).isEqualTo(204);
+		assertThat(CarrierApi.delete("/api/chats/" + leftGroup + "/members/me", attacker.token()).status())
+			.isEqualTo(204);
 		victimMessageIds.add(Chats.send(victim, leftGroup, SECRET + " after leaving").get("id").asString());
 		Chats.send(attackerHelper, attackerOwnChat, "attacker's own chat");
 
-		// Dead tokens: one session logged out, one ended by a password change from another session.
+		// Dead tokens: one session logged out, one ended by a password change from
+		// another session.
 		victimLoggedOutToken = victim.loggedInAgain().token();
 		assertThat(post("/api/auth/logout", victimLoggedOutToken, null).status()).isEqualTo(204);
 		victimPasswordChangedToken = victim.loggedInAgain().token();
@@ -180,7 +198,8 @@ class AuthorizationEndToEndTests {
 	Map<String, String> victimView() {
 		Map<String, String> view = new LinkedHashMap<>();
 		view.put("victim profile", ok(get("/api/users/me", victim.token())));
-		view.put("victim avatar", new String(Base64.getEncoder().encode(get("/api/users/" + victim.id() + "/avatar", null).bytes())));
+		view.put("victim avatar",
+				new String(Base64.getEncoder().encode(get("/api/users/" + victim.id() + "/avatar", null).bytes())));
 		view.put("victim chats", ok(get("/api/chats", victim.token())));
 		view.put("friend chats", ok(get("/api/chats", friend.token())));
 		for (String chat : List.of(direct, group, leftGroup)) {
@@ -195,14 +214,16 @@ class AuthorizationEndToEndTests {
 		return reply.text();
 	}
 
-	// ------------------------------------------------------------------ the table covers the contract
+	// ------------------------------------------------------------------ the table covers
+	// the contract
 
 	@Test
 	void theTableCoversEveryRowOfTheContract() throws IOException {
 		Set<String> rows = contractRows();
 		Set<String> covered = CALLS.stream().map(Call::contract).collect(Collectors.toCollection(LinkedHashSet::new));
 		assertThat(covered).as("calls tried by this test").containsAll(rows);
-		assertThat(rows).as("rows of docs/api.md").containsAll(covered.stream().filter(c -> !c.equals("GET /api/ws")).toList());
+		assertThat(rows).as("rows of docs/api.md")
+			.containsAll(covered.stream().filter(c -> !c.equals("GET /api/ws")).toList());
 	}
 
 	/** The first column of every table of docs/api.md, without query strings. */
@@ -220,19 +241,26 @@ class AuthorizationEndToEndTests {
 		return rows;
 	}
 
-	/** docs/api.md of the repository under test ({@link Servers#ROOT}); missing is a failure, never a skip. */
+	/**
+	 * docs/api.md of the repository under test ({@link Servers#ROOT}); missing is a
+	 * failure, never a skip.
+	 */
 	static Path contractFile() {
 		Path contract = Servers.ROOT.resolve("docs/api.md");
 		if (!Files.isRegularFile(contract)) {
 			throw new AssertionError("the public API document " + contract + " is missing; it belongs in the "
-					+ "repository (Servers.ROOT is " + Servers.ROOT + ", set CARRIER_ROOT if that is not the repository root)");
+					+ "repository (Servers.ROOT is " + Servers.ROOT
+					+ ", set CARRIER_ROOT if that is not the repository root)");
 		}
 		return contract;
 	}
 
 	// ------------------------------------------------------------------ the attacks
 
-	/** An identity the attacker presents: extra headers, a token (or none), a query string. */
+	/**
+	 * An identity the attacker presents: extra headers, a token (or none), a query
+	 * string.
+	 */
 	record Disguise(String name, String token, Map<String, String> headers, String query) {
 	}
 
@@ -240,15 +268,17 @@ class AuthorizationEndToEndTests {
 		String victimId = victim.id();
 		return List.of(new Disguise("victim token after logout", victimLoggedOutToken, Map.of(), ""),
 				new Disguise("victim token after password change", victimPasswordChangedToken, Map.of(), ""),
-				new Disguise("dead token + X-Carrier-User-Id", victimLoggedOutToken, Map.of("X-Carrier-User-Id", victimId), ""),
+				new Disguise("dead token + X-Carrier-User-Id", victimLoggedOutToken,
+						Map.of("X-Carrier-User-Id", victimId), ""),
 				new Disguise("no token, X-Carrier-User-Id", null, Map.of("X-Carrier-User-Id", victimId), ""),
 				new Disguise("no token, X-User-Id", null, Map.of("X-User-Id", victimId), ""),
 				new Disguise("no token, X-Forwarded-User", null, Map.of("X-Forwarded-User", victimId), ""),
 				new Disguise("no token, X-Forwarded-For 127.0.0.1", null,
-						Map.of("X-Forwarded-For", "127.0.0.1", "X-Real-IP", "127.0.0.1", "Forwarded", "for=127.0.0.1"), ""),
+						Map.of("X-Forwarded-For", "127.0.0.1", "X-Real-IP", "127.0.0.1", "Forwarded", "for=127.0.0.1"),
+						""),
 				new Disguise("victim token in ?access_token", null, Map.of(), "access_token=" + victim.token()),
-				new Disguise("victim token in ?token", null, Map.of(), "token=" + victim.token()),
-				new Disguise("victim token in ?authorization", null, Map.of(), "authorization=Bearer%20" + victim.token()));
+				new Disguise("victim token in ?token", null, Map.of(), "token=" + victim.token()), new Disguise(
+						"victim token in ?authorization", null, Map.of(), "authorization=Bearer%20" + victim.token()));
 	}
 
 	List<Disguise> attackerIdentities() {
@@ -258,19 +288,24 @@ class AuthorizationEndToEndTests {
 				new Disguise("attacker + X-Carrier-User-Id", token, Map.of("X-Carrier-User-Id", victimId), ""),
 				new Disguise("attacker + X-User-Id", token, Map.of("X-User-Id", victimId), ""),
 				new Disguise("attacker + X-Forwarded-User", token, Map.of("X-Forwarded-User", victimId), ""),
-				new Disguise("attacker + x-carrier-user-id (lower case)", token, Map.of("x-carrier-user-id", victimId), ""),
-				new Disguise("attacker + X-Forwarded-For spoofing", token,
-						Map.of("X-Forwarded-For", "127.0.0.1, 10.0.0.1", "X-Real-IP", "127.0.0.1", "Forwarded", "for=127.0.0.1"), ""));
+				new Disguise("attacker + x-carrier-user-id (lower case)", token, Map.of("x-carrier-user-id", victimId),
+						""),
+				new Disguise("attacker + X-Forwarded-For spoofing", token, Map.of("X-Forwarded-For",
+						"127.0.0.1, 10.0.0.1", "X-Real-IP", "127.0.0.1", "Forwarded", "for=127.0.0.1"), ""));
 	}
 
-	/** The ids the attacker tries: leaked (seen by the victim), guessed, and of a group it left. */
+	/**
+	 * The ids the attacker tries: leaked (seen by the victim), guessed, and of a group it
+	 * left.
+	 */
 	List<String[]> targetIds() {
 		List<String[]> ids = new ArrayList<>();
 		ids.add(new String[] { "leaked direct chat", direct, victimMessageIds.get(0) });
 		ids.add(new String[] { "leaked group chat", group, victimMessageIds.get(1) });
 		ids.add(new String[] { "group it left", leftGroup, victimMessageIds.get(2) });
 		ids.add(new String[] { "guessed ids", UUID.randomUUID().toString(), UUID.randomUUID().toString() });
-		ids.add(new String[] { "victim's message through the attacker's own chat", attackerOwnChat, victimMessageIds.get(0) });
+		ids.add(new String[] { "victim's message through the attacker's own chat", attackerOwnChat,
+				victimMessageIds.get(0) });
 		return ids;
 	}
 
@@ -309,11 +344,14 @@ class AuthorizationEndToEndTests {
 				if (call.scope() == Scope.PUBLIC || call.contract().equals("GET /api/ws")) {
 					continue;
 				}
-				// Real ids of the victim, so that any bypass would land on the victim's data.
+				// Real ids of the victim, so that any bypass would land on the victim's
+				// data.
 				Reply reply = call(call, who, group, victimMessageIds.get(1));
 				expect(reply.status() == 401, "want 401", call, who, reply);
-				expect(ProblemCheck.problemFaults(reply).isEmpty(), "want a problem " + ProblemCheck.problemFaults(reply), call, who, reply);
-				expect(!reply.text().contains(SECRET) && !reply.text().contains(victim.email()), "leaks the victim's data", call, who, reply);
+				expect(ProblemCheck.problemFaults(reply).isEmpty(),
+						"want a problem " + ProblemCheck.problemFaults(reply), call, who, reply);
+				expect(!reply.text().contains(SECRET) && !reply.text().contains(victim.email()),
+						"leaks the victim's data", call, who, reply);
 			}
 		}
 		assertNothingOfTheVictimsChanged();
@@ -328,18 +366,23 @@ class AuthorizationEndToEndTests {
 						continue;
 					}
 					if (target[1].equals(attackerOwnChat) && call.scope() != Scope.MESSAGE) {
-						continue; // its own chat is its own business; only the victim's message id is foreign there
+						continue; // its own chat is its own business; only the victim's
+									// message id is foreign there
 					}
 					Reply reply = call(call, who, target[1], target[2]);
-					Disguise labelled = new Disguise(who.name() + " / " + target[0], who.token(), who.headers(), who.query());
+					Disguise labelled = new Disguise(who.name() + " / " + target[0], who.token(), who.headers(),
+							who.query());
 					expect(reply.status() == 404, "want 404", call, labelled, reply);
-					expect(ProblemCheck.problemFaults(reply).isEmpty(), "want a problem " + ProblemCheck.problemFaults(reply), call, labelled, reply);
+					expect(ProblemCheck.problemFaults(reply).isEmpty(),
+							"want a problem " + ProblemCheck.problemFaults(reply), call, labelled, reply);
 					expect(!reply.text().contains(SECRET), "leaks the victim's messages", call, labelled, reply);
 				}
 			}
 		}
 		assertNothingOfTheVictimsChanged();
-		assertThat(get("/api/chats", attacker.token()).text()).doesNotContain(direct).doesNotContain(group).doesNotContain(leftGroup);
+		assertThat(get("/api/chats", attacker.token()).text()).doesNotContain(direct)
+			.doesNotContain(group)
+			.doesNotContain(leftGroup);
 	}
 
 	@Test
@@ -357,41 +400,59 @@ class AuthorizationEndToEndTests {
 				expect(!text.contains(victim.email()), "shows the victim's email", call, onSpare, reply);
 				expect(reply.status() < 500, "5xx", call, onSpare, reply);
 				switch (call.contract()) {
-					case "GET /api/users/me" -> expect(reply.status() == 200 && reply.json().get("user").get("id").asString().equals(attacker.id()),
+					case "GET /api/users/me" -> expect(
+							reply.status() == 200
+									&& reply.json().get("user").get("id").asString().equals(attacker.id()),
 							"want the caller's own profile", call, onSpare, reply);
-					case "PATCH /api/users/me" -> expect(reply.status() == 409, "want 409 (the victim's name is taken)", call, onSpare, reply);
-					// 403 wrong-password (the attacker does not know the victim's), 429 once the attacker's
+					case "PATCH /api/users/me" ->
+						expect(reply.status() == 409, "want 409 (the victim's name is taken)", call, onSpare, reply);
+					// 403 wrong-password (the attacker does not know the victim's), 429
+					// once the attacker's
 					// account has run out of tries: refused either way
-					case "PUT /api/users/me/password" -> expect(reply.status() == 403 || reply.status() == 400
-							|| reply.status() == 401 || reply.status() == 429,
+					case "PUT /api/users/me/password" -> expect(
+							reply.status() == 403 || reply.status() == 400 || reply.status() == 401
+									|| reply.status() == 429,
 							"the victim's password must not change the attacker's", call, onSpare, reply);
-					case "PUT /api/users/me/avatar" -> expect(reply.status() == 200 && reply.json().get("user").get("id").asString().equals(attacker.id()),
+					case "PUT /api/users/me/avatar" -> expect(
+							reply.status() == 200
+									&& reply.json().get("user").get("id").asString().equals(attacker.id()),
 							"want the caller's own avatar changed", call, onSpare, reply);
-					case "GET /api/users/lookup" -> expect(reply.status() == 200
-							&& (reply.json().path("user").path("email").isMissingNode() || reply.json().path("user").path("email").isNull()),
+					case "GET /api/users/lookup" -> expect(
+							reply.status() == 200 && (reply.json().path("user").path("email").isMissingNode()
+									|| reply.json().path("user").path("email").isNull()),
 							"lookup of another user must not show the email", call, onSpare, reply);
-					case "POST /api/chats" -> expect((reply.status() == 201 || reply.status() == 409)
-							&& !text.contains(victim.id()) && text.contains(attacker.id()),
+					case "POST /api/chats" -> expect(
+							(reply.status() == 201 || reply.status() == 409) && !text.contains(victim.id())
+									&& text.contains(attacker.id()),
 							"want a chat of the caller, never of the victim", call, onSpare, reply);
-					case "GET /api/chats" -> expect(reply.status() == 200 && !text.contains(direct) && !text.contains(group)
-							&& !text.contains(leftGroup), "want only the caller's chats", call, onSpare, reply);
-					// 429: the gateway limits signups and logins per name, and these all name the victim.
-					case "POST /api/auth/signup" -> expect(reply.status() == 409 || reply.status() == 429, "want 409 (taken)", call, onSpare, reply);
-					case "POST /api/auth/login" -> expect(reply.status() == 401 || reply.status() == 429, "want 401", call, onSpare, reply);
-					case "GET /api/users/{id}/avatar" -> expect(reply.status() == 200, "the avatar is public", call, onSpare, reply);
+					case "GET /api/chats" ->
+						expect(reply.status() == 200 && !text.contains(direct) && !text.contains(group)
+								&& !text.contains(leftGroup), "want only the caller's chats", call, onSpare, reply);
+					// 429: the gateway limits signups and logins per name, and these all
+					// name the victim.
+					case "POST /api/auth/signup" -> expect(reply.status() == 409 || reply.status() == 429,
+							"want 409 (taken)", call, onSpare, reply);
+					case "POST /api/auth/login" ->
+						expect(reply.status() == 401 || reply.status() == 429, "want 401", call, onSpare, reply);
+					case "GET /api/users/{id}/avatar" ->
+						expect(reply.status() == 200, "the avatar is public", call, onSpare, reply);
 					default -> throw new IllegalStateException("no expectation for " + call.contract());
 				}
 			}
-			// Logout with a forged identity ends the caller's session, never the victim's.
-			// A fresh account per disguise: the gateway limits logins per name (5 a minute after a burst).
+			// Logout with a forged identity ends the caller's session, never the
+			// victim's.
+			// A fresh account per disguise: the gateway limits logins per name (5 a
+			// minute after a burst).
 			TestUser session = TestUser.signUp("logout");
 			Reply logout = CarrierApi.send("POST", "/api/auth/logout", session.token(), null, who.headers());
 			expect(logout.status() == 204, "want the caller logged out", CALLS.get(2), who, logout);
-			expect(get("/api/users/me", victim.token()).status() == 200, "the victim was logged out", CALLS.get(2), who, logout);
+			expect(get("/api/users/me", victim.token()).status() == 200, "the victim was logged out", CALLS.get(2), who,
+					logout);
 		}
 		// Login never yields a session of someone else, whatever the headers say.
 		Reply login = CarrierApi.send("POST", "/api/auth/login", null,
-				Map.of("login", attackerHelper.username(), "password", TestUser.PASSWORD), Map.of("X-Carrier-User-Id", victim.id()));
+				Map.of("login", attackerHelper.username(), "password", TestUser.PASSWORD),
+				Map.of("X-Carrier-User-Id", victim.id()));
 		assertThat(login.status()).as(login.toString()).isEqualTo(200);
 		assertThat(login.json().get("user").get("id").asString()).isEqualTo(attackerHelper.id());
 		assertThat(get("/api/users/" + UUID.randomUUID() + "/avatar", null).status()).isEqualTo(404);
@@ -421,7 +482,8 @@ class AuthorizationEndToEndTests {
 		assertThat(byQuery.readyOrEvents()).as("frames on a socket authenticated only by the query string")
 			.noneMatch(frame -> frame.contains("ready") || frame.contains(SECRET) || frame.contains("message.created"));
 		byQuery.abort();
-		// The victim's own messages are the only change; the other tests compare against this.
+		// The victim's own messages are the only change; the other tests compare against
+		// this.
 		before = victimView();
 	}
 
@@ -444,11 +506,14 @@ class AuthorizationEndToEndTests {
 			if (call.contract().equals("POST /api/auth/logout")) {
 				continue; // below, last, so that the spare session lives through the loop
 			}
-			// Successes (the victim reading), refusals (the attacker on the victim's chat) and 401s.
+			// Successes (the victim reading), refusals (the attacker on the victim's
+			// chat) and 401s.
 			if (call.method().equals("GET")) {
-				replies.add(call(call, new Disguise("victim", victim.token(), Map.of(), ""), group, victimMessageIds.get(1)));
+				replies.add(call(call, new Disguise("victim", victim.token(), Map.of(), ""), group,
+						victimMessageIds.get(1)));
 			}
-			replies.add(call(call, new Disguise("attacker", spare.token(), Map.of(), ""), group, victimMessageIds.get(1)));
+			replies
+				.add(call(call, new Disguise("attacker", spare.token(), Map.of(), ""), group, victimMessageIds.get(1)));
 			replies.add(call(call, new Disguise("nobody", null, Map.of(), ""), group, victimMessageIds.get(1)));
 		}
 		replies.add(post("/api/auth/logout", spare.token(), null));
@@ -464,39 +529,51 @@ class AuthorizationEndToEndTests {
 				missing.add("X-Content-Type-Options: nosniff on " + reply.status() + " " + abbreviate(reply.text()));
 			}
 			if (frameOptions == null && (csp == null || !csp.contains("frame-ancestors"))) {
-				missing.add("X-Frame-Options or CSP frame-ancestors on " + reply.status() + " " + abbreviate(reply.text()));
+				missing.add(
+						"X-Frame-Options or CSP frame-ancestors on " + reply.status() + " " + abbreviate(reply.text()));
 			}
 			if (reply.header("Referrer-Policy") == null) {
 				missing.add("Referrer-Policy on " + reply.status() + " " + abbreviate(reply.text()));
 			}
 		}
-		assertThat(missing).as("security headers missing on %d of %d responses", missing.size(), replies.size()).isEmpty();
+		assertThat(missing).as("security headers missing on %d of %d responses", missing.size(), replies.size())
+			.isEmpty();
 	}
 
 	@Test
 	void corsIsClosedToOtherOrigins() {
 		List<String> open = new ArrayList<>();
-		for (String path : List.of("/api/chats", "/api/auth/login", "/api/users/me", "/api/chats/" + group + "/messages")) {
-			Reply preflight = CarrierApi.send("OPTIONS", path, null, null, Map.of("Origin", "https://evil.example",
-					"Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type"));
-			if (preflight.header("Access-Control-Allow-Origin") != null || preflight.header("Access-Control-Allow-Credentials") != null) {
-				open.add("preflight " + path + " -> " + preflight.status() + " ACAO=" + preflight.header("Access-Control-Allow-Origin"));
+		for (String path : List.of("/api/chats", "/api/auth/login", "/api/users/me",
+				"/api/chats/" + group + "/messages")) {
+			Reply preflight = CarrierApi.send("OPTIONS", path, null, null,
+					Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "POST",
+							"Access-Control-Request-Headers", "authorization,content-type"));
+			if (preflight.header("Access-Control-Allow-Origin") != null
+					|| preflight.header("Access-Control-Allow-Credentials") != null) {
+				open.add("preflight " + path + " -> " + preflight.status() + " ACAO="
+						+ preflight.header("Access-Control-Allow-Origin"));
 			}
 			Reply actual = CarrierApi.send("GET", path, victim.token(), null, Map.of("Origin", "https://evil.example"));
 			if (actual.header("Access-Control-Allow-Origin") != null) {
-				open.add("GET " + path + " -> " + actual.status() + " ACAO=" + actual.header("Access-Control-Allow-Origin"));
+				open.add("GET " + path + " -> " + actual.status() + " ACAO="
+						+ actual.header("Access-Control-Allow-Origin"));
 			}
 			assertThat(actual.text()).doesNotContain(SECRET);
 		}
 		Reply login = CarrierApi.send("POST", "/api/auth/login", null,
-				Map.of("login", friend.username(), "password", TestUser.PASSWORD), Map.of("Origin", "https://evil.example"));
+				Map.of("login", friend.username(), "password", TestUser.PASSWORD),
+				Map.of("Origin", "https://evil.example"));
 		if (login.header("Access-Control-Allow-Origin") != null) {
-			open.add("POST /api/auth/login -> " + login.status() + " ACAO=" + login.header("Access-Control-Allow-Origin"));
+			open.add("POST /api/auth/login -> " + login.status() + " ACAO="
+					+ login.header("Access-Control-Allow-Origin"));
 		}
 		assertThat(open).as("CORS answers to https://evil.example").isEmpty();
 	}
 
-	/** A WebSocket opened with a token only in its query string; records anything the server sends. */
+	/**
+	 * A WebSocket opened with a token only in its query string; records anything the
+	 * server sends.
+	 */
 	static final class QuerySocket implements WebSocket.Listener {
 
 		private final List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -40,25 +40,29 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A steady send load (several senders over several chats, retrying the same clientMessageId, logging in
- * again on 401) with live WebSocket readers, while one server at a time is killed with {@code kill -9}
- * and restarted: Redis, the Kafka broker, MariaDB, persistence-service, the second chat-service, the
- * gateway. For each fault: messages acknowledged (201), messages in MySQL afterwards, lost (must be 0),
- * duplicated (must be 0), out of order (must be 0: a sender's acknowledged messages whose seqs in MySQL
- * are not in the order they were acknowledged, or a seq held twice in a chat), failed sends (problems,
- * never a hang past the client timeout), and the seconds until every service is UP again.
+ * A steady send load (several senders over several chats, retrying the same
+ * clientMessageId, logging in again on 401) with live WebSocket readers, while one server
+ * at a time is killed with {@code kill -9} and restarted: Redis, the Kafka broker,
+ * MariaDB, persistence-service, the second chat-service, the gateway. For each fault:
+ * messages acknowledged (201), messages in MySQL afterwards, lost (must be 0), duplicated
+ * (must be 0), out of order (must be 0: a sender's acknowledged messages whose seqs in
+ * MySQL are not in the order they were acknowledged, or a seq held twice in a chat),
+ * failed sends (problems, never a hang past the client timeout), and the seconds until
+ * every service is UP again.
  *
  * <p>
- * Redis and MariaDB are the project's own ({@code CARRIER_OWN_STORES=1}, which {@code ./carrier test}
- * and {@code ./carrier chaos} set): they are killed by the PID {@code ./carrier} recorded and started
- * again with {@code ./carrier start-store}, never a machine's server.
+ * Redis and MariaDB are the project's own ({@code CARRIER_OWN_STORES=1}, which
+ * {@code ./carrier test} and {@code ./carrier chaos} set): they are killed by the PID
+ * {@code ./carrier} recorded and started again with {@code ./carrier start-store}, never
+ * a machine's server.
  *
  * <p>
- * Short form by default (part of {@code ./carrier test}); {@code -Dcarrier.chaos.full=true} or
- * {@code CARRIER_CHAOS_FULL=true} ({@code scripts/chaos.sh}) runs a longer, heavier load.
- * {@code -Dcarrier.chaos.faults=redis,gateway} picks faults ({@code none} = the load alone);
- * {@code -Dcarrier.chaos.redis-repeats=10} runs the Redis fault that many times in a row (default 1;
- * {@code ./carrier chaos} runs it 10 times).
+ * Short form by default (part of {@code ./carrier test});
+ * {@code -Dcarrier.chaos.full=true} or {@code CARRIER_CHAOS_FULL=true}
+ * ({@code scripts/chaos.sh}) runs a longer, heavier load.
+ * {@code -Dcarrier.chaos.faults=redis,gateway} picks faults ({@code none} = the load
+ * alone); {@code -Dcarrier.chaos.redis-repeats=10} runs the Redis fault that many times
+ * in a row (default 1; {@code ./carrier chaos} runs it 10 times).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChaosEndToEndTests {
@@ -75,7 +79,10 @@ class ChaosEndToEndTests {
 
 	static final Duration LOAD_AFTER = Duration.ofSeconds(FULL ? 30 : 3);
 
-	/** How long one message is retried (same clientMessageId) before the sender gives up on it. */
+	/**
+	 * How long one message is retried (same clientMessageId) before the sender gives up
+	 * on it.
+	 */
 	static final Duration MESSAGE_DEADLINE = Duration.ofSeconds(FULL ? 180 : 90);
 
 	/** The client's own patience: a send that takes longer is a hang. */
@@ -85,9 +92,11 @@ class ChaosEndToEndTests {
 
 	static final Duration MYSQL_WAIT = Duration.ofSeconds(FULL ? 180 : 90);
 
-	static final List<String> FAULTS = Arrays.stream(System.getProperty("carrier.chaos.faults",
-			CarrierApi.env("CARRIER_CHAOS_FAULTS", "redis,kafka,mariadb,persistence-service,chat-service-2,gateway"))
-		.split(","))
+	static final List<String> FAULTS = Arrays
+		.stream(System.getProperty("carrier.chaos.faults",
+				CarrierApi.env("CARRIER_CHAOS_FAULTS",
+						"redis,kafka,mariadb,persistence-service,chat-service-2,gateway"))
+			.split(","))
 		.map(String::trim)
 		.filter(f -> !f.isEmpty() && !f.equals("none"))
 		.toList();
@@ -112,11 +121,17 @@ class ChaosEndToEndTests {
 
 	final List<String> chatIds = new ArrayList<>();
 
-	/** A user who sends into one chat, with a token that is replaced when the session dies. */
+	/**
+	 * A user who sends into one chat, with a token that is replaced when the session
+	 * dies.
+	 */
 	record Sender(TestUser user, String chatId, AtomicReference<String> token) {
 	}
 
-	/** One acknowledged message: who sent it, as their how-manieth, and the seq the 201 gave it. */
+	/**
+	 * One acknowledged message: who sent it, as their how-manieth, and the seq the 201
+	 * gave it.
+	 */
 	record Ack(int sender, int n, String id, long seq) {
 	}
 
@@ -135,10 +150,14 @@ class ChaosEndToEndTests {
 
 		volatile boolean stopping;
 
-		/** The fault could not be carried out: senders give up at once instead of retrying. */
+		/**
+		 * The fault could not be carried out: senders give up at once instead of
+		 * retrying.
+		 */
 		volatile boolean aborted;
 
-		final Map<String, String> acknowledged = new ConcurrentHashMap<>(); // message id -> text
+		final Map<String, String> acknowledged = new ConcurrentHashMap<>(); // message id
+																			// -> text
 
 		final Set<String> texts = ConcurrentHashMap.newKeySet();
 
@@ -166,7 +185,10 @@ class ChaosEndToEndTests {
 
 		long duplicated;
 
-		/** Acknowledged messages whose MySQL seq breaks their sender's acknowledgement order, plus seqs held twice. */
+		/**
+		 * Acknowledged messages whose MySQL seq breaks their sender's acknowledgement
+		 * order, plus seqs held twice.
+		 */
 		long outOfOrder;
 
 		/** Acknowledged messages whose seq in MySQL is not the one their 201 carried. */
@@ -221,19 +243,23 @@ class ChaosEndToEndTests {
 			assertThat(phase.acknowledged).as("%s: some messages were acknowledged", phase.label).isNotEmpty();
 			assertThat(phase.lost).as("%s: acknowledged messages missing from MySQL", phase.label).isZero();
 			assertThat(phase.duplicated).as("%s: messages stored more than once", phase.label).isZero();
-			assertThat(phase.outOfOrder).as("%s: acknowledged messages whose seqs are out of order or held twice",
-					phase.label).isZero();
+			assertThat(phase.outOfOrder)
+				.as("%s: acknowledged messages whose seqs are out of order or held twice", phase.label)
+				.isZero();
 			assertThat(phase.hung.sum()).as("%s: sends that hung past the client timeout", phase.label).isZero();
-			assertThat(phase.notProblems.sum()).as("%s: failed sends answered without a problem document: %s", phase.label,
-					phase.oddAnswers).isZero();
-			// A dead server is "unavailable" (503) or "timed out" (504), never our own internal error.
+			assertThat(phase.notProblems.sum())
+				.as("%s: failed sends answered without a problem document: %s", phase.label, phase.oddAnswers)
+				.isZero();
+			// A dead server is "unavailable" (503) or "timed out" (504), never our own
+			// internal error.
 			assertThat(phase.statuses).as("%s: failed sends answered 500", phase.label).doesNotContainKey(500);
 			assertThat(phase.upSeconds).as("%s: seconds until every service is UP again", phase.label)
 				.isLessThan(RECOVERY_LIMIT.toSeconds());
 		}
 	}
 
-	// ------------------------------------------------------------------ one fault under load
+	// ------------------------------------------------------------------ one fault under
+	// load
 
 	Phase runPhase(String fault, String label) throws Exception {
 		Phase phase = new Phase(fault, label, run);
@@ -322,7 +348,8 @@ class ChaosEndToEndTests {
 
 	Attempt send(Sender sender, String text, String clientMessageId) {
 		String json = CarrierApi.JSON.writeValueAsString(Map.of("text", text, "clientMessageId", clientMessageId));
-		HttpRequest request = HttpRequest.newBuilder(CarrierApi.BASE.resolve("/api/chats/" + sender.chatId() + "/messages"))
+		HttpRequest request = HttpRequest
+			.newBuilder(CarrierApi.BASE.resolve("/api/chats/" + sender.chatId() + "/messages"))
 			.timeout(CLIENT_TIMEOUT)
 			.header("Authorization", "Bearer " + sender.token().get())
 			.header("Content-Type", "application/json")
@@ -376,7 +403,10 @@ class ChaosEndToEndTests {
 		}
 	}
 
-	/** After Redis loses the sessions (or a password is changed) the sender logs in again, once per death. */
+	/**
+	 * After Redis loses the sessions (or a password is changed) the sender logs in again,
+	 * once per death.
+	 */
 	void logInAgain(Phase phase, Sender sender) {
 		synchronized (sender) {
 			String current = sender.token().get();
@@ -420,7 +450,8 @@ class ChaosEndToEndTests {
 		}
 	}
 
-	// ------------------------------------------------------------------ MySQL: lost, duplicated, out of order
+	// ------------------------------------------------------------------ MySQL: lost,
+	// duplicated, out of order
 
 	void countWhatMySqlHolds(Phase phase) {
 		String inList = String.join(",", chatIds.stream().distinct().map(id -> "'" + id + "'").toList());
@@ -445,20 +476,23 @@ class ChaosEndToEndTests {
 		long rows = Servers.mysqlLong("select count(*) from messages where chat_id in (" + inList + ") and text like ?",
 				phase.tag + "%");
 		long distinctTexts = Servers.mysqlLong(
-				"select count(distinct text) from messages where chat_id in (" + inList + ") and text like ?", phase.tag + "%");
+				"select count(distinct text) from messages where chat_id in (" + inList + ") and text like ?",
+				phase.tag + "%");
 		phase.duplicated = rows - distinctTexts;
 		countOutOfOrder(phase, inList);
 	}
 
 	/**
-	 * Each sender waits for one 201 before it sends the next, so its messages' seqs must rise in the order
-	 * they were acknowledged; and no chat may hold one seq twice (counted over the chats' whole history,
-	 * so a seq handed out again after a fault collides with the earlier phase's message too).
+	 * Each sender waits for one 201 before it sends the next, so its messages' seqs must
+	 * rise in the order they were acknowledged; and no chat may hold one seq twice
+	 * (counted over the chats' whole history, so a seq handed out again after a fault
+	 * collides with the earlier phase's message too).
 	 */
 	static void countOutOfOrder(Phase phase, String inList) {
 		Map<String, Long> seqs = new java.util.HashMap<>();
-		for (String row : Servers.mysqlStrings("select concat(id, ' ', seq) from messages where chat_id in (" + inList
-				+ ") and text like ?", phase.tag + "%")) {
+		for (String row : Servers.mysqlStrings(
+				"select concat(id, ' ', seq) from messages where chat_id in (" + inList + ") and text like ?",
+				phase.tag + "%")) {
 			int space = row.lastIndexOf(' ');
 			seqs.put(row.substring(0, space), Long.parseLong(row.substring(space + 1)));
 		}
@@ -483,13 +517,14 @@ class ChaosEndToEndTests {
 				highest = Math.max(highest, stored);
 			}
 		}
-		long seqsHeldTwice = Servers.mysqlLong("select count(*) - count(distinct chat_id, seq) from messages where chat_id in ("
-				+ inList + ")");
+		long seqsHeldTwice = Servers.mysqlLong(
+				"select count(*) - count(distinct chat_id, seq) from messages where chat_id in (" + inList + ")");
 		phase.outOfOrder = outOfOrder + seqsHeldTwice;
 		phase.seqMoved = moved;
 	}
 
-	// ------------------------------------------------------------------ killing and restarting
+	// ------------------------------------------------------------------ killing and
+	// restarting
 
 	void killAndRestart(String fault) throws Exception {
 		switch (fault) {
@@ -513,7 +548,10 @@ class ChaosEndToEndTests {
 		}
 	}
 
-	/** Best effort: a killed process that nobody reaps lingers as a zombie, which holds no port. */
+	/**
+	 * Best effort: a killed process that nobody reaps lingers as a zombie, which holds no
+	 * port.
+	 */
 	static void awaitGone(String pid) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (System.nanoTime() < deadline
@@ -526,7 +564,8 @@ class ChaosEndToEndTests {
 
 	static boolean serviceUp(int port) {
 		try {
-			// the gateway's public port has only /readyz; its actuator is on the management port
+			// the gateway's public port has only /readyz; its actuator is on the
+			// management port
 			String path = (port == CarrierApi.BASE.getPort()) ? "/readyz" : "/actuator/health";
 			var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 				.timeout(Duration.ofSeconds(2))
@@ -547,7 +586,10 @@ class ChaosEndToEndTests {
 		return SERVICE_PORTS.values().stream().allMatch(ChaosEndToEndTests::serviceUp);
 	}
 
-	/** Seconds from the kill until every service says UP, or NaN when they never do within the limit. */
+	/**
+	 * Seconds from the kill until every service says UP, or NaN when they never do within
+	 * the limit.
+	 */
 	static double awaitAllServicesUp(long killedNanos) {
 		long deadline = killedNanos + RECOVERY_LIMIT.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -598,20 +640,23 @@ class ChaosEndToEndTests {
 				"(refused)", "(hung)", "gave up", "restart", "all UP s", "live");
 		for (Phase p : phases) {
 			System.out.printf(line, p.label, p.acknowledged.size(), p.inMySql, p.lost, p.duplicated, p.outOfOrder,
-					p.failedSends(), p.problems.sum(), p.notProblems.sum(), p.refused.sum(), p.hung.sum(), p.gaveUp.sum(),
-					String.format("%.1f", p.restartSeconds), String.format("%.1f", p.upSeconds), p.liveEvents);
+					p.failedSends(), p.problems.sum(), p.notProblems.sum(), p.refused.sum(), p.hung.sum(),
+					p.gaveUp.sum(), String.format("%.1f", p.restartSeconds), String.format("%.1f", p.upSeconds),
+					p.liveEvents);
 		}
-		System.out.println("(order: acknowledged messages whose seqs in MySQL are out of acknowledgement order per sender, "
-				+ "plus seqs held twice in a chat)");
+		System.out
+			.println("(order: acknowledged messages whose seqs in MySQL are out of acknowledgement order per sender, "
+					+ "plus seqs held twice in a chat)");
 		for (Phase p : phases) {
 			if (!p.statuses.isEmpty() || !p.oddAnswers.isEmpty()) {
 				Map<Integer, Long> statuses = new java.util.TreeMap<>();
 				p.statuses.forEach((status, count) -> statuses.put(status, count.sum()));
-				System.out.printf("chaos: %s: failed-send statuses %s, re-logins %d%s%n", p.label, statuses, p.relogins.sum(),
-						p.oddAnswers.isEmpty() ? "" : ", e.g. " + p.oddAnswers);
+				System.out.printf("chaos: %s: failed-send statuses %s, re-logins %d%s%n", p.label, statuses,
+						p.relogins.sum(), p.oddAnswers.isEmpty() ? "" : ", e.g. " + p.oddAnswers);
 			}
 			if (p.seqMoved > 0) {
-				System.out.printf("chaos: %s: %d acknowledged messages are in MySQL under another seq than their 201 gave%n",
+				System.out.printf(
+						"chaos: %s: %d acknowledged messages are in MySQL under another seq than their 201 gave%n",
 						p.label, p.seqMoved);
 			}
 		}

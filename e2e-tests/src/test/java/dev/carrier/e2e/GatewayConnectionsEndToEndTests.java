@@ -16,16 +16,18 @@ import org.junit.jupiter.api.Test;
 class GatewayConnectionsEndToEndTests {
 
 	/**
-	 * A browser loads the page, one call is refused by the gateway itself, and the next call must
-	 * still be answered. On one keep-alive connection that next call used to go unanswered about
-	 * half of the time; the gateway now closes the connection after a refusal it writes itself.
+	 * A browser loads the page, one call is refused by the gateway itself, and the next
+	 * call must still be answered. On one keep-alive connection that next call used to go
+	 * unanswered about half of the time; the gateway now closes the connection after a
+	 * refusal it writes itself.
 	 */
 	@Test
 	void aCallAfterThePageAndARefusalIsAnsweredOnTheSameClient() throws Exception {
 		TestUser user = TestUser.signUp("keepalive");
 		try (HttpClient browserLike = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
 			for (int round = 0; round < 20; round++) {
-				List<Integer> statuses = List.of(status(browserLike, "/", null), status(browserLike, "/api/nope", user.token()),
+				List<Integer> statuses = List.of(status(browserLike, "/", null),
+						status(browserLike, "/api/nope", user.token()),
 						status(browserLike, "/api/users/me", user.token()));
 
 				assertThat(statuses).as("round %d", round).containsExactly(200, 404, 200);
@@ -33,9 +35,12 @@ class GatewayConnectionsEndToEndTests {
 		}
 	}
 
-	/** The status, or an exception if no answer came within 5 s (it used to never come). */
+	/**
+	 * The status, or an exception if no answer came within 5 s (it used to never come).
+	 */
 	private static int status(HttpClient client, String path, String token) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(CarrierApi.BASE.resolve(path)).timeout(Duration.ofSeconds(5));
+		HttpRequest.Builder request = HttpRequest.newBuilder(CarrierApi.BASE.resolve(path))
+			.timeout(Duration.ofSeconds(5));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}

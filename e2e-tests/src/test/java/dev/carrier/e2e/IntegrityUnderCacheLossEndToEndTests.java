@@ -18,9 +18,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 201 is forever when the cache is lost under load (FLUSHALL, kill -9 of Redis) and when
- * persistence-service dies while chats are being flushed: each run counts every acknowledged
- * message exactly once in MySQL and through the API, with contiguous seqs.
+ * A 201 is forever when the cache is lost under load (FLUSHALL, kill -9 of Redis) and
+ * when persistence-service dies while chats are being flushed: each run counts every
+ * acknowledged message exactly once in MySQL and through the API, with contiguous seqs.
  */
 class IntegrityUnderCacheLossEndToEndTests {
 
@@ -61,7 +61,8 @@ class IntegrityUnderCacheLossEndToEndTests {
 			acks = sends.finish();
 			bySender = sends.bySender();
 		}
-		// every member logs out: the chats' leases shrink to the grace and they are flushed out,
+		// every member logs out: the chats' leases shrink to the grace and they are
+		// flushed out,
 		// while persistence-service dies in the middle of writing and reporting them
 		for (SendLoad.Sender sender : load.senders()) {
 			assertThat(post("/api/auth/logout", sender.user().token(), null).status()).isEqualTo(204);
@@ -75,7 +76,10 @@ class IntegrityUnderCacheLossEndToEndTests {
 		Awaitility.await("every chat leaves the cache once MySQL holds it")
 			.atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofMillis(500))
-			.until(() -> load.readers().keySet().stream().noneMatch(id -> Servers.redisHasKey("carrier:chat:chat:" + id)));
+			.until(() -> load.readers()
+				.keySet()
+				.stream()
+				.noneMatch(id -> Servers.redisHasKey("carrier:chat:chat:" + id)));
 		IntegrityCheck.verify(acks, load.readers(), bySender);
 		// and each chat goes on where it stopped
 		String chatId = load.senders().getFirst().chatIds().getFirst();

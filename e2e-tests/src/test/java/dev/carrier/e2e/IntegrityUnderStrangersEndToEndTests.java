@@ -26,9 +26,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 201 is forever under any request a stranger (or a member) can make: other spellings of ids,
- * reads of chats one is not in, while the chat is being sent to, evicted and reloaded, and while
- * requests on both chat-service instances reload one evicted chat at once.
+ * A 201 is forever under any request a stranger (or a member) can make: other spellings
+ * of ids, reads of chats one is not in, while the chat is being sent to, evicted and
+ * reloaded, and while requests on both chat-service instances reload one evicted chat at
+ * once.
  */
 class IntegrityUnderStrangersEndToEndTests {
 
@@ -51,13 +52,15 @@ class IntegrityUnderStrangersEndToEndTests {
 		List<String> memberPaths = List.of("/api/chats/" + upper, "/api/chats/" + mixed,
 				"/api/chats/" + upper + "/messages");
 		try (ExecutorService hammers = Executors.newFixedThreadPool(3)) {
-			Future<?> stranger = hammers.submit(() -> hammer(hammering, answers, eve, List.of("/api/chats/" + upper,
-					"/api/chats/" + chatId, "/api/chats/" + chatId + "/messages", "/api/chats/" + upper + "/messages",
-					"/api/chats/" + mixed + "/messages?afterSeq=0"), true));
+			Future<?> stranger = hammers.submit(() -> hammer(hammering, answers, eve,
+					List.of("/api/chats/" + upper, "/api/chats/" + chatId, "/api/chats/" + chatId + "/messages",
+							"/api/chats/" + upper + "/messages", "/api/chats/" + mixed + "/messages?afterSeq=0"),
+					true));
 			Future<?> member = hammers.submit(() -> hammer(memberHammering, answers, bob, memberPaths, false));
 
 			// sent to
-			collect(SendLoad.start(List.of(new SendLoad.Sender(alice, List.of(chatId))), 100, "before"), acks, bySender);
+			collect(SendLoad.start(List.of(new SendLoad.Sender(alice, List.of(chatId))), 100, "before"), acks,
+					bySender);
 			// evicted: every member logs out (and stays out); the stranger goes on
 			memberHammering.set(false);
 			member.get();
@@ -67,14 +70,16 @@ class IntegrityUnderStrangersEndToEndTests {
 				.atMost(EVICTION)
 				.pollInterval(Duration.ofMillis(200))
 				.until(() -> !Servers.redisHasKey("carrier:chat:chat:" + chatId));
-			// nobody but a member's own request may bring it back: strangers hammer for a while
+			// nobody but a member's own request may bring it back: strangers hammer for a
+			// while
 			Thread.sleep(1500);
 			assertThat(Servers.redisHasKey("carrier:chat:chat:" + chatId)).as("reloaded by a stranger").isFalse();
 			// reloaded: alice comes back and sends on, bob reads other spellings again
 			TestUser aliceAgain = alice.loggedInAgain();
 			TestUser bobAgain = bob.loggedInAgain();
 			memberHammering.set(true);
-			Future<?> memberAgain = hammers.submit(() -> hammer(memberHammering, answers, bobAgain, memberPaths, false));
+			Future<?> memberAgain = hammers
+				.submit(() -> hammer(memberHammering, answers, bobAgain, memberPaths, false));
 			collect(SendLoad.start(List.of(new SendLoad.Sender(aliceAgain, List.of(chatId))), 200, "after"), acks,
 					bySender);
 			hammering.set(false);
@@ -97,8 +102,9 @@ class IntegrityUnderStrangersEndToEndTests {
 		String chatId = Chats.create(carol, List.of(dave.username()), null).get("id").asString();
 		List<SendLoad.Ack> acks = new ArrayList<>();
 		Map<String, List<SendLoad.Ack>> bySender = new ConcurrentHashMap<>();
-		collect(SendLoad.start(List.of(new SendLoad.Sender(carol, List.of(chatId)),
-				new SendLoad.Sender(dave, List.of(chatId))), 30, "first"), acks, bySender);
+		collect(SendLoad.start(
+				List.of(new SendLoad.Sender(carol, List.of(chatId)), new SendLoad.Sender(dave, List.of(chatId))), 30,
+				"first"), acks, bySender);
 		assertThat(post("/api/auth/logout", carol.token(), null).status()).isEqualTo(204);
 		assertThat(post("/api/auth/logout", dave.token(), null).status()).isEqualTo(204);
 		Awaitility.await("the chat leaves the cache")
@@ -108,7 +114,8 @@ class IntegrityUnderStrangersEndToEndTests {
 
 		TestUser carolAgain = carol.loggedInAgain();
 		TestUser daveAgain = dave.loggedInAgain();
-		// the gateway balances over both chat-service instances: these reads and sends reach both,
+		// the gateway balances over both chat-service instances: these reads and sends
+		// reach both,
 		// every one of them finding the chat missing from the cache at first
 		List<Integer> readStatuses = java.util.Collections.synchronizedList(new ArrayList<>());
 		SendLoad sends;
@@ -135,16 +142,18 @@ class IntegrityUnderStrangersEndToEndTests {
 		try (load) {
 			acks.addAll(load.finish());
 			assertThat(load.failures()).as("failed attempts (each retried)").doesNotContainKey(500);
-			load.bySender().forEach((sender, own) -> bySender.computeIfAbsent(sender, s -> new ArrayList<>()).addAll(own));
+			load.bySender()
+				.forEach((sender, own) -> bySender.computeIfAbsent(sender, s -> new ArrayList<>()).addAll(own));
 		}
 	}
 
 	/**
-	 * Calls the paths over and over (and the caller's chat list, when asked: it renews the leases
-	 * of the caller's own chats, so a member must not); every path must answer 404.
+	 * Calls the paths over and over (and the caller's chat list, when asked: it renews
+	 * the leases of the caller's own chats, so a member must not); every path must answer
+	 * 404.
 	 */
-	private static Void hammer(AtomicBoolean going, Map<String, AtomicInteger> answers, TestUser who, List<String> paths,
-			boolean alsoList) {
+	private static Void hammer(AtomicBoolean going, Map<String, AtomicInteger> answers, TestUser who,
+			List<String> paths, boolean alsoList) {
 		String token = who.token();
 		while (going.get()) {
 			for (String path : paths) {

@@ -26,7 +26,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** README.md "The cache lifecycle" on the running system: flush on logout, hydration at login, zero loss. */
+/**
+ * README.md "The cache lifecycle" on the running system: flush on logout, hydration at
+ * login, zero loss.
+ */
 class LifecycleEndToEndTests {
 
 	private static final Duration LOGOUT_GRACE = parse(CarrierApi.env("CARRIER_CHAT_LOGOUT_GRACE", "30s"));
@@ -134,7 +137,8 @@ class LifecycleEndToEndTests {
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> Servers.mysqlLong("select count(*) from messages where chat_id in (" + inList + ")") >= total);
 		assertThat(Servers.mysqlLong("select count(*) from messages where chat_id in (" + inList + ")"))
-			.as("exactly once").isEqualTo(total);
+			.as("exactly once")
+			.isEqualTo(total);
 		Set<String> stored = new HashSet<>(
 				Servers.mysqlStrings("select id from messages where chat_id in (" + inList + ")"));
 		assertThat(stored).isEqualTo(acknowledged);

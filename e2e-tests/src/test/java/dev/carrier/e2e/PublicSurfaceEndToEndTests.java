@@ -7,8 +7,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What the public port tells: the public paths of the API and whether the gateway is UP, never the
- * services' internal paths, metrics or configuration (those are on the management port).
+ * What the public port tells: the public paths of the API and whether the gateway is UP,
+ * never the services' internal paths, metrics or configuration (those are on the
+ * management port).
  */
 class PublicSurfaceEndToEndTests {
 

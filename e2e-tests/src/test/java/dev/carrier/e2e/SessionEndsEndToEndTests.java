@@ -16,9 +16,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * A socket lives no longer than its session: when the session ends (logout, a password change for
- * the other sessions, the loss of the session store) the server closes the socket with 4401, and
- * nothing more reaches it. The time each close took is printed (the target is within 1 s).
+ * A socket lives no longer than its session: when the session ends (logout, a password
+ * change for the other sessions, the loss of the session store) the server closes the
+ * socket with 4401, and nothing more reaches it. The time each close took is printed (the
+ * target is within 1 s).
  */
 class SessionEndsEndToEndTests {
 
@@ -58,7 +59,9 @@ class SessionEndsEndToEndTests {
 					Map.of("currentPassword", TestUser.PASSWORD, "newPassword", "a new horse battery"))
 				.status()).isEqualTo(204);
 
-			Awaitility.await("the other session's socket closes").atMost(BOUND).until(() -> elsewhere.closeCode() != -1);
+			Awaitility.await("the other session's socket closes")
+				.atMost(BOUND)
+				.until(() -> elsewhere.closeCode() != -1);
 			assertThat(elsewhere.closeCode()).isEqualTo(4401);
 			System.out.printf("password change: other socket closed %d ms after the change answered%n",
 					(elsewhere.closedAtNanos() - changed) / 1_000_000);

@@ -42,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The gateway on real Redis, in front of real HTTP/WebSocket stand-ins for auth-service and
- * three chat-service instances.
+ * The gateway on real Redis, in front of real HTTP/WebSocket stand-ins for auth-service
+ * and three chat-service instances.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "logging.structured.format.console=", "spring.cloud.loadbalancer.health-check.interval=300ms" })
@@ -125,18 +125,36 @@ class GatewayIntegrationTests {
 
 	@Test
 	void serviceApiDocsAreServedUnderTheirOwnNames() {
-		this.client.get().uri("/v3/api-docs/auth").exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.info.title").isEqualTo("auth");
-		this.client.get().uri("/v3/api-docs/chat").exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.info.title").value(title -> assertThat((String) title).startsWith("chat-"));
+		this.client.get()
+			.uri("/v3/api-docs/auth")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.info.title")
+			.isEqualTo("auth");
+		this.client.get()
+			.uri("/v3/api-docs/chat")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.info.title")
+			.value(title -> assertThat((String) title).startsWith("chat-"));
 	}
 
 	@Test
 	void swaggerUiListsBothServices() {
-		this.client.get().uri("/v3/api-docs/gateway/swagger-config").exchange().expectStatus().isOk()
+		this.client.get()
+			.uri("/v3/api-docs/gateway/swagger-config")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.urls[?(@.url == '/v3/api-docs/auth')]").exists()
-			.jsonPath("$.urls[?(@.url == '/v3/api-docs/chat')]").exists();
+			.jsonPath("$.urls[?(@.url == '/v3/api-docs/auth')]")
+			.exists()
+			.jsonPath("$.urls[?(@.url == '/v3/api-docs/chat')]")
+			.exists();
 	}
 
 	@Test
@@ -235,17 +253,22 @@ class GatewayIntegrationTests {
 		EntityExchangeResult<byte[]> result = expectProblem(this.client.get().uri("/api/chats").exchange(), 401);
 		assertThat(result.getResponseHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Bearer");
 		expectProblem(get("/api/users/me", "not-a-real-token"), 401);
-		expectProblem(this.client.get().uri("/api/chats").header(HttpHeaders.AUTHORIZATION, "Basic dXNlcjpwYXNz")
-			.exchange(), 401);
+		expectProblem(
+				this.client.get().uri("/api/chats").header(HttpHeaders.AUTHORIZATION, "Basic dXNlcjpwYXNz").exchange(),
+				401);
 		expectProblem(this.client.delete().uri("/api/chats/c1/messages/m1").exchange(), 401);
 	}
 
 	@Test
 	void publicCallsNeedNoToken() {
 		this.client.get().uri("/api/users/" + UUID.randomUUID() + "/avatar").exchange().expectStatus().isOk();
-		this.client.post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
+		this.client.post()
+			.uri("/api/auth/signup")
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("username", "u" + UUID.randomUUID().toString().substring(0, 8)))
-			.exchange().expectStatus().isOk();
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	@Test
@@ -255,7 +278,8 @@ class GatewayIntegrationTests {
 		for (int i = 0; i < 10; i++) {
 			get("/api/users/me", token).expectStatus().isOk();
 		}
-		// The TTL is 1 s: at most a couple of checks even on a slow machine, never one per call.
+		// The TTL is 1 s: at most a couple of checks even on a slow machine, never one
+		// per call.
 		assertThat(auth.sessionChecks.get() - before).isBetween(1, 3);
 	}
 
@@ -263,8 +287,12 @@ class GatewayIntegrationTests {
 	void logoutThroughTheGatewayTakesEffectAtOnce() {
 		String token = login();
 		get("/api/users/me", token).expectStatus().isOk();
-		this.client.post().uri("/api/auth/logout").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-			.exchange().expectStatus().isNoContent();
+		this.client.post()
+			.uri("/api/auth/logout")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isNoContent();
 		expectProblem(get("/api/users/me", token), 401);
 	}
 
@@ -274,9 +302,14 @@ class GatewayIntegrationTests {
 		String current = sessionFor(userId);
 		String other = sessionFor(userId);
 		get("/api/users/me", other).expectStatus().isOk();
-		this.client.put().uri("/api/users/me/password").header(HttpHeaders.AUTHORIZATION, "Bearer " + current)
-			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("currentPassword", "a", "newPassword", "b"))
-			.exchange().expectStatus().isNoContent();
+		this.client.put()
+			.uri("/api/users/me/password")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + current)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("currentPassword", "a", "newPassword", "b"))
+			.exchange()
+			.expectStatus()
+			.isNoContent();
 		expectProblem(get("/api/users/me", other), 401);
 		get("/api/users/me", current).expectStatus().isOk();
 	}
@@ -285,7 +318,8 @@ class GatewayIntegrationTests {
 
 	@Test
 	void loginsPerNameAreLeftToAuthServiceWhichHearsTheClientAddressFromTheGatewayOnly() {
-		// auth-service limits logins per name, normalized as its lookup does; the gateway does not.
+		// auth-service limits logins per name, normalized as its lookup does; the gateway
+		// does not.
 		String name = "victim-" + UUID.randomUUID();
 		for (int i = 0; i < 12; i++) {
 			login(name).expectStatus().isOk();
@@ -301,7 +335,8 @@ class GatewayIntegrationTests {
 				"0:0:0:0:0:0:0:1");
 	}
 
-	// ---------------------------------------------------------------- load balancing and WebSocket
+	// ---------------------------------------------------------------- load balancing and
+	// WebSocket
 
 	@Test
 	void chatCallsAreSpreadOverTheInstances() {
@@ -354,14 +389,20 @@ class GatewayIntegrationTests {
 	void everyResponseCarriesSecurityHeaders() {
 		String token = login();
 		for (var spec : new WebTestClient.ResponseSpec[] { get("/api/chats", token),
-				this.client.get().uri("/nothing").exchange(), this.client.get().uri("/").accept(MediaType.TEXT_HTML)
-					.exchange() }) {
-			spec.expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-				.expectHeader().valueEquals("X-Frame-Options", "DENY")
-				.expectHeader().valueEquals("Referrer-Policy", "no-referrer")
-				.expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("default-src 'self'",
-						"connect-src 'self' ws: wss:", "frame-ancestors 'none'"))
-				.expectHeader().exists("Permissions-Policy");
+				this.client.get().uri("/nothing").exchange(),
+				this.client.get().uri("/").accept(MediaType.TEXT_HTML).exchange() }) {
+			spec.expectHeader()
+				.valueEquals("X-Content-Type-Options", "nosniff")
+				.expectHeader()
+				.valueEquals("X-Frame-Options", "DENY")
+				.expectHeader()
+				.valueEquals("Referrer-Policy", "no-referrer")
+				.expectHeader()
+				.value("Content-Security-Policy",
+						csp -> assertThat(csp).contains("default-src 'self'", "connect-src 'self' ws: wss:",
+								"frame-ancestors 'none'"))
+				.expectHeader()
+				.exists("Permissions-Policy");
 		}
 	}
 
@@ -371,30 +412,51 @@ class GatewayIntegrationTests {
 			.uri("/api/chats")
 			.header(HttpHeaders.ORIGIN, "https://evil.example")
 			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
-			.exchange(), 403).getResponseHeaders().forEach((name, values) -> assertThat(name)
-				.doesNotStartWithIgnoringCase("Access-Control-Allow"));
-		expectProblem(this.client.post().uri("/api/auth/login").header(HttpHeaders.ORIGIN, "https://evil.example")
-			.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange(), 403);
-		this.client.post().uri("/api/auth/login").header(HttpHeaders.ORIGIN, "http://localhost:" + this.port)
-			.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isOk();
+			.exchange(), 403).getResponseHeaders()
+			.forEach((name, values) -> assertThat(name).doesNotStartWithIgnoringCase("Access-Control-Allow"));
+		expectProblem(this.client.post()
+			.uri("/api/auth/login")
+			.header(HttpHeaders.ORIGIN, "https://evil.example")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange(), 403);
+		this.client.post()
+			.uri("/api/auth/login")
+			.header(HttpHeaders.ORIGIN, "http://localhost:" + this.port)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	@Test
 	void appPathsServeIndexHtmlUncached() {
 		for (String path : new String[] { "/", "/chats/42", "/profile" }) {
-			this.client.get().uri(path).accept(MediaType.TEXT_HTML).exchange()
-				.expectStatus().isOk()
-				.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-				.expectHeader().cacheControl(org.springframework.http.CacheControl.noCache())
-				.expectBody(String.class).value(html -> assertThat(html).contains("carrier-test-app"));
+			this.client.get()
+				.uri(path)
+				.accept(MediaType.TEXT_HTML)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+				.expectHeader()
+				.cacheControl(org.springframework.http.CacheControl.noCache())
+				.expectBody(String.class)
+				.value(html -> assertThat(html).contains("carrier-test-app"));
 		}
 	}
 
 	@Test
 	void hashedAssetsAreCachedForLong() {
-		this.client.get().uri("/assets/app-3f9a1c.js").exchange()
-			.expectStatus().isOk()
-			.expectHeader().value(HttpHeaders.CACHE_CONTROL, cc -> assertThat(cc).contains("max-age=31536000", "immutable"));
+		this.client.get()
+			.uri("/assets/app-3f9a1c.js")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.value(HttpHeaders.CACHE_CONTROL, cc -> assertThat(cc).contains("max-age=31536000", "immutable"));
 	}
 
 	@Test
@@ -406,8 +468,13 @@ class GatewayIntegrationTests {
 
 	@Test
 	void thePublicPortTellsOnlyUpOrDown() {
-		this.client.get().uri("/readyz").exchange().expectStatus().isOk()
-			.expectBody(String.class).value(body -> assertThat(body).contains("\"UP\"").doesNotContain("redis", "diskSpace"));
+		this.client.get()
+			.uri("/readyz")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value(body -> assertThat(body).contains("\"UP\"").doesNotContain("redis", "diskSpace"));
 		this.client.get().uri("/livez").exchange().expectStatus().isOk();
 		for (String internal : new String[] { "/actuator/prometheus", "/actuator/info", "/actuator/health",
 				"/actuator/metrics", "/actuator/env" }) {
@@ -425,8 +492,13 @@ class GatewayIntegrationTests {
 		management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
 		String token = login();
 		get("/api/chats", token).expectStatus().isOk();
-		management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-			.expectBody(String.class).value(body -> assertThat(body).contains("spring_cloud_gateway_requests"));
+		management.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value(body -> assertThat(body).contains("spring_cloud_gateway_requests"));
 	}
 
 	// ---------------------------------------------------------------- helpers
@@ -442,8 +514,11 @@ class GatewayIntegrationTests {
 	}
 
 	private WebTestClient.ResponseSpec login(String name) {
-		return this.client.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("login", name, "password", "wrong-password")).exchange();
+		return this.client.post()
+			.uri("/api/auth/login")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("login", name, "password", "wrong-password"))
+			.exchange();
 	}
 
 	private WebTestClient.ResponseSpec get(String path, String token) {
@@ -460,9 +535,12 @@ class GatewayIntegrationTests {
 	}
 
 	static EntityExchangeResult<byte[]> expectProblem(WebTestClient.ResponseSpec spec, int status) {
-		EntityExchangeResult<byte[]> result = spec.expectStatus().isEqualTo(status)
-			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().returnResult();
+		EntityExchangeResult<byte[]> result = spec.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.returnResult();
 		JsonNode problem = JSON.readTree(result.getResponseBody());
 		assertThat(problem.path("status").asInt()).isEqualTo(status);
 		assertThat(problem.path("type").asString()).startsWith("https://carrier.dev/problems/");

@@ -32,13 +32,12 @@ import dev.carrier.gateway.support.StandIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway under concurrent load and under hostile requests: many senders at once must all be
- * served (no gateway-made 500 or 503), and a request that is malformed at the protocol level gets
- * a 4xx, never a 5xx.
+ * The gateway under concurrent load and under hostile requests: many senders at once must
+ * all be served (no gateway-made 500 or 503), and a request that is malformed at the
+ * protocol level gets a 4xx, never a 5xx.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "logging.structured.format.console=",
-				"carrier.rate-limits.api-per-user.replenish-rate=100000",
+		properties = { "logging.structured.format.console=", "carrier.rate-limits.api-per-user.replenish-rate=100000",
 				"carrier.rate-limits.api-per-user.burst-capacity=200000" })
 @Import(RealServers.class)
 class GatewayLoadIntegrationTests {
@@ -96,8 +95,10 @@ class GatewayLoadIntegrationTests {
 
 	@Test
 	void anInvalidContentTypeNeverBreaksTheGateway() throws IOException {
-		// The gateway no longer reads login bodies (the per-name limit moved to auth-service), so it
-		// passes such a request on; auth-service answers it 415 (BadRequestsIntegrationTests). What
+		// The gateway no longer reads login bodies (the per-name limit moved to
+		// auth-service), so it
+		// passes such a request on; auth-service answers it 415
+		// (BadRequestsIntegrationTests). What
 		// the gateway must never do is fail on it itself.
 		for (String contentType : List.of(";;;", "application/", "application/json;charset=no-such-charset")) {
 			String answer = raw("POST /api/auth/signup HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
@@ -127,11 +128,15 @@ class GatewayLoadIntegrationTests {
 		String token = UUID.randomUUID().toString();
 		auth.sessions.put(token, "user-" + UUID.randomUUID());
 		String answer = raw("POST /api/chats/c-chunked/messages HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-				+ token + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
+				+ token
+				+ "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
 		assertThat(answer).startsWith("HTTP/1.1 400");
 	}
 
-	/** Sends bytes no well-behaved client would send; answers what came back before the server closed. */
+	/**
+	 * Sends bytes no well-behaved client would send; answers what came back before the
+	 * server closed.
+	 */
 	private String raw(String request) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			socket.setSoTimeout(5000);

@@ -25,15 +25,13 @@ import static dev.carrier.gateway.GatewayIntegrationTests.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway when its services fail: auth-service is down (nothing listens on its port) and the
- * only chat-service instance answers its API docs too slowly. The client waits 15 s; the gateway
- * must answer long before that, with a problem document.
+ * The gateway when its services fail: auth-service is down (nothing listens on its port)
+ * and the only chat-service instance answers its API docs too slowly. The client waits 15
+ * s; the gateway must answer long before that, with a problem document.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "logging.structured.format.console=",
-				"resilience4j.timelimiter.configs.default.timeout-duration=2s",
-				"carrier.rate-limits.api-per-user.replenish-rate=1",
-				"carrier.rate-limits.api-per-user.burst-capacity=2" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"logging.structured.format.console=", "resilience4j.timelimiter.configs.default.timeout-duration=2s",
+		"carrier.rate-limits.api-per-user.replenish-rate=1", "carrier.rate-limits.api-per-user.burst-capacity=2" })
 @Import(RealServers.class)
 class GatewayResilienceIntegrationTests {
 
@@ -92,16 +90,17 @@ class GatewayResilienceIntegrationTests {
 	@Test
 	void aSlowServiceIsCutOffByTheTimeLimiter() {
 		long started = System.nanoTime();
-		EntityExchangeResult<byte[]> result = expectProblem(this.client.get().uri("/v3/api-docs/chat").exchange(),
-				504);
+		EntityExchangeResult<byte[]> result = expectProblem(this.client.get().uri("/v3/api-docs/chat").exchange(), 504);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
 		assertThat(new String(result.getResponseBody())).contains("chat-service");
 	}
 
 	@Test
 	void anonymousCallsOverThePerClientLimitGet429WithRetryAfter() {
-		// Public calls are limited per address; with a burst of 2 the third call is refused
-		// before the (dead) service is even tried. Other tests' calls may have used tokens too.
+		// Public calls are limited per address; with a burst of 2 the third call is
+		// refused
+		// before the (dead) service is even tried. Other tests' calls may have used
+		// tokens too.
 		String avatar = "/api/users/" + UUID.randomUUID() + "/avatar";
 		EntityExchangeResult<byte[]> refused = null;
 		for (int i = 0; i < 5 && refused == null; i++) {

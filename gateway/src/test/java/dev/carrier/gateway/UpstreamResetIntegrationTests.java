@@ -23,9 +23,9 @@ import dev.carrier.gateway.support.StandIn;
 import static dev.carrier.gateway.GatewayIntegrationTests.expectProblem;
 
 /**
- * A chat-service instance that dies while it holds a request (kill -9 mid-call) resets the
- * connection. "Connection reset by peer" must not be mistaken for the browser hanging up: the
- * caller, still waiting, gets a 502 problem it can retry on, never an empty 200.
+ * A chat-service instance that dies while it holds a request (kill -9 mid-call) resets
+ * the connection. "Connection reset by peer" must not be mistaken for the browser hanging
+ * up: the caller, still waiting, gets a 502 problem it can retry on, never an empty 200.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "logging.structured.format.console=" })
@@ -59,7 +59,10 @@ class UpstreamResetIntegrationTests {
 		expectProblem(client.get().uri("/v3/api-docs/chat").exchange(), 502);
 	}
 
-	/** Answers readiness checks; any other request is read, then closed with SO_LINGER 0 (a TCP reset). */
+	/**
+	 * Answers readiness checks; any other request is read, then closed with SO_LINGER 0
+	 * (a TCP reset).
+	 */
 	record ResettingServer(ServerSocket socket) {
 
 		static ResettingServer start() {
@@ -72,7 +75,8 @@ class UpstreamResetIntegrationTests {
 							byte[] head = new byte[4096];
 							int read = in.read(head);
 							if (read > 0 && new String(head, 0, read).contains("/actuator/health")) {
-								// Healthy to the load balancer's readiness checks, so it is chosen.
+								// Healthy to the load balancer's readiness checks, so it
+								// is chosen.
 								connection.getOutputStream()
 									.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
 											+ "Content-Length: 15\r\nConnection: close\r\n\r\n{\"status\":\"UP\"}")

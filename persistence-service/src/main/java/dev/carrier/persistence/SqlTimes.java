@@ -5,9 +5,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Instants bound as UTC {@code DATETIME(6)} literals. MariaDB announces itself to Connector/J as
- * "5.5.5-10.x", a version Connector/J believes has no fractional seconds, so a bound
- * {@code Timestamp} would lose its microseconds; a string keeps them, on MySQL 8 as well.
+ * Instants bound as UTC {@code DATETIME(6)} literals. MariaDB announces itself to
+ * Connector/J as "5.5.5-10.x", a version Connector/J believes has no fractional seconds,
+ * so a bound {@code Timestamp} would lose its microseconds; a string keeps them, on MySQL
+ * 8 as well.
  */
 public final class SqlTimes {
 

@@ -23,9 +23,10 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service starts, serves and reports Kafka as down while no broker answers (nothing listens on
- * port 1); its consumers keep reconnecting in the background. Uses the local servers' path: under
- * Testcontainers the Kafka container's connection details would win over the dead address.
+ * The service starts, serves and reports Kafka as down while no broker answers (nothing
+ * listens on port 1); its consumers keep reconnecting in the background. Uses the local
+ * servers' path: under Testcontainers the Kafka container's connection details would win
+ * over the dead address.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=127.0.0.1:1", "carrier.snapshots.catch-up-timeout=1s" })
@@ -51,9 +52,12 @@ class KafkaDownAtStartIntegrationTests {
 
 		String chatId = Ids.random();
 		String user = Ids.random();
-		this.chats.upsertChats(List.of(new ChatSnapshot(chatId, "group", "Offline", null, Instant.now(), List.of(user), 0)));
-		// MySQL has the chat, but without Kafka nobody can prove it holds every acknowledged
-		// message: a snapshot now could rewind the chat, so the answer is "later", never stale data
+		this.chats
+			.upsertChats(List.of(new ChatSnapshot(chatId, "group", "Offline", null, Instant.now(), List.of(user), 0)));
+		// MySQL has the chat, but without Kafka nobody can prove it holds every
+		// acknowledged
+		// message: a snapshot now could rewind the chat, so the answer is "later", never
+		// stale data
 		ResponseEntity<String> snapshot = http.postJson("/internal/snapshots", "{\"chatIds\":[\"" + chatId + "\"]}");
 		assertThat(snapshot.getStatusCode().value()).isEqualTo(503);
 		assertThat(snapshot.getHeaders().getFirst("Retry-After")).isNotBlank();

@@ -28,8 +28,9 @@ class SchemaMigrationIntegrationTests {
 						+ " AND table_name IN ('users', 'chats', 'messages')",
 				String.class);
 		assertThat(collations).allMatch((collation) -> collation.startsWith("utf8mb4"));
-		assertThat(this.jdbc.queryForObject(
-				"SELECT success FROM flyway_schema_history WHERE version = '1'", Boolean.class)).isTrue();
+		assertThat(this.jdbc.queryForObject("SELECT success FROM flyway_schema_history WHERE version = '1'",
+				Boolean.class))
+			.isTrue();
 	}
 
 	@Test
@@ -41,15 +42,19 @@ class SchemaMigrationIntegrationTests {
 		assertThat(indexColumns("chat_members", "PRIMARY")).containsExactly("chat_id", "user_id");
 		assertThat(indexColumns("chat_members", "ix_chat_members_user")).containsExactly("user_id");
 		assertThat(indexColumns("read_positions", "PRIMARY")).containsExactly("chat_id", "user_id");
-		assertThat(this.jdbc.queryForObject("SELECT data_type FROM information_schema.columns"
-				+ " WHERE table_schema = DATABASE() AND table_name = 'avatars' AND column_name = 'bytes'",
-				String.class)).isEqualToIgnoringCase("mediumblob");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT data_type FROM information_schema.columns"
+						+ " WHERE table_schema = DATABASE() AND table_name = 'avatars' AND column_name = 'bytes'",
+				String.class))
+			.isEqualToIgnoringCase("mediumblob");
 	}
 
 	private List<String> uniqueColumns(String table, String index) {
-		assertThat(this.jdbc.queryForObject("SELECT MIN(non_unique) FROM information_schema.statistics"
-				+ " WHERE table_schema = DATABASE() AND table_name = ? AND index_name = ?", Integer.class, table,
-				index)).isZero();
+		assertThat(this.jdbc.queryForObject(
+				"SELECT MIN(non_unique) FROM information_schema.statistics"
+						+ " WHERE table_schema = DATABASE() AND table_name = ? AND index_name = ?",
+				Integer.class, table, index))
+			.isZero();
 		return indexColumns(table, index);
 	}
 

@@ -33,8 +33,8 @@ class AccountController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create an account (409 when the username or email is taken, case-insensitively)")
 	UserView.Body signup(@Valid @RequestBody SignupRequest request, HttpServletRequest http) {
-		return new UserView.Body(UserView.self(this.accounts.signup(request.username(), request.email(),
-				request.password(), ClientAddress.of(http))));
+		return new UserView.Body(UserView.self(
+				this.accounts.signup(request.username(), request.email(), request.password(), ClientAddress.of(http))));
 	}
 
 	@GetMapping("/api/users/me")

@@ -17,11 +17,11 @@ import dev.carrier.auth.events.EventNotPublished;
 import dev.carrier.auth.events.EventPublisher;
 
 /**
- * Creates accounts and changes their names. A change is written to Redis atomically (so names
- * stay unique), then published to Kafka and awaited; when Kafka does not acknowledge it, the
- * Redis write is taken back and the client hears 503, so Redis and MySQL never disagree for long.
- * Names are stored as {@link LoginNames#canonical} gives them and compared as
- * {@link LoginNames#normalize} does, the rule login uses too.
+ * Creates accounts and changes their names. A change is written to Redis atomically (so
+ * names stay unique), then published to Kafka and awaited; when Kafka does not
+ * acknowledge it, the Redis write is taken back and the client hears 503, so Redis and
+ * MySQL never disagree for long. Names are stored as {@link LoginNames#canonical} gives
+ * them and compared as {@link LoginNames#normalize} does, the rule login uses too.
  */
 @Service
 public class AccountService {
@@ -80,7 +80,10 @@ public class AccountService {
 		return this.directory.findByLogin(usernameOrEmail).orElseThrow(UserNotFound::new);
 	}
 
-	/** @throws dev.carrier.auth.remote.RemoteUnavailable when Redis does not know the user and persistence cannot say */
+	/**
+	 * @throws dev.carrier.auth.remote.RemoteUnavailable when Redis does not know the user
+	 * and persistence cannot say
+	 */
 	public Optional<User> find(String userId) {
 		return this.directory.findById(userId);
 	}
@@ -91,10 +94,10 @@ public class AccountService {
 	}
 
 	/**
-	 * Keeps a change to fields no index depends on (password hash, avatar). It is published and
-	 * acknowledged first, so a failed publish ({@link EventNotPublished}) changes nothing;
-	 * {@code beforeSaving} runs in between (an avatar's bytes go in before the user that points at
-	 * them).
+	 * Keeps a change to fields no index depends on (password hash, avatar). It is
+	 * published and acknowledged first, so a failed publish ({@link EventNotPublished})
+	 * changes nothing; {@code beforeSaving} runs in between (an avatar's bytes go in
+	 * before the user that points at them).
 	 */
 	public void saveChange(User changed, Runnable beforeSaving) {
 		this.events.userChanged(changed.snapshot());
@@ -143,8 +146,9 @@ public class AccountService {
 	}
 
 	/**
-	 * Fails when the name belongs to someone else. A name Redis does not know is checked with
-	 * persistence-service too, since Redis may have lost users that MySQL still holds.
+	 * Fails when the name belongs to someone else. A name Redis does not know is checked
+	 * with persistence-service too, since Redis may have lost users that MySQL still
+	 * holds.
 	 */
 	private void ensureFree(String field, String value, String ownerId) {
 		Optional<String> cachedOwner = "email".equals(field) ? this.store.findIdByEmail(value)

@@ -1,8 +1,9 @@
 package dev.carrier.auth.accounts;
 
 /**
- * A user's password was changed from the session holding {@code keptToken} (null: none); every
- * other session must end. Published in-process, and heard before the change is answered.
+ * A user's password was changed from the session holding {@code keptToken} (null: none);
+ * every other session must end. Published in-process, and heard before the change is
+ * answered.
  */
 public record PasswordChanged(String userId, String keptToken) {
 

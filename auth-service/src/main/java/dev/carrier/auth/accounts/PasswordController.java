@@ -26,11 +26,12 @@ class PasswordController {
 
 	@PutMapping(path = "/api/users/me/password", consumes = "application/json")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Change the password (403 wrong-password when the current one is wrong, 429 with Retry-After after too "
-			+ "many wrong ones); every other session ends")
+	@Operation(
+			summary = "Change the password (403 wrong-password when the current one is wrong, 429 with Retry-After after too "
+					+ "many wrong ones); every other session ends")
 	void changePassword(Caller caller, @Valid @RequestBody ChangePasswordRequest request, HttpServletRequest http) {
-		this.passwords.changePassword(caller.userId(), caller.token(), request.currentPassword(),
-				request.newPassword(), ClientAddress.of(http));
+		this.passwords.changePassword(caller.userId(), caller.token(), request.currentPassword(), request.newPassword(),
+				ClientAddress.of(http));
 	}
 
 }

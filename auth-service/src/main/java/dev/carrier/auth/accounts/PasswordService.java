@@ -13,10 +13,11 @@ import dev.carrier.auth.credentials.Requester;
 import dev.carrier.auth.events.EventNotPublished;
 
 /**
- * Password changes. The new hash is published (and acknowledged by Kafka) before Redis takes it,
- * so a failed publish changes nothing; then {@link PasswordChanged} tells sessions to end every
- * other session of the user. Wrong current passwords are limited per account, since a stolen
- * session could otherwise guess the password it needs to take the account over.
+ * Password changes. The new hash is published (and acknowledged by Kafka) before Redis
+ * takes it, so a failed publish changes nothing; then {@link PasswordChanged} tells
+ * sessions to end every other session of the user. Wrong current passwords are limited
+ * per account, since a stolen session could otherwise guess the password it needs to take
+ * the account over.
  */
 @Service
 public class PasswordService {
@@ -41,7 +42,8 @@ public class PasswordService {
 
 	public void changePassword(String userId, String currentToken, String currentPassword, String newPassword,
 			String clientAddress) {
-		// Taken before the hash, so parallel guesses cannot all start before the first one counts.
+		// Taken before the hash, so parallel guesses cannot all start before the first
+		// one counts.
 		this.attempts.takePasswordChange(userId);
 		Requester requester = new Requester(userId, clientAddress);
 		User user;
@@ -52,7 +54,8 @@ public class PasswordService {
 		}
 		finally {
 			if (!wrong) {
-				// Only a wrong password counts; a right one, or a check that never ran, is given back.
+				// Only a wrong password counts; a right one, or a check that never ran,
+				// is given back.
 				this.attempts.giveBackPasswordChange(userId);
 			}
 		}
@@ -65,9 +68,9 @@ public class PasswordService {
 	}
 
 	/**
-	 * Re-hashes a password stored at a lower iteration count than today's, once it has been
-	 * checked. Best effort: the old hash still verifies the same password, so a failure only
-	 * postpones the upgrade.
+	 * Re-hashes a password stored at a lower iteration count than today's, once it has
+	 * been checked. Best effort: the old hash still verifies the same password, so a
+	 * failure only postpones the upgrade.
 	 */
 	public User upgradeHashIfOld(User user, String password, Requester requester) {
 		if (!this.hasher.needsUpgrade(user.passwordHash())) {

@@ -6,8 +6,8 @@ import dev.carrier.auth.events.UserChanged;
 
 /**
  * A Carrier account as auth-service keeps it. {@code avatar} is {@code null},
- * {@code preset:<name>} or {@code upload:<content-type>}; {@code avatarVersion} grows with every
- * change so avatar URLs can be cached forever.
+ * {@code preset:<name>} or {@code upload:<content-type>}; {@code avatarVersion} grows
+ * with every change so avatar URLs can be cached forever.
  */
 public record User(String id, String username, String email, String passwordHash, String avatar, long avatarVersion,
 		Instant createdAt, Instant updatedAt) {

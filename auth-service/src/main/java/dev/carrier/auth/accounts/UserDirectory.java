@@ -12,9 +12,9 @@ import dev.carrier.auth.remote.PersistenceClient.UserRecord;
 import dev.carrier.auth.remote.RemoteUnavailable;
 
 /**
- * Finds users in Redis first and reads through to persistence-service (MySQL) on a miss, writing
- * what it finds back to Redis, so an existing account can always log in with its old id after
- * Redis lost it (FLUSHALL, eviction, a new Redis).
+ * Finds users in Redis first and reads through to persistence-service (MySQL) on a miss,
+ * writing what it finds back to Redis, so an existing account can always log in with its
+ * old id after Redis lost it (FLUSHALL, eviction, a new Redis).
  */
 @Component
 class UserDirectory {
@@ -28,7 +28,10 @@ class UserDirectory {
 		this.persistence = persistence;
 	}
 
-	/** @throws RemoteUnavailable when Redis does not know the user and persistence cannot say */
+	/**
+	 * @throws RemoteUnavailable when Redis does not know the user and persistence cannot
+	 * say
+	 */
 	public Optional<User> findById(String userId) {
 		Optional<User> cached = this.store.findById(userId);
 		if (cached.isPresent()) {
@@ -48,7 +51,8 @@ class UserDirectory {
 			}
 		}
 		Optional<User> found = this.persistence.findUserByLogin(name).map(this::restore);
-		// An email stored before names were normalized (say in full-width letters) is indexed in
+		// An email stored before names were normalized (say in full-width letters) is
+		// indexed in
 		// MySQL by its old form, which trimmed only ASCII-style spaces and did no NFKC.
 		String legacy = login.strip().toLowerCase(Locale.ROOT);
 		if (found.isEmpty() && !legacy.equals(name)) {
@@ -57,7 +61,9 @@ class UserDirectory {
 		return found;
 	}
 
-	/** Whether Redis alone knows the username or email; used before asking persistence. */
+	/**
+	 * Whether Redis alone knows the username or email; used before asking persistence.
+	 */
 	boolean knownInRedis(String usernameOrEmail) {
 		return (isEmail(usernameOrEmail) ? this.store.findIdByEmail(usernameOrEmail)
 				: this.store.findIdByUsername(usernameOrEmail))

@@ -45,14 +45,18 @@ class UserStore {
 		return Optional.ofNullable(this.redis.opsForValue().get(RedisKeys.email(email)));
 	}
 
-	/** @return {@code ok}, or the field ({@code username}, {@code email}) already taken */
+	/**
+	 * @return {@code ok}, or the field ({@code username}, {@code email}) already taken
+	 */
 	public String register(User user) {
 		return this.redis.execute(REGISTER_USER,
 				List.of(RedisKeys.username(user.username()), RedisKeys.email(user.email()), RedisKeys.user(user.id())),
 				withId(user));
 	}
 
-	/** @return {@code ok}, {@code missing}, or the field already taken by another user */
+	/**
+	 * @return {@code ok}, {@code missing}, or the field already taken by another user
+	 */
 	public String changeIdentity(User before, User after) {
 		return this.redis.execute(CHANGE_IDENTITY,
 				List.of(RedisKeys.user(after.id()), RedisKeys.username(before.username()),
@@ -67,7 +71,10 @@ class UserStore {
 				user.id());
 	}
 
-	/** Writes back a user read through from persistence-service unless Redis already has it. */
+	/**
+	 * Writes back a user read through from persistence-service unless Redis already has
+	 * it.
+	 */
 	public void restore(User user) {
 		this.redis.execute(RESTORE_USER,
 				List.of(RedisKeys.user(user.id()), RedisKeys.username(user.username()), RedisKeys.email(user.email())),

@@ -5,7 +5,8 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The public {@code user} JSON (docs/api.md): the email only when users look at themselves.
+ * The public {@code user} JSON (docs/api.md): the email only when users look at
+ * themselves.
  */
 public record UserView(String id, String username, @JsonInclude(JsonInclude.Include.NON_NULL) String email,
 		String avatarUrl, Instant createdAt) {

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 import dev.carrier.auth.RedisKeys;
 
 /**
- * Limits guesses at a secret, in Redis so every replica counts the same attempts. An attempt is
- * taken before its password is hashed, atomically, so a flood of parallel guesses cannot slip
- * past the limit while the hashes run.
+ * Limits guesses at a secret, in Redis so every replica counts the same attempts. An
+ * attempt is taken before its password is hashed, atomically, so a flood of parallel
+ * guesses cannot slip past the limit while the hashes run.
  */
 @Component
 public class AttemptLimiter {
@@ -41,8 +41,8 @@ public class AttemptLimiter {
 	}
 
 	/**
-	 * Counts a password change of an account; {@link #giveBackPasswordChange} when the current
-	 * password turned out right, so that only wrong ones count.
+	 * Counts a password change of an account; {@link #giveBackPasswordChange} when the
+	 * current password turned out right, so that only wrong ones count.
 	 * @throws TooManyAttempts when the account has had its attempts for now
 	 */
 	public void takePasswordChange(String userId) {

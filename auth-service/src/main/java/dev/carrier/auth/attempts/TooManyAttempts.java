@@ -2,7 +2,10 @@ package dev.carrier.auth.attempts;
 
 import java.time.Duration;
 
-/** An attempt limit is used up: 429, with Retry-After saying when the next attempt is allowed. */
+/**
+ * An attempt limit is used up: 429, with Retry-After saying when the next attempt is
+ * allowed.
+ */
 public class TooManyAttempts extends RuntimeException {
 
 	private final Duration retryAfter;

@@ -48,7 +48,8 @@ class AvatarController {
 		}
 		byte[] bytes;
 		try (InputStream in = request.getInputStream()) {
-			// One byte past the limit tells "exactly the limit" from "more" without reading it all.
+			// One byte past the limit tells "exactly the limit" from "more" without
+			// reading it all.
 			bytes = in.readNBytes(this.maxBytes + 1);
 		}
 		if (bytes.length > this.maxBytes) {
@@ -77,7 +78,8 @@ class AvatarController {
 			.contentType(MediaType.parseMediaType(avatar.contentType()))
 			.cacheControl(cacheControl)
 			.header("X-Content-Type-Options", "nosniff")
-			// An SVG can carry script; sandboxed it cannot run it even when opened directly.
+			// An SVG can carry script; sandboxed it cannot run it even when opened
+			// directly.
 			.header("Content-Security-Policy", "sandbox")
 			.header(HttpHeaders.CONTENT_DISPOSITION, "inline")
 			.body(avatar.bytes());

@@ -37,7 +37,10 @@ public final class AvatarProblems {
 
 	}
 
-	/** 400, as any unusable image: the header declares more pixels than an avatar may have. */
+	/**
+	 * 400, as any unusable image: the header declares more pixels than an avatar may
+	 * have.
+	 */
 	public static class ImageTooLarge extends InvalidImage {
 
 		public ImageTooLarge(long maxPixels, int maxDimension) {
@@ -48,8 +51,9 @@ public final class AvatarProblems {
 	}
 
 	/**
-	 * 503 with Retry-After: every decode slot stayed busy. Not 429, because the slots are shared by
-	 * everyone and this caller may have sent a single upload; the fault is the server's capacity.
+	 * 503 with Retry-After: every decode slot stayed busy. Not 429, because the slots are
+	 * shared by everyone and this caller may have sent a single upload; the fault is the
+	 * server's capacity.
 	 */
 	public static class DecodingBusy extends RuntimeException {
 

@@ -11,10 +11,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBytes largest upload (413 above it), chunked or not
  * @param maxPixels largest width x height, read from the image header before anything is
- * decoded (400 above it): bounds the work of one decode, since a small compressed file can
- * declare a huge image
- * @param concurrentDecodes decodes that may run at once; more wait up to {@code decodeWait} and
- * are then answered 503 with Retry-After
+ * decoded (400 above it): bounds the work of one decode, since a small compressed file
+ * can declare a huge image
+ * @param concurrentDecodes decodes that may run at once; more wait up to
+ * {@code decodeWait} and are then answered 503 with Retry-After
  * @param decodeWait how long an upload may wait for a decode slot
  */
 @ConfigurationProperties("carrier.avatars")

@@ -24,11 +24,12 @@ import dev.carrier.auth.avatars.AvatarProblems.InvalidImage;
 
 /**
  * Turns an uploaded image into the rendition Carrier stores and serves: at most
- * {@value #SIZE}x{@value #SIZE}, aspect kept, re-encoded here, so no viewer ever downloads (or
- * decodes) what an uploader crafted. Decoding is bounded three ways: the header's width and height
- * are checked before any pixel is decoded (CPU per decode); the image is decoded subsampled, so
- * the raster held is under 1024 pixels on its long side whatever the image declares (memory per
- * decode, at most 8 MB); and a few decodes run at once (memory and CPU in all).
+ * {@value #SIZE}x{@value #SIZE}, aspect kept, re-encoded here, so no viewer ever
+ * downloads (or decodes) what an uploader crafted. Decoding is bounded three ways: the
+ * header's width and height are checked before any pixel is decoded (CPU per decode); the
+ * image is decoded subsampled, so the raster held is under 1024 pixels on its long side
+ * whatever the image declares (memory per decode, at most 8 MB); and a few decodes run at
+ * once (memory and CPU in all).
  */
 @Component
 class AvatarRenderer {
@@ -94,7 +95,8 @@ class AvatarRenderer {
 			throw new DecodingBusy();
 		}
 		try {
-			// Every step-th pixel of every step-th row: the long side decodes to under 2 * SIZE.
+			// Every step-th pixel of every step-th row: the long side decodes to under 2
+			// * SIZE.
 			int step = Math.max(1, Math.max(width, height) / SIZE);
 			ImageReadParam param = reader.getDefaultReadParam();
 			param.setSourceSubsampling(step, step, 0, 0);
@@ -105,7 +107,10 @@ class AvatarRenderer {
 		}
 	}
 
-	/** The decoded image scaled to fit SIZE x SIZE with the original's aspect; never enlarged. */
+	/**
+	 * The decoded image scaled to fit SIZE x SIZE with the original's aspect; never
+	 * enlarged.
+	 */
 	private static BufferedImage fit(BufferedImage decoded, int width, int height) {
 		double scale = Math.min(1.0, (double) SIZE / Math.max(width, height));
 		int targetWidth = Math.max(1, (int) Math.round(width * scale));

@@ -15,9 +15,10 @@ import dev.carrier.auth.events.EventPublisher;
 import dev.carrier.auth.remote.PersistenceClient;
 
 /**
- * Avatars: an uploaded image or a preset. An upload is checked, then stored and served as the
- * server's own bounded rendition, never as uploaded. Events go first and are awaited (bytes, then
- * the user snapshot that points at them), so a failed publish leaves the old avatar in place.
+ * Avatars: an uploaded image or a preset. An upload is checked, then stored and served as
+ * the server's own bounded rendition, never as uploaded. Events go first and are awaited
+ * (bytes, then the user snapshot that points at them), so a failed publish leaves the old
+ * avatar in place.
  */
 @Service
 public class AvatarService {

@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.carrier.auth.web.UploadLimit;
 
-/** An avatar upload may be as large as {@code carrier.avatars.max-bytes}, past the JSON body limit. */
+/**
+ * An avatar upload may be as large as {@code carrier.avatars.max-bytes}, past the JSON
+ * body limit.
+ */
 @Configuration(proxyBeanMethods = false)
 class AvatarUploadLimit {
 

@@ -9,12 +9,12 @@ import dev.carrier.auth.avatars.AvatarProblems.InvalidImage;
 import dev.carrier.auth.avatars.AvatarProblems.UnsupportedImage;
 
 /**
- * Makes sure uploaded bytes really are the image they claim to be, before anything decodes them.
- * Magic bytes alone let anything through that starts with eight right bytes, so each format's
- * structure is walked ({@link ImageStructure}). WebP is refused:
- * the JDK has no decoder for it, so the server could not re-encode it, and serving an uploader's
- * own WebP bytes to every viewer is how a browser's WebP decoder is attacked (CVE-2023-4863).
- * {@link AvatarRenderer} then decodes, within bounds.
+ * Makes sure uploaded bytes really are the image they claim to be, before anything
+ * decodes them. Magic bytes alone let anything through that starts with eight right
+ * bytes, so each format's structure is walked ({@link ImageStructure}). WebP is refused:
+ * the JDK has no decoder for it, so the server could not re-encode it, and serving an
+ * uploader's own WebP bytes to every viewer is how a browser's WebP decoder is attacked
+ * (CVE-2023-4863). {@link AvatarRenderer} then decodes, within bounds.
  */
 final class ImageCheck {
 
@@ -25,14 +25,16 @@ final class ImageCheck {
 
 	/**
 	 * The format of {@code bytes}, which must match {@code declaredContentType}.
-	 * @throws UnsupportedImage (415) for an unknown format or a Content-Type that says otherwise
-	 * @throws InvalidImage (400) for bytes of a known format that do not make a sane image
+	 * @throws UnsupportedImage (415) for an unknown format or a Content-Type that says
+	 * otherwise
+	 * @throws InvalidImage (400) for bytes of a known format that do not make a sane
+	 * image
 	 */
 	static ImageFormat verify(byte[] bytes, String declaredContentType) {
 		ImageFormat format = ImageFormat.detect(bytes).orElseThrow(UnsupportedImage::new);
 		if (format == ImageFormat.WEBP) {
-			throw new UnsupportedImage("WebP avatars are not accepted (the server cannot re-encode them); "
-					+ "use PNG, JPEG or GIF");
+			throw new UnsupportedImage(
+					"WebP avatars are not accepted (the server cannot re-encode them); " + "use PNG, JPEG or GIF");
 		}
 		if (!declares(declaredContentType, format)) {
 			throw new UnsupportedImage("The bytes are " + format.contentType() + ", not what the Content-Type says");

@@ -5,8 +5,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The image types an avatar may be, recognised by their magic bytes, never by the Content-Type
- * the client claims (a "PNG" that is really HTML must not be served back as anything).
+ * The image types an avatar may be, recognised by their magic bytes, never by the
+ * Content-Type the client claims (a "PNG" that is really HTML must not be served back as
+ * anything).
  */
 public enum ImageFormat {
 

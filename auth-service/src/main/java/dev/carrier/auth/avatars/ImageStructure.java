@@ -6,9 +6,9 @@ import java.util.zip.CRC32;
 import dev.carrier.auth.avatars.AvatarProblems.InvalidImage;
 
 /**
- * Walks one format's structure byte by byte (dimensions, chunk lengths and checksums, the end
- * marker) without decoding anything, for {@link ImageCheck}; a damaged or forged image is an
- * {@link InvalidImage}.
+ * Walks one format's structure byte by byte (dimensions, chunk lengths and checksums, the
+ * end marker) without decoding anything, for {@link ImageCheck}; a damaged or forged
+ * image is an {@link InvalidImage}.
  */
 final class ImageStructure {
 
@@ -91,7 +91,8 @@ final class ImageStructure {
 					throw invalid();
 				}
 				scanned = true;
-				// Entropy-coded data runs to the next marker that is neither stuffing nor a restart.
+				// Entropy-coded data runs to the next marker that is neither stuffing nor
+				// a restart.
 				while (true) {
 					need(bytes, at, 2);
 					if ((bytes[at] & 0xFF) == 0xFF) {
@@ -106,7 +107,9 @@ final class ImageStructure {
 		}
 	}
 
-	/** Header, logical screen, at least one image, every block whole, the 0x3B trailer. */
+	/**
+	 * Header, logical screen, at least one image, every block whole, the 0x3B trailer.
+	 */
 	static Dimensions gif(byte[] bytes) {
 		need(bytes, 6, 7);
 		Dimensions dimensions = new Dimensions(u16le(bytes, 6), u16le(bytes, 8));

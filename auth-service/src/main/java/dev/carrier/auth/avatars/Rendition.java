@@ -13,8 +13,9 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * An avatar as the server encoded it: PNG when the image has transparency (JPEG has none), JPEG
- * otherwise, which keeps a 512-pixel photo in tens of kilobytes rather than hundreds.
+ * An avatar as the server encoded it: PNG when the image has transparency (JPEG has
+ * none), JPEG otherwise, which keeps a 512-pixel photo in tens of kilobytes rather than
+ * hundreds.
  */
 record Rendition(String contentType, byte[] bytes) {
 
@@ -40,8 +41,7 @@ record Rendition(String contentType, byte[] bytes) {
 		finally {
 			writer.dispose();
 		}
-		return new Rendition(png ? ImageFormat.PNG.contentType() : ImageFormat.JPEG.contentType(),
-				bytes.toByteArray());
+		return new Rendition(png ? ImageFormat.PNG.contentType() : ImageFormat.JPEG.contentType(), bytes.toByteArray());
 	}
 
 }

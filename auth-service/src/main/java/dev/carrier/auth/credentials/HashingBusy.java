@@ -1,8 +1,8 @@
 package dev.carrier.auth.credentials;
 
 /**
- * The hashing pool is full, or the caller's account or address has its share of it in flight:
- * the caller should come back shortly (429 with Retry-After).
+ * The hashing pool is full, or the caller's account or address has its share of it in
+ * flight: the caller should come back shortly (429 with Retry-After).
  */
 public class HashingBusy extends RuntimeException {
 

@@ -16,14 +16,15 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the deliberately slow password hashes on a few platform threads with a bounded queue. At
- * 600,000 iterations one hash costs a core ~130 ms; unbounded, a login storm would take every
- * core from the rest of the service. A full queue rejects at once, which callers turn into 429.
+ * Runs the deliberately slow password hashes on a few platform threads with a bounded
+ * queue. At 600,000 iterations one hash costs a core ~130 ms; unbounded, a login storm
+ * would take every core from the rest of the service. A full queue rejects at once, which
+ * callers turn into 429.
  * <p>
- * The pool is shared, so it is also shared fairly: each account and each client address may
- * have only a few hashes in flight (running or queued). One account flooding password changes, or
- * one address flooding logins, is refused beyond its share while everyone else's logins still
- * find a slot.
+ * The pool is shared, so it is also shared fairly: each account and each client address
+ * may have only a few hashes in flight (running or queued). One account flooding password
+ * changes, or one address flooding logins, is refused beyond its share while everyone
+ * else's logins still find a slot.
  */
 @Component
 public class HashingPool implements DisposableBean {
@@ -35,7 +36,9 @@ public class HashingPool implements DisposableBean {
 
 	private final PasswordProperties properties;
 
-	/** Hashes in flight per "account:..." or "address:..." key; a key at zero is removed. */
+	/**
+	 * Hashes in flight per "account:..." or "address:..." key; a key at zero is removed.
+	 */
 	private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
 
 	public HashingPool(PasswordProperties properties) {
@@ -52,8 +55,8 @@ public class HashingPool implements DisposableBean {
 
 	/**
 	 * Runs the work on the pool for {@code requester} and waits for it.
-	 * @throws HashingBusy when the requester's account or address already has its share in
-	 * flight, or every thread is busy and the queue is full
+	 * @throws HashingBusy when the requester's account or address already has its share
+	 * in flight, or every thread is busy and the queue is full
 	 */
 	public <T> T run(Requester requester, Callable<T> work) {
 		List<String> entered = new ArrayList<>(2);

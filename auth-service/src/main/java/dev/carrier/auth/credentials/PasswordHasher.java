@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * PBKDF2-HMAC-SHA256 with a random 16-byte salt per hash, stored self-describing as
- * {@code pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>} so the cost can be raised later
- * without invalidating existing passwords. All work runs on the {@link HashingPool}.
+ * {@code pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>} so the cost can be raised
+ * later without invalidating existing passwords. All work runs on the
+ * {@link HashingPool}.
  */
 @Component
 public class PasswordHasher {
@@ -58,7 +59,10 @@ public class PasswordHasher {
 		return MessageDigest.isEqual(candidate, parsed.hash());
 	}
 
-	/** Whether a stored hash was made at a lower cost than today's and should be re-hashed. */
+	/**
+	 * Whether a stored hash was made at a lower cost than today's and should be
+	 * re-hashed.
+	 */
 	public boolean needsUpgrade(String stored) {
 		Parsed parsed = parse(stored);
 		return parsed == null || parsed.iterations() < this.iterations;

@@ -6,13 +6,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Password hashing cost and the pool that pays it.
  *
- * @param pbkdf2Iterations PBKDF2 iterations for new hashes (OWASP: 600,000 for HMAC-SHA256);
- * lower only in tests
+ * @param pbkdf2Iterations PBKDF2 iterations for new hashes (OWASP: 600,000 for
+ * HMAC-SHA256); lower only in tests
  * @param poolThreads hashing threads; 0 means one per core
  * @param queueCapacity hashes that may wait for a thread before callers get 429
- * @param perAccountInFlight hashes one account (or login name) may have running or waiting
- * @param perAddressInFlight hashes one client address may have running or waiting; larger, since
- * many people may share an address (an office, a carrier's NAT)
+ * @param perAccountInFlight hashes one account (or login name) may have running or
+ * waiting
+ * @param perAddressInFlight hashes one client address may have running or waiting;
+ * larger, since many people may share an address (an office, a carrier's NAT)
  */
 @ConfigurationProperties("carrier.password")
 public record PasswordProperties(@DefaultValue("600000") int pbkdf2Iterations, @DefaultValue("0") int poolThreads,

@@ -9,8 +9,7 @@ public record AvatarUploaded(UUID eventId, Instant occurredAt, String userId, St
 
 	@Override
 	public String toString() {
-		return "AvatarUploaded[eventId=" + this.eventId + ", userId=" + this.userId + ", version=" + this.version
-				+ "]";
+		return "AvatarUploaded[eventId=" + this.eventId + ", userId=" + this.userId + ", version=" + this.version + "]";
 	}
 
 }

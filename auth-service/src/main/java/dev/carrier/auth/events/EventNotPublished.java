@@ -1,6 +1,9 @@
 package dev.carrier.auth.events;
 
-/** Kafka did not acknowledge an event in time; the change it describes is not acknowledged either. */
+/**
+ * Kafka did not acknowledge an event in time; the change it describes is not acknowledged
+ * either.
+ */
 public class EventNotPublished extends RuntimeException {
 
 	public EventNotPublished(String topic, Throwable cause) {

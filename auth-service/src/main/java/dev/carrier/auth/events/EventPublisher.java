@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes auth-service's events and waits for Kafka's acknowledgement ({@code acks=all},
- * idempotent producer): a change is only acknowledged to the client once it is durable on its
- * way to MySQL.
+ * Publishes auth-service's events and waits for Kafka's acknowledgement
+ * ({@code acks=all}, idempotent producer): a change is only acknowledged to the client
+ * once it is durable on its way to MySQL.
  */
 @Component
 public class EventPublisher {

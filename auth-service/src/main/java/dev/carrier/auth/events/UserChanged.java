@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * A full snapshot of a user after any change, keyed by user id on
- * {@link Topics#USER_CHANGED}; persistence-service upserts its users table from it. Carries the
- * password hash, so it is never logged.
+ * {@link Topics#USER_CHANGED}; persistence-service upserts its users table from it.
+ * Carries the password hash, so it is never logged.
  */
 public record UserChanged(UUID eventId, Instant occurredAt, Snapshot user) {
 

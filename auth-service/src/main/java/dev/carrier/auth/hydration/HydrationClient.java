@@ -17,10 +17,11 @@ import dev.carrier.auth.remote.RestClients;
 import dev.carrier.auth.remote.ServiceUrls;
 
 /**
- * Tells chat-service that a user logged in, so it reloads the user's chats its cache lacks before
- * the first screen asks (chat-service alone writes its cache). The login does not wait for it: a
- * reload may wait for persistence-service to prove its record current, and a failure only costs
- * speed (chat-service reloads on demand), so it is logged and never fails or slows the login.
+ * Tells chat-service that a user logged in, so it reloads the user's chats its cache
+ * lacks before the first screen asks (chat-service alone writes its cache). The login
+ * does not wait for it: a reload may wait for persistence-service to prove its record
+ * current, and a failure only costs speed (chat-service reloads on demand), so it is
+ * logged and never fails or slows the login.
  */
 @Component
 public class HydrationClient implements DisposableBean {

@@ -38,11 +38,12 @@ import static dev.carrier.auth.problems.ProblemResponse.problem;
 import static dev.carrier.auth.problems.ProblemResponse.unavailable;
 
 /**
- * Every error a client can see, as an RFC 9457 problem document: each feature's exceptions are
- * mapped here once; Spring MVC's own (malformed JSON, wrong media type or method, bad parameters)
- * come through the base class as 4xx problems; anything else is a 500 whose detail says nothing
- * about the inside. Errors that never reach Spring MVC are the web package's
- * ({@code TomcatRefusalValve}, {@code NonMvcErrorController}, the filters).
+ * Every error a client can see, as an RFC 9457 problem document: each feature's
+ * exceptions are mapped here once; Spring MVC's own (malformed JSON, wrong media type or
+ * method, bad parameters) come through the base class as 4xx problems; anything else is a
+ * 500 whose detail says nothing about the inside. Errors that never reach Spring MVC are
+ * the web package's ({@code TomcatRefusalValve}, {@code NonMvcErrorController}, the
+ * filters).
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -56,7 +57,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			.build();
 	}
 
-	/** A refused action, not a dead session: 403, so a client keeps the session (401 ends it). */
+	/**
+	 * A refused action, not a dead session: 403, so a client keeps the session (401 ends
+	 * it).
+	 */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> wrongPassword(WrongPassword ex) {
 		return problem(HttpStatus.FORBIDDEN, "wrong-password", "Wrong password", ex.getMessage()).build();
@@ -100,11 +104,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.BAD_REQUEST, "unknown-preset", "Unknown preset", ex.getMessage()).build();
 	}
 
-	/** Multipart parsing is off (no endpoint takes it); should a part still be parsed, it is the client's. */
+	/**
+	 * Multipart parsing is off (no endpoint takes it); should a part still be parsed, it
+	 * is the client's.
+	 */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> multipart(MultipartException ex) {
 		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type",
-				"Multipart bodies are not accepted here.").build();
+				"Multipart bodies are not accepted here.")
+			.build();
 	}
 
 	@ExceptionHandler
@@ -135,8 +143,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A store (Redis) is down, restarting or timed out. That is not the client's fault and not a
-	 * bug: a 503 with Retry-After tells the client to try again.
+	 * A store (Redis) is down, restarting or timed out. That is not the client's fault
+	 * and not a bug: a 503 with Retry-After tells the client to try again.
 	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
 			RecoverableDataAccessException.class, RedisSystemException.class })
@@ -159,7 +167,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("Unexpected error", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-				"Something went wrong on our side.").build();
+				"Something went wrong on our side.")
+			.build();
 	}
 
 	@Override

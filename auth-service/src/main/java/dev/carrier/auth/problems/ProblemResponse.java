@@ -7,7 +7,10 @@ import org.springframework.http.ResponseEntity;
 
 import dev.carrier.auth.web.ProblemDocument;
 
-/** A problem on its way out of {@link ProblemAdvice}: its status, typed body and the header some carry. */
+/**
+ * A problem on its way out of {@link ProblemAdvice}: its status, typed body and the
+ * header some carry.
+ */
 record ProblemResponse(HttpStatus status, ProblemDetail body, HttpHeaders headers) {
 
 	static ProblemResponse problem(HttpStatus status, String type, String title, String detail) {
@@ -22,7 +25,10 @@ record ProblemResponse(HttpStatus status, ProblemDetail body, HttpHeaders header
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, type, "Service unavailable", detail).retryAfter(retryAfter);
 	}
 
-	/** 503 "unavailable", come back in five seconds: a store or a service this request needs is away. */
+	/**
+	 * 503 "unavailable", come back in five seconds: a store or a service this request
+	 * needs is away.
+	 */
 	static ResponseEntity<ProblemDetail> unavailable(String detail) {
 		return unavailable("unavailable", detail, "5");
 	}

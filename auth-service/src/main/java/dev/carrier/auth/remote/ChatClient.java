@@ -8,9 +8,9 @@ import org.springframework.web.client.RestClient;
 import dev.carrier.auth.trust.Assertions;
 
 /**
- * Tells chat-service that a user's last session ended, so it can shorten the leases of chats
- * nobody is looking at any more. Best effort: a lease expires on its own anyway, so a failure here
- * is logged and never fails the logout.
+ * Tells chat-service that a user's last session ended, so it can shorten the leases of
+ * chats nobody is looking at any more. Best effort: a lease expires on its own anyway, so
+ * a failure here is logged and never fails the logout.
  */
 @Component
 public class ChatClient {

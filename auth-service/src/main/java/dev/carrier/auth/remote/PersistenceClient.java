@@ -12,12 +12,13 @@ import org.springframework.web.client.RestClient;
 import dev.carrier.auth.trust.Assertions;
 
 /**
- * persistence-service's user read-through (docs/architecture.md, "persistence-service"): the
- * durable record of every account, asked when Redis does not know a user. The GETs are
- * idempotent, so they are retried with backoff behind a circuit breaker. A 4xx is an answer,
- * not a failure: 404 says there is no such record, and a 400 (a login or id persistence-service
- * refuses to look up, such as one over its length limit) means there cannot be one. Counting
- * those as failures let hostile logins open the circuit and turn everyone's logins into 503s.
+ * persistence-service's user read-through (docs/architecture.md, "persistence-service"):
+ * the durable record of every account, asked when Redis does not know a user. The GETs
+ * are idempotent, so they are retried with backoff behind a circuit breaker. A 4xx is an
+ * answer, not a failure: 404 says there is no such record, and a 400 (a login or id
+ * persistence-service refuses to look up, such as one over its length limit) means there
+ * cannot be one. Counting those as failures let hostile logins open the circuit and turn
+ * everyone's logins into 503s.
  */
 @Component
 public class PersistenceClient {
@@ -49,19 +50,18 @@ public class PersistenceClient {
 	}
 
 	public Optional<StoredAvatar> findAvatar(String userId) {
-		return this.resilience.call(() -> Optional.ofNullable(this.restClient.get()
-			.uri("/internal/users/{id}/avatar", userId)
-			.exchange((request, response) -> {
-				if (noSuchRecord(response.getStatusCode())) {
-					return null;
-				}
-				ResponseEntity<byte[]> entity = ResponseEntity.status(response.getStatusCode())
-					.headers(response.getHeaders())
-					.body(response.bodyTo(byte[].class));
-				ensureOk(entity.getStatusCode(), entity);
-				MediaType contentType = entity.getHeaders().getContentType();
-				return new StoredAvatar((contentType != null) ? contentType.toString() : null, entity.getBody());
-			})));
+		return this.resilience.call(() -> Optional.ofNullable(
+				this.restClient.get().uri("/internal/users/{id}/avatar", userId).exchange((request, response) -> {
+					if (noSuchRecord(response.getStatusCode())) {
+						return null;
+					}
+					ResponseEntity<byte[]> entity = ResponseEntity.status(response.getStatusCode())
+						.headers(response.getHeaders())
+						.body(response.bodyTo(byte[].class));
+					ensureOk(entity.getStatusCode(), entity);
+					MediaType contentType = entity.getHeaders().getContentType();
+					return new StoredAvatar((contentType != null) ? contentType.toString() : null, entity.getBody());
+				})));
 	}
 
 	public ResilientCall resilience() {
@@ -79,7 +79,10 @@ public class PersistenceClient {
 		return body;
 	}
 
-	/** persistence-service's {@code UserRecord}: the user event's snapshot, without avatar bytes. */
+	/**
+	 * persistence-service's {@code UserRecord}: the user event's snapshot, without avatar
+	 * bytes.
+	 */
 	public record UserRecord(String id, String username, String email, String passwordHash, String avatar,
 			Long avatarVersion, Instant createdAt, Instant updatedAt) {
 

@@ -13,11 +13,12 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 
 /**
  * One remote client's Resilience4j instances (configured in application.yml under
- * {@code resilience4j.*.instances.<client>}), stacked in the one order that works: a bulkhead
- * around a retry around a circuit breaker around a time limiter. Each attempt runs on its own
- * virtual thread so the time limiter can interrupt a hung HTTP call; an open circuit is never
- * retried (the retry ignores {@code CallNotPermittedException}), so a dead service costs callers
- * nothing after a few failures; the bulkhead bounds the calls in flight.
+ * {@code resilience4j.*.instances.<client>}), stacked in the one order that works: a
+ * bulkhead around a retry around a circuit breaker around a time limiter. Each attempt
+ * runs on its own virtual thread so the time limiter can interrupt a hung HTTP call; an
+ * open circuit is never retried (the retry ignores {@code CallNotPermittedException}), so
+ * a dead service costs callers nothing after a few failures; the bulkhead bounds the
+ * calls in flight.
  */
 public final class ResilientCall {
 
@@ -44,7 +45,8 @@ public final class ResilientCall {
 
 	/**
 	 * Calls the remote service under this client's instances.
-	 * @throws RemoteUnavailable when every attempt failed, the circuit is open or the bulkhead full
+	 * @throws RemoteUnavailable when every attempt failed, the circuit is open or the
+	 * bulkhead full
 	 */
 	public <T> T call(Supplier<T> remoteCall) {
 		Callable<T> timed = TimeLimiter.decorateFutureSupplier(this.timeLimiter,

@@ -8,9 +8,10 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands each remote client its {@link ResilientCall}, from the registries Resilience4j's Spring
- * Boot configuration fills from application.yml ({@code resilience4j.*.instances.persistence},
- * {@code .hydration}, {@code .chat}), so their metrics show under the client's name too.
+ * Hands each remote client its {@link ResilientCall}, from the registries Resilience4j's
+ * Spring Boot configuration fills from application.yml
+ * ({@code resilience4j.*.instances.persistence}, {@code .hydration}, {@code .chat}), so
+ * their metrics show under the client's name too.
  */
 @Component
 public class ResilientCalls {

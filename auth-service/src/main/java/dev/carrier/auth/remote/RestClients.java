@@ -11,9 +11,9 @@ import org.springframework.web.client.RestClient;
 import dev.carrier.auth.trust.Assertions;
 
 /**
- * RestClients whose sockets give up on their own, in addition to the Resilience4j time limit, and
- * that send this service's credential: the other services let only Carrier's own services reach
- * {@code /internal/**}.
+ * RestClients whose sockets give up on their own, in addition to the Resilience4j time
+ * limit, and that send this service's credential: the other services let only Carrier's
+ * own services reach {@code /internal/**}.
  */
 public final class RestClients {
 

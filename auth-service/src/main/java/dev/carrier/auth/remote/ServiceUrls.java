@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the other services answer ({@code CARRIER_PERSISTENCE_URL}, {@code CARRIER_CHAT_URL}).
- * {@code CARRIER_CHAT_URL} may list several chat-service instances separated by commas (the
- * gateway balances over them); any instance can take a logout notification, so the first is used.
+ * Where the other services answer ({@code CARRIER_PERSISTENCE_URL},
+ * {@code CARRIER_CHAT_URL}). {@code CARRIER_CHAT_URL} may list several chat-service
+ * instances separated by commas (the gateway balances over them); any instance can take a
+ * logout notification, so the first is used.
  */
 @ConfigurationProperties("carrier")
 public record ServiceUrls(@DefaultValue("http://127.0.0.1:8083") URI persistenceUrl,

@@ -11,8 +11,8 @@ import dev.carrier.auth.web.Caller;
 
 /**
  * Resolves {@link Caller} from the user the gateway's signed assertion names
- * ({@code web.CallerTrustFilter} puts it in {@link Caller#ASSERTED_USER_ATTRIBUTE}). As a second line, when the bearer token travels along, it must
- * belong to the same user.
+ * ({@code web.CallerTrustFilter} puts it in {@link Caller#ASSERTED_USER_ATTRIBUTE}). As a
+ * second line, when the bearer token travels along, it must belong to the same user.
  */
 class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -36,7 +36,9 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 		}
 		String token = SessionTokens.fromAuthorization(webRequest.getHeader(HttpHeaders.AUTHORIZATION));
 		if (token != null) {
-			boolean sameUser = this.sessions.peek(token).map((session) -> session.userId().equals(userId)).orElse(false);
+			boolean sameUser = this.sessions.peek(token)
+				.map((session) -> session.userId().equals(userId))
+				.orElse(false);
 			if (!sameUser) {
 				throw new Unauthenticated("Session is not valid");
 			}

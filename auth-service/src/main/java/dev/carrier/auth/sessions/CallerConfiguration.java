@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets handlers declare a {@link dev.carrier.auth.web.Caller}, checked against the sessions. */
+/**
+ * Lets handlers declare a {@link dev.carrier.auth.web.Caller}, checked against the
+ * sessions.
+ */
 @Configuration(proxyBeanMethods = false)
 class CallerConfiguration implements WebMvcConfigurer {
 

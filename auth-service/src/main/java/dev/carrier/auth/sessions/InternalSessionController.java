@@ -52,7 +52,10 @@ class InternalSessionController {
 		return new AliveSessions(this.sessions.alive(request.tokens()));
 	}
 
-	/** At most 1000 tokens per call (chat-service sends its open sockets' tokens in chunks). */
+	/**
+	 * At most 1000 tokens per call (chat-service sends its open sockets' tokens in
+	 * chunks).
+	 */
 	record TokensToCheck(@NotNull @Size(max = 1000) List<@NotNull @Size(max = 200) String> tokens) {
 	}
 

@@ -18,8 +18,9 @@ import dev.carrier.auth.credentials.Requester;
 import dev.carrier.auth.hydration.HydrationClient;
 
 /**
- * Logins: the per-name attempt limit, the password check (an unknown login costs the same hash
- * as a wrong password), the old-hash upgrade, then a new session and the hydration notice.
+ * Logins: the per-name attempt limit, the password check (an unknown login costs the same
+ * hash as a wrong password), the old-hash upgrade, then a new session and the hydration
+ * notice.
  */
 @Service
 public class LoginService {
@@ -56,17 +57,19 @@ public class LoginService {
 	}
 
 	/**
-	 * @param clientAddress where the login comes from ({@code ClientAddress}), for the hashing
-	 * pool's per-address share
+	 * @param clientAddress where the login comes from ({@code ClientAddress}), for the
+	 * hashing pool's per-address share
 	 */
 	public LoggedIn login(String login, String password, String clientAddress) {
-		// The limit counts the very name the lookup uses: no spelling of a name gets a fresh bucket.
+		// The limit counts the very name the lookup uses: no spelling of a name gets a
+		// fresh bucket.
 		String name = LoginNames.normalize(login);
 		this.attempts.takeLogin(name);
 		Requester requester = new Requester(name, clientAddress);
 		Optional<User> found = this.accounts.findByLogin(name);
 		if (found.isEmpty()) {
-			// an unknown login costs one hash, as a wrong password does: its timing tells nobody
+			// an unknown login costs one hash, as a wrong password does: its timing tells
+			// nobody
 			// whether the account exists
 			this.hasher.matches(password, dummyHash(), requester);
 			throw new Unauthenticated(BAD_CREDENTIALS);
@@ -87,7 +90,10 @@ public class LoginService {
 		return new LoggedIn(token, expiresAt, user);
 	}
 
-	/** A hash of nothing anyone knows, with the current cost: what an unknown login is checked against. */
+	/**
+	 * A hash of nothing anyone knows, with the current cost: what an unknown login is
+	 * checked against.
+	 */
 	private String dummyHash() {
 		String hash = this.dummyHash;
 		if (hash == null) {

@@ -32,8 +32,7 @@ class SessionController {
 	@Operation(summary = "Log in with username or email; answers a bearer token (429 with Retry-After under load "
 			+ "or after too many attempts for one name)")
 	LoginResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-		LoginService.LoggedIn loggedIn = this.logins.login(request.login(), request.password(),
-				ClientAddress.of(http));
+		LoginService.LoggedIn loggedIn = this.logins.login(request.login(), request.password(), ClientAddress.of(http));
 		return new LoginResponse(loggedIn.token(), loggedIn.expiresAt(), UserView.self(loggedIn.user()));
 	}
 

@@ -19,9 +19,9 @@ import dev.carrier.auth.accounts.PasswordChanged;
 import dev.carrier.auth.remote.ChatClient;
 
 /**
- * Live sessions and logouts ({@link LoginService} opens them). A session lives until its idle
- * timeout (sliding) or its absolute lifetime, whichever comes first; logging out, or a password
- * change from another session, ends it at once.
+ * Live sessions and logouts ({@link LoginService} opens them). A session lives until its
+ * idle timeout (sliding) or its absolute lifetime, whichever comes first; logging out, or
+ * a password change from another session, ends it at once.
  */
 @Service
 public class SessionService {
@@ -41,8 +41,8 @@ public class SessionService {
 	}
 
 	/**
-	 * The live session of a token, its idle timeout pushed forward (at most once per slide
-	 * interval, never past the absolute lifetime).
+	 * The live session of a token, its idle timeout pushed forward (at most once per
+	 * slide interval, never past the absolute lifetime).
 	 */
 	public Session current(String token) {
 		String keyHash = SessionTokens.keyHash(token);
@@ -61,9 +61,10 @@ public class SessionService {
 	}
 
 	/**
-	 * Which of these tokens still have a session, without touching any timeout: chat-service asks
-	 * this every half second for its open sockets, and closes those whose session ended (logout,
-	 * password change, idle or absolute expiry, a lost session store).
+	 * Which of these tokens still have a session, without touching any timeout:
+	 * chat-service asks this every half second for its open sockets, and closes those
+	 * whose session ended (logout, password change, idle or absolute expiry, a lost
+	 * session store).
 	 */
 	public List<String> alive(List<String> tokens) {
 		List<String> keyHashes = tokens.stream().map(SessionTokens::keyHash).toList();
@@ -97,7 +98,10 @@ public class SessionService {
 		}
 	}
 
-	/** Ends every session of the user but the one with {@code keepToken} (may be null: all). */
+	/**
+	 * Ends every session of the user but the one with {@code keepToken} (may be null:
+	 * all).
+	 */
 	int endOtherSessions(String userId, String keepToken) {
 		String keep = (keepToken != null) ? SessionTokens.keyHash(keepToken) : null;
 		int ended = 0;
@@ -109,7 +113,10 @@ public class SessionService {
 		return ended;
 	}
 
-	/** A password change ends every other session of the user before the change is answered. */
+	/**
+	 * A password change ends every other session of the user before the change is
+	 * answered.
+	 */
 	@EventListener
 	void onPasswordChanged(PasswordChanged change) {
 		int ended = endOtherSessions(change.userId(), change.keptToken());

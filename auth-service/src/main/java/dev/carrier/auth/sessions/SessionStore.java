@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 import dev.carrier.auth.RedisKeys;
 
-/** Sessions in Redis: a hash per session (TTL = idle timeout) and a set of them per user. */
+/**
+ * Sessions in Redis: a hash per session (TTL = idle timeout) and a set of them per user.
+ */
 @Component
 class SessionStore {
 
@@ -52,7 +54,10 @@ class SessionStore {
 				(createdAt != null) ? Instant.parse((String) createdAt) : expiresAt, expiresAt));
 	}
 
-	/** Each of these sessions' absolute end, for those whose key is still there (one pipelined round trip). */
+	/**
+	 * Each of these sessions' absolute end, for those whose key is still there (one
+	 * pipelined round trip).
+	 */
 	public Map<String, Instant> expiries(List<String> keyHashes) {
 		byte[] field = "expiresAt".getBytes(StandardCharsets.UTF_8);
 		List<Object> found = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
@@ -70,7 +75,9 @@ class SessionStore {
 		return expiries;
 	}
 
-	/** Milliseconds the session has left before its idle timeout, or a negative number. */
+	/**
+	 * Milliseconds the session has left before its idle timeout, or a negative number.
+	 */
 	public long remainingIdleMillis(String keyHash) {
 		Long ttl = this.redis.getExpire(RedisKeys.session(keyHash), TimeUnit.MILLISECONDS);
 		return (ttl != null) ? ttl : -2;
@@ -80,7 +87,9 @@ class SessionStore {
 		this.redis.expire(RedisKeys.session(keyHash), ttl);
 	}
 
-	/** @return whether the session still existed */
+	/**
+	 * @return whether the session still existed
+	 */
 	public boolean close(String keyHash, String userId) {
 		Long removed = this.redis.execute(CLOSE_SESSION,
 				List.of(RedisKeys.session(keyHash), RedisKeys.userSessions(userId)), keyHash,
@@ -89,8 +98,8 @@ class SessionStore {
 	}
 
 	/**
-	 * The user's sessions that are still alive; entries of sessions that expired on their own are
-	 * pruned on the way.
+	 * The user's sessions that are still alive; entries of sessions that expired on their
+	 * own are pruned on the way.
 	 */
 	public Set<String> liveSessions(String userId) {
 		String setKey = RedisKeys.userSessions(userId);

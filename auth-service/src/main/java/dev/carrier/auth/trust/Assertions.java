@@ -29,9 +29,10 @@ import org.springframework.stereotype.Component;
 /**
  * Who may call: checks the gateway's identity assertion on {@code /api/**} (audience
  * {@value #API_AUDIENCE}) and a service credential on {@code /internal/**} (audience
- * {@value #INTERNAL_AUDIENCE}), and makes this service's own credential for its calls to other
- * services. Both are HS256 JWTs over the key shared with the gateway (docs/architecture.md, "Who
- * may call whom"); a bare {@code X-Carrier-User-Id} proves nothing.
+ * {@value #INTERNAL_AUDIENCE}), and makes this service's own credential for its calls to
+ * other services. Both are HS256 JWTs over the key shared with the gateway
+ * (docs/architecture.md, "Who may call whom"); a bare {@code X-Carrier-User-Id} proves
+ * nothing.
  */
 @Component
 public class Assertions {
@@ -75,17 +76,26 @@ public class Assertions {
 		this.serviceName = serviceName;
 	}
 
-	/** The user a valid identity assertion names; empty for a missing, forged or expired one. */
+	/**
+	 * The user a valid identity assertion names; empty for a missing, forged or expired
+	 * one.
+	 */
 	public Optional<String> userOf(String assertion) {
 		return subjectOf(this.identities, assertion);
 	}
 
-	/** The service a valid service credential names; empty for a missing, forged or expired one. */
+	/**
+	 * The service a valid service credential names; empty for a missing, forged or
+	 * expired one.
+	 */
 	public Optional<String> serviceOf(String credential) {
 		return subjectOf(this.services, credential);
 	}
 
-	/** This service's credential for other services' {@code /internal/**}, renewed at half-life. */
+	/**
+	 * This service's credential for other services' {@code /internal/**}, renewed at
+	 * half-life.
+	 */
 	public String serviceCredential() {
 		Instant now = this.clock.instant();
 		Credential current = this.credential.get();
@@ -104,7 +114,8 @@ public class Assertions {
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(this.properties.credentialTtl())))
 			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+				claims);
 		try {
 			jwt.sign(this.signer);
 		}

@@ -17,9 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import dev.carrier.auth.trust.Assertions;
 
 /**
- * Believes an identity only when the gateway signed it, and lets only services with their own
- * credential reach {@code /internal/**}: anything else that can reach this port (a pod in the
- * cluster, a process on the host) gets 401, whatever {@code X-Carrier-User-Id} it sends.
+ * Believes an identity only when the gateway signed it, and lets only services with their
+ * own credential reach {@code /internal/**}: anything else that can reach this port (a
+ * pod in the cluster, a process on the host) gets 401, whatever {@code X-Carrier-User-Id}
+ * it sends.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -45,7 +46,8 @@ class CallerTrustFilter extends OncePerRequestFilter {
 		if (assertion != null) {
 			Optional<String> caller = this.assertions.userOf(assertion);
 			if (caller.isEmpty()) {
-				refuse(request, response, "The identity assertion is invalid or has expired; call through the gateway.");
+				refuse(request, response,
+						"The identity assertion is invalid or has expired; call through the gateway.");
 				return;
 			}
 			request.setAttribute(Caller.ASSERTED_USER_ATTRIBUTE, caller.get());

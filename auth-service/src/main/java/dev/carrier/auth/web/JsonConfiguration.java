@@ -12,15 +12,15 @@ import org.springframework.context.annotation.Configuration;
 class JsonConfiguration {
 
 	/**
-	 * A number or boolean where the contract says string ({@code "password": 12345678}) is a
-	 * client bug: answer 400 instead of quietly turning it into text.
+	 * A number or boolean where the contract says string ({@code "password": 12345678})
+	 * is a client bug: answer 400 instead of quietly turning it into text.
 	 */
 	@Bean
 	JsonMapperBuilderCustomizer strictTextualFields() {
-		return (builder) -> builder.withCoercionConfig(LogicalType.Textual, (config) -> config
-			.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-			.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-			.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+		return (builder) -> builder.withCoercionConfig(LogicalType.Textual,
+				(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
 	}
 
 }

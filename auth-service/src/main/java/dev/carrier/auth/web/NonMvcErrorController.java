@@ -13,9 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Replaces Boot's {@code /error} page, whose {@code {timestamp,error,path}} body is not a problem
- * document: errors raised outside Spring MVC (Tomcat answering a TRACE with 405, a filter calling
- * sendError) end up here. Written directly so no Accept header can turn it into HTML or a 406.
+ * Replaces Boot's {@code /error} page, whose {@code {timestamp,error,path}} body is not a
+ * problem document: errors raised outside Spring MVC (Tomcat answering a TRACE with 405,
+ * a filter calling sendError) end up here. Written directly so no Accept header can turn
+ * it into HTML or a 406.
  */
 @RestController
 @Hidden
@@ -26,7 +27,8 @@ class NonMvcErrorController implements ErrorController {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = (code instanceof Integer value && value >= 400) ? value : 500;
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		byte[] body = ProblemDocument.of(status, ProblemDocument.genericDetail(status), (uri instanceof String path) ? path : null)
+		byte[] body = ProblemDocument
+			.of(status, ProblemDocument.genericDetail(status), (uri instanceof String path) ? path : null)
 			.toJson();
 		response.resetBuffer();
 		response.setStatus(status);

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
 	static {
-		// The caller comes from the gateway's X-Carrier-User-Id header, not from the client.
+		// The caller comes from the gateway's X-Carrier-User-Id header, not from the
+		// client.
 		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
 	}
 

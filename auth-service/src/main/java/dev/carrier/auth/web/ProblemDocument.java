@@ -9,9 +9,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 
 /**
- * A problem document (RFC 9457) and the one place problem types are named, so a problem raised
- * by the advice, by the {@code /error} page, by a filter or by Tomcat itself carries a
- * {@code type} like every other. Those outside Spring MVC write it with {@link #toJson()}.
+ * A problem document (RFC 9457) and the one place problem types are named, so a problem
+ * raised by the advice, by the {@code /error} page, by a filter or by Tomcat itself
+ * carries a {@code type} like every other. Those outside Spring MVC write it with
+ * {@link #toJson()}.
  */
 public record ProblemDocument(String type, String title, int status, String detail,
 		@JsonInclude(JsonInclude.Include.NON_NULL) String instance) {

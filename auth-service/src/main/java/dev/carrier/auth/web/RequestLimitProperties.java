@@ -5,8 +5,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * @param maxBody largest request body but an avatar upload's ({@code carrier.avatars.max-bytes}):
- * the JSON bodies here are a few hundred bytes, so the default is far below the gateway's 2 MB
+ * @param maxBody largest request body but an avatar upload's
+ * ({@code carrier.avatars.max-bytes}): the JSON bodies here are a few hundred bytes, so
+ * the default is far below the gateway's 2 MB
  */
 @ConfigurationProperties("carrier.request-limits")
 public record RequestLimitProperties(@DefaultValue("64KB") DataSize maxBody) {

@@ -26,14 +26,14 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-
 /**
  * Answers 413 with a problem document to any body larger than the request may be, before
- * anything else reads it. Tomcat has no setting for this: its max-http-form-post-size bounds only
- * the form parameters it parses itself, never a JSON or image body the application reads, and a
- * chunked body declares no length at all. So a declared length is checked at once, and a chunked
- * body is read here up to one byte past the limit (at most the limit is held, 64 KB for JSON, an
- * avatar's 1 MiB for an upload, which its controller would hold anyway) and handed on from memory.
+ * anything else reads it. Tomcat has no setting for this: its max-http-form-post-size
+ * bounds only the form parameters it parses itself, never a JSON or image body the
+ * application reads, and a chunked body declares no length at all. So a declared length
+ * is checked at once, and a chunked body is read here up to one byte past the limit (at
+ * most the limit is held, 64 KB for JSON, an avatar's 1 MiB for an upload, which its
+ * controller would hold anyway) and handed on from memory.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -72,8 +72,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private static void refuse(HttpServletRequest request, HttpServletResponse response, long limit)
 			throws IOException {
-		byte[] problem = ProblemDocument.of(HttpStatus.CONTENT_TOO_LARGE.value(),
-				"The request body may be at most " + limit + " bytes", request.getRequestURI()).toJson();
+		byte[] problem = ProblemDocument
+			.of(HttpStatus.CONTENT_TOO_LARGE.value(), "The request body may be at most " + limit + " bytes",
+					request.getRequestURI())
+			.toJson();
 		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setContentLength(problem.length);

@@ -15,8 +15,9 @@ import org.springframework.core.annotation.Order;
 class TomcatConfiguration {
 
 	/**
-	 * Runs after Boot's own customizer, which adds a plain {@link ErrorReportValve}: that one is
-	 * replaced, and naming ours as the host's error report valve keeps Tomcat from adding another.
+	 * Runs after Boot's own customizer, which adds a plain {@link ErrorReportValve}: that
+	 * one is replaced, and naming ours as the host's error report valve keeps Tomcat from
+	 * adding another.
 	 */
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)

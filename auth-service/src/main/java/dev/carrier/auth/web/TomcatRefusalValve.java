@@ -11,9 +11,9 @@ import org.apache.coyote.ActionCode;
 import org.springframework.http.MediaType;
 
 /**
- * Tomcat refuses some requests before Spring sees them (a {@code %00} or broken UTF-8 in the
- * path, {@code [} in the query) and answers with its own HTML page; this valve writes a problem
- * document instead, and never a stack trace or the server's version.
+ * Tomcat refuses some requests before Spring sees them (a {@code %00} or broken UTF-8 in
+ * the path, {@code [} in the query) and answers with its own HTML page; this valve writes
+ * a problem document instead, and never a stack trace or the server's version.
  */
 class TomcatRefusalValve extends ErrorReportValve {
 

@@ -23,7 +23,8 @@ class AccountFlowIntegrationTests extends AuthIntegrationTest {
 	void accountLivesThroughSignupLoginRenamePasswordChangeAndLogout() {
 		String name = Api.uniqueName();
 		Response signup = this.api.post("/api/auth/signup",
-				"{\"username\":\"%s\",\"email\":\"%s@Example.com\",\"password\":\"%s\"}".formatted(name, name, PASSWORD));
+				"{\"username\":\"%s\",\"email\":\"%s@Example.com\",\"password\":\"%s\"}".formatted(name, name,
+						PASSWORD));
 		assertThat(signup.status()).isEqualTo(201);
 		JsonNode created = signup.json().get("user");
 		String id = created.get("id").asString();
@@ -65,14 +66,16 @@ class AccountFlowIntegrationTests extends AuthIntegrationTest {
 
 		// the old name is free again at once
 		Response reuse = this.api.post("/api/auth/signup",
-				"{\"username\":\"%s\",\"email\":\"%s@example.org\",\"password\":\"%s\"}".formatted(name, name, PASSWORD));
+				"{\"username\":\"%s\",\"email\":\"%s@example.org\",\"password\":\"%s\"}".formatted(name, name,
+						PASSWORD));
 		assertThat(reuse.status()).isEqualTo(201);
 
 		Response wrongCurrent = this.api.call("PUT", "/api/users/me/password")
 			.as(second)
 			.json("{\"currentPassword\":\"not the password\",\"newPassword\":\"brand new password\"}")
 			.send();
-		// a refused action, not a dead session: 403 with its own type, and the session lives on
+		// a refused action, not a dead session: 403 with its own type, and the session
+		// lives on
 		assertThat(wrongCurrent.status()).isEqualTo(403);
 		assertThat(wrongCurrent.json().get("type").asString()).endsWith("/wrong-password");
 		assertThat(this.api.call("GET", "/api/users/me").as(first).send().status()).isEqualTo(200);
@@ -85,8 +88,10 @@ class AccountFlowIntegrationTests extends AuthIntegrationTest {
 		assertThat(changed.status()).isEqualTo(204);
 		assertThat(current(first.token()).status()).isEqualTo(401);
 		assertThat(current(second.token()).status()).isEqualTo(200);
-		assertThat(this.api.post("/api/auth/login",
-				"{\"login\":\"%s\",\"password\":\"%s\"}".formatted(renamed, PASSWORD)).status()).isEqualTo(401);
+		assertThat(
+				this.api.post("/api/auth/login", "{\"login\":\"%s\",\"password\":\"%s\"}".formatted(renamed, PASSWORD))
+					.status())
+			.isEqualTo(401);
 		Session third = this.api.login(renamed, "brand new password");
 
 		assertThat(this.api.call("POST", "/api/auth/logout").as(second).send().status()).isEqualTo(204);
@@ -145,10 +150,12 @@ class AccountFlowIntegrationTests extends AuthIntegrationTest {
 			List<Callable<Integer>> attempts = new ArrayList<>();
 			for (int i = 0; i < 8; i++) {
 				int n = i;
-				attempts.add(() -> this.api
-					.post("/api/auth/signup", "{\"username\":\"%s\",\"email\":\"%s-%d@example.com\",\"password\":\"%s\"}"
-						.formatted((n % 2 == 0) ? name : name.toUpperCase(), name, n, PASSWORD))
-					.status());
+				attempts.add(
+						() -> this.api
+							.post("/api/auth/signup",
+									"{\"username\":\"%s\",\"email\":\"%s-%d@example.com\",\"password\":\"%s\"}"
+										.formatted((n % 2 == 0) ? name : name.toUpperCase(), name, n, PASSWORD))
+							.status());
 			}
 			List<Integer> statuses = new ArrayList<>();
 			for (Future<Integer> status : executor.invokeAll(attempts)) {
@@ -174,9 +181,7 @@ class AccountFlowIntegrationTests extends AuthIntegrationTest {
 		assertThat(byEmail.json().get("user").get("id").asString()).isEqualTo(other.userId());
 		Response self = this.api.call("GET", "/api/users/lookup?q=" + me.username()).as(me).send();
 		assertThat(self.json().get("user").get("email").asString()).isEqualTo(me.email());
-		Response prefix = this.api.call("GET", "/api/users/lookup?q=" + other.username().substring(0, 5))
-			.as(me)
-			.send();
+		Response prefix = this.api.call("GET", "/api/users/lookup?q=" + other.username().substring(0, 5)).as(me).send();
 		assertThat(prefix.status()).isEqualTo(404);
 		assertThat(prefix.header("Content-Type")).startsWith("application/problem+json");
 	}

@@ -29,8 +29,8 @@ import dev.carrier.auth.support.RealServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Kafka does not acknowledge: every change answers a 503 problem and nothing changes, because
- * a change MySQL would never hear of must not be acknowledged.
+ * Kafka does not acknowledge: every change answers a 503 problem and nothing changes,
+ * because a change MySQL would never hear of must not be acknowledged.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.admin.auto-create=false", "spring.kafka.producer.properties[max.block.ms]=1500",
@@ -75,7 +75,8 @@ class KafkaDownIntegrationTests {
 	void signupIsNotAcknowledgedAndLeavesNoTrace() {
 		String name = Api.uniqueName();
 		Response signup = this.api.post("/api/auth/signup",
-				"{\"username\":\"%s\",\"email\":\"%s@example.com\",\"password\":\"%s\"}".formatted(name, name, PASSWORD));
+				"{\"username\":\"%s\",\"email\":\"%s@example.com\",\"password\":\"%s\"}".formatted(name, name,
+						PASSWORD));
 		assertThat(signup.status()).isEqualTo(503);
 		assertThat(signup.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(this.redis.hasKey(RedisKeys.username(name))).isFalse();

@@ -25,8 +25,8 @@ import dev.carrier.auth.support.RealServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * persistence-service (and chat-service) down: users Redis knows keep working; what only MySQL
- * could answer is a fast 503 problem, never a hang or a wrong answer.
+ * persistence-service (and chat-service) down: users Redis knows keep working; what only
+ * MySQL could answer is a fast 503 problem, never a hang or a wrong answer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -81,15 +81,16 @@ class PersistenceDownIntegrationTests {
 				"{\"login\":\"%s\",\"password\":\"%s\"}".formatted(Api.uniqueName(), PASSWORD));
 		assertThat(login.status()).isEqualTo(503);
 		assertThat(login.header("Content-Type")).startsWith("application/problem+json");
-		Response signup = this.api.post("/api/auth/signup", "{\"username\":\"%s\",\"email\":\"%s@x.example\",\"password\":\"%s\"}"
-			.formatted(Api.uniqueName(), Api.uniqueName(), PASSWORD));
+		Response signup = this.api.post("/api/auth/signup",
+				"{\"username\":\"%s\",\"email\":\"%s@x.example\",\"password\":\"%s\"}".formatted(Api.uniqueName(),
+						Api.uniqueName(), PASSWORD));
 		assertThat(signup.status()).isEqualTo(503);
 		assertThat(signup.header("Retry-After")).isNotNull();
 	}
 
 	/**
-	 * Registers the user straight in Redis through the service's own store, as a signup made
-	 * while persistence-service answered would have.
+	 * Registers the user straight in Redis through the service's own store, as a signup
+	 * made while persistence-service answered would have.
 	 */
 	private Session signUpWhilePersistenceWasUp(String name) {
 		this.userStore.register(new User(UUID.randomUUID().toString(), name, name + "@example.com",

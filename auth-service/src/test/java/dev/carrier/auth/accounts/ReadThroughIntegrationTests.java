@@ -60,8 +60,9 @@ class ReadThroughIntegrationTests extends AuthIntegrationTest {
 				"{\"username\":\"%s\",\"email\":\"%s@elsewhere.example\",\"password\":\"%s\"}"
 					.formatted(name.toUpperCase(), Api.uniqueName(), PASSWORD));
 		assertThat(sameName.status()).isEqualTo(409);
-		Response sameEmail = this.api.post("/api/auth/signup", "{\"username\":\"%s\",\"email\":\"%s@example.com\",\"password\":\"%s\"}"
-			.formatted(Api.uniqueName(), name, PASSWORD));
+		Response sameEmail = this.api.post("/api/auth/signup",
+				"{\"username\":\"%s\",\"email\":\"%s@example.com\",\"password\":\"%s\"}".formatted(Api.uniqueName(),
+						name, PASSWORD));
 		assertThat(sameEmail.status()).isEqualTo(409);
 	}
 

@@ -72,7 +72,8 @@ class UserEventsIntegrationTests extends AuthIntegrationTest {
 			.as(session)
 			.json("{\"currentPassword\":\"%s\",\"newPassword\":\"%s-new\"}".formatted(password, password))
 			.send();
-		this.api.post("/api/auth/login", "{\"login\":\"%s\",\"password\":\"%s-wrong\"}".formatted(session.username(), password));
+		this.api.post("/api/auth/login",
+				"{\"login\":\"%s\",\"password\":\"%s-wrong\"}".formatted(session.username(), password));
 		Session again = this.api.login(session.username(), password + "-new");
 		this.api.call("POST", "/api/auth/logout").as(again).send();
 

@@ -20,12 +20,16 @@ import dev.carrier.auth.support.Images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Uploads built to exhaust memory or CPU when decoded are refused, and what is kept is small. */
+/**
+ * Uploads built to exhaust memory or CPU when decoded are refused, and what is kept is
+ * small.
+ */
 class AvatarBombIntegrationTests extends AuthIntegrationTest {
 
 	@Test
 	void fiftyParallelDecompressionBombsAreRefusedAndLeaveTheServiceUp() throws Exception {
-		// 134 MB of pixels each once decoded (4096 x 4096, 16 bits a channel, RGBA), or a header
+		// 134 MB of pixels each once decoded (4096 x 4096, 16 bits a channel, RGBA), or a
+		// header
 		// declaring 60,000 x 60,000 over a few bytes.
 		byte[] deep = Bombs.zeroPng16(4096);
 		byte[] wide = Bombs.hugeHeaderPng(60_000, 60_000);
@@ -36,8 +40,8 @@ class AvatarBombIntegrationTests extends AuthIntegrationTest {
 			List<Callable<Response>> uploads = new ArrayList<>();
 			for (int i = 0; i < 50; i++) {
 				byte[] bomb = (i % 2 == 0) ? deep : wide;
-				uploads.add(() -> this.api.call("PUT", "/api/users/me/avatar").as(session).bytes("image/png", bomb)
-					.send());
+				uploads.add(
+						() -> this.api.call("PUT", "/api/users/me/avatar").as(session).bytes("image/png", bomb).send());
 			}
 			for (Future<Response> answer : uploaders.invokeAll(uploads)) {
 				Response response = answer.get();

@@ -40,12 +40,14 @@ class AvatarIntegrationTests extends AuthIntegrationTest {
 
 			Response image = this.api.call("GET", avatarUrl).send();
 			assertThat(image.status()).isEqualTo(200);
-			// Re-encoded by the server: an opaque image becomes a JPEG, never the uploaded bytes.
+			// Re-encoded by the server: an opaque image becomes a JPEG, never the
+			// uploaded bytes.
 			assertThat(image.header("Content-Type")).isEqualTo("image/jpeg");
 			assertThat(image.body()).isNotEqualTo(PNG).startsWith((byte) 0xFF, (byte) 0xD8);
 			assertThat(image.header("X-Content-Type-Options")).isEqualTo("nosniff");
 			assertThat(image.header("Cache-Control")).contains("max-age").contains("immutable");
-			assertThat(this.api.call("GET", "/api/users/" + session.userId() + "/avatar").send().header("Cache-Control"))
+			assertThat(
+					this.api.call("GET", "/api/users/" + session.userId() + "/avatar").send().header("Cache-Control"))
 				.contains("no-cache");
 
 			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -83,7 +85,10 @@ class AvatarIntegrationTests extends AuthIntegrationTest {
 		Session session = this.api.newSession(PASSWORD);
 		this.api.call("PUT", "/api/users/me/avatar").as(session).json("{\"preset\":\"fox\"}").send();
 
-		Response unknownPreset = this.api.call("PUT", "/api/users/me/avatar").as(session).json("{\"preset\":\"dragon\"}").send();
+		Response unknownPreset = this.api.call("PUT", "/api/users/me/avatar")
+			.as(session)
+			.json("{\"preset\":\"dragon\"}")
+			.send();
 		assertThat(unknownPreset.status()).isEqualTo(400);
 		Response noPreset = this.api.call("PUT", "/api/users/me/avatar").as(session).json("{}").send();
 		assertThat(noPreset.status()).isEqualTo(400);
@@ -140,7 +145,10 @@ class AvatarIntegrationTests extends AuthIntegrationTest {
 			assertThat(decoded.getHeight()).isEqualTo(3);
 		}
 		for (byte[] webp : new byte[][] { Images.WEBP_LOSSLESS, Images.WEBP_LOSSY }) {
-			Response refused = this.api.call("PUT", "/api/users/me/avatar").as(session).bytes("image/webp", webp).send();
+			Response refused = this.api.call("PUT", "/api/users/me/avatar")
+				.as(session)
+				.bytes("image/webp", webp)
+				.send();
 			assertThat(refused.status()).isEqualTo(415);
 			assertThat(refused.json().get("detail").asString()).contains("WebP");
 		}
@@ -159,8 +167,8 @@ class AvatarIntegrationTests extends AuthIntegrationTest {
 				{ "image/gif", Arrays.copyOf(Images.GIF, Images.GIF.length - 1), 400 },
 				{ "image/webp", Arrays.copyOf(Images.WEBP_LOSSY, 30), 415 },
 				{ "image/png", Images.write(4097, 1, "png"), 400 }, { "image/jpeg", PNG, 415 },
-				{ "image/png", Images.GIF, 415 }, { "image/gif", Images.WEBP_LOSSLESS, 415 },
-				{ "image/*", PNG, 415 }, { "multipart/form-data; boundary=x", PNG, 415 } };
+				{ "image/png", Images.GIF, 415 }, { "image/gif", Images.WEBP_LOSSLESS, 415 }, { "image/*", PNG, 415 },
+				{ "multipart/form-data; boundary=x", PNG, 415 } };
 		for (Object[] attempt : refused) {
 			Response response = this.api.call("PUT", "/api/users/me/avatar")
 				.as(session)

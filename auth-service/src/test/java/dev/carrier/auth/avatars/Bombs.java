@@ -6,15 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
-/** Decompression bombs: small, well-formed PNGs that declare (and may really hold) huge images. */
+/**
+ * Decompression bombs: small, well-formed PNGs that declare (and may really hold) huge
+ * images.
+ */
 final class Bombs {
 
 	private Bombs() {
 	}
 
 	/**
-	 * A real, valid PNG of {@code size}x{@code size} at 16 bits per channel RGBA, all zero: a few
-	 * hundred kilobytes that decode to size * size * 8 bytes (134 MB at 4096).
+	 * A real, valid PNG of {@code size}x{@code size} at 16 bits per channel RGBA, all
+	 * zero: a few hundred kilobytes that decode to size * size * 8 bytes (134 MB at
+	 * 4096).
 	 */
 	static byte[] zeroPng16(int size) {
 		Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
@@ -35,7 +39,9 @@ final class Bombs {
 		return png(size, size, 16, 6, idat.toByteArray());
 	}
 
-	/** A PNG whose header declares {@code width}x{@code height} over a few bytes of data. */
+	/**
+	 * A PNG whose header declares {@code width}x{@code height} over a few bytes of data.
+	 */
 	static byte[] hugeHeaderPng(int width, int height) {
 		Deflater deflater = new Deflater();
 		deflater.setInput(new byte[64]);

@@ -33,7 +33,8 @@ class ImageCheckTests {
 		assertThatExceptionOfType(InvalidImage.class).isThrownBy(() -> ImageCheck.verify(jpeg, "image/jpeg"));
 		byte[] gif = "GIF89a this is not an image".getBytes(StandardCharsets.US_ASCII);
 		assertThatExceptionOfType(InvalidImage.class).isThrownBy(() -> ImageCheck.verify(gif, "image/gif"));
-		// The 16 bytes the service used to take for a PNG: signature and an IHDR tag, nothing else.
+		// The 16 bytes the service used to take for a PNG: signature and an IHDR tag,
+		// nothing else.
 		byte[] ihdrTagOnly = Arrays.copyOf(Images.PNG, 16);
 		assertThatExceptionOfType(InvalidImage.class).isThrownBy(() -> ImageCheck.verify(ihdrTagOnly, "image/png"));
 	}

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One account flooding password changes cannot starve everyone else's logins. The pool here is
- * two threads and four queue places with hashes slow enough to fill them, and the
+ * One account flooding password changes cannot starve everyone else's logins. The pool
+ * here is two threads and four queue places with hashes slow enough to fill them, and the
  * password-change limit is lifted so that every one of A's guesses really is hashed.
  */
 @TestPropertySource(properties = { "carrier.password.pbkdf2-iterations=100000", "carrier.password.pool-threads=2",
@@ -65,7 +65,8 @@ class FairHashingIntegrationTests extends AuthIntegrationTest {
 			flooding.set(false);
 			flood.shutdown();
 		}
-		// a wrong current password is a refused action (403 wrong-password), not a dead session
+		// a wrong current password is a refused action (403 wrong-password), not a dead
+		// session
 		assertThat(floodStatuses).contains(403, 429).containsOnly(403, 429);
 	}
 

@@ -46,7 +46,8 @@ class HashingPoolTests {
 				.atMost(java.time.Duration.ofSeconds(5))
 				.untilAsserted(() -> assertThatExceptionOfType(HashingBusy.class)
 					.isThrownBy(() -> pool.run(flooder, () -> "hash")));
-			// Same address, another account: the address has one more slot, then it is full too.
+			// Same address, another account: the address has one more slot, then it is
+			// full too.
 			callers.submit(() -> pool.run(new Requester("account-c", "198.51.100.1"), () -> {
 				awaitQuietly(release);
 				return "held";

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Wrong current passwords are limited per account (5 per 15 minutes by default; 5 per 5 seconds
- * here, so the window can pass within the test).
+ * Wrong current passwords are limited per account (5 per 15 minutes by default; 5 per 5
+ * seconds here, so the window can pass within the test).
  */
 @TestPropertySource(properties = "carrier.attempts.password-change.per=5s")
 class PasswordChangeLimitIntegrationTests extends AuthIntegrationTest {
@@ -30,7 +30,8 @@ class PasswordChangeLimitIntegrationTests extends AuthIntegrationTest {
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
 		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 5L);
-		// While the limit holds, even the right password is not checked: a guesser learns nothing.
+		// While the limit holds, even the right password is not checked: a guesser learns
+		// nothing.
 		assertThat(change(session, PASSWORD, "new password 1").status()).isEqualTo(429);
 
 		await().atMost(Duration.ofSeconds(10))

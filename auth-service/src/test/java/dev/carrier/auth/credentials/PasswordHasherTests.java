@@ -44,7 +44,8 @@ class PasswordHasherTests {
 
 	@Test
 	void matchesTheKnownPbkdf2Vector() {
-		// RFC 7914 section 11: PBKDF2-HMAC-SHA256("passwd", "salt", c=1, dkLen=64) starts 55ac046e
+		// RFC 7914 section 11: PBKDF2-HMAC-SHA256("passwd", "salt", c=1, dkLen=64) starts
+		// 55ac046e
 		byte[] derived = PasswordHasher.pbkdf2("passwd", "salt".getBytes(), 1);
 		assertThat(java.util.HexFormat.of().formatHex(derived)).startsWith("55ac046e56e3089f");
 	}

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The JSON of auth-service's events, as the service's own JSON mapper writes them: what
- * persistence-service reads (its {@code events.UserChanged} and {@code events.AvatarUploaded}).
+ * persistence-service reads (its {@code events.UserChanged} and
+ * {@code events.AvatarUploaded}).
  */
 @JsonTest
 class EventJsonTests {
@@ -54,8 +55,7 @@ class EventJsonTests {
 		UserChanged event = new UserChanged(EVENT_ID, UPDATED,
 				new UserChanged.Snapshot("u-1", "alice", "alice@example.com", "hash", null, 0, CREATED, UPDATED));
 
-		assertThat(this.json.readTree(this.json.writeValueAsString(event)).get("user").get("avatar").isNull())
-			.isTrue();
+		assertThat(this.json.readTree(this.json.writeValueAsString(event)).get("user").get("avatar").isNull()).isTrue();
 	}
 
 	@Test
@@ -74,8 +74,8 @@ class EventJsonTests {
 
 	@Test
 	void neitherEventShowsThePasswordHashOrTheBytesWhenLogged() {
-		UserChanged changed = new UserChanged(EVENT_ID, UPDATED,
-				new UserChanged.Snapshot("u-1", "alice", "alice@example.com", "secret-hash", null, 0, CREATED, UPDATED));
+		UserChanged changed = new UserChanged(EVENT_ID, UPDATED, new UserChanged.Snapshot("u-1", "alice",
+				"alice@example.com", "secret-hash", null, 0, CREATED, UPDATED));
 		AvatarUploaded uploaded = new AvatarUploaded(EVENT_ID, UPDATED, "u-1", "image/png", 4, "c2VjcmV0LWJ5dGVz");
 
 		assertThat(changed.toString()).doesNotContain("secret-hash");

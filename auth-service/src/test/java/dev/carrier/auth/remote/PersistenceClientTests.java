@@ -31,7 +31,9 @@ import dev.carrier.auth.support.TestTrust;
 import dev.carrier.auth.trust.Assertions;
 import dev.carrier.auth.trust.TrustProperties;
 
-/** The read-through to persistence-service, against a real HTTP server standing in for it. */
+/**
+ * The read-through to persistence-service, against a real HTTP server standing in for it.
+ */
 class PersistenceClientTests {
 
 	private final AtomicInteger requests = new AtomicInteger();
@@ -50,10 +52,11 @@ class PersistenceClientTests {
 		});
 		this.server.start();
 		URI url = URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
-		// the production shape (application.yml): 3 attempts with backoff, a 50% circuit over 20 calls
+		// the production shape (application.yml): 3 attempts with backoff, a 50% circuit
+		// over 20 calls
 		ResilientCalls calls = new ResilientCalls(
-				BulkheadRegistry.of(
-						BulkheadConfig.custom().maxConcurrentCalls(8).maxWaitDuration(Duration.ofSeconds(2)).build()),
+				BulkheadRegistry
+					.of(BulkheadConfig.custom().maxConcurrentCalls(8).maxWaitDuration(Duration.ofSeconds(2)).build()),
 				RetryRegistry.of(RetryConfig.custom()
 					.maxAttempts(3)
 					.intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(10), 2.0))

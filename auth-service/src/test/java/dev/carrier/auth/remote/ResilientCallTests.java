@@ -22,19 +22,22 @@ import org.junit.jupiter.api.Test;
 
 class ResilientCallTests {
 
-	/** Three attempts of at most 500 ms, 10 ms apart, and a bulkhead a caller waits 500 ms for. */
+	/**
+	 * Three attempts of at most 500 ms, 10 ms apart, and a bulkhead a caller waits 500 ms
+	 * for.
+	 */
 	static ResilientCall resilientCall(String name, int maxConcurrentCalls) {
 		Duration timeout = Duration.ofMillis(500);
-		return new ResilientCall(name,
-				Bulkhead.of(name,
-						BulkheadConfig.custom().maxConcurrentCalls(maxConcurrentCalls).maxWaitDuration(timeout).build()),
+		return new ResilientCall(name, Bulkhead.of(name,
+				BulkheadConfig.custom().maxConcurrentCalls(maxConcurrentCalls).maxWaitDuration(timeout).build()),
 				Retry.of(name,
 						RetryConfig.custom()
 							.maxAttempts(3)
 							.intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(10), 2.0))
 							.ignoreExceptions(CallNotPermittedException.class)
 							.build()),
-				CircuitBreaker.ofDefaults(name), TimeLimiter.of(name, TimeLimiterConfig.custom().timeoutDuration(timeout).build()));
+				CircuitBreaker.ofDefaults(name),
+				TimeLimiter.of(name, TimeLimiterConfig.custom().timeoutDuration(timeout).build()));
 	}
 
 	@Test

@@ -9,9 +9,9 @@ import dev.carrier.auth.support.AuthIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A login name is normalized once, and the lookup and the per-name limit both use that form: a
- * name padded with Unicode spaces or typed in full-width letters is the same account and draws on
- * the same attempts (10 at once by default, signups included).
+ * A login name is normalized once, and the lookup and the per-name limit both use that
+ * form: a name padded with Unicode spaces or typed in full-width letters is the same
+ * account and draws on the same attempts (10 at once by default, signups included).
  */
 class LoginLimitIntegrationTests extends AuthIntegrationTest {
 
@@ -30,7 +30,8 @@ class LoginLimitIntegrationTests extends AuthIntegrationTest {
 			assertThat(login.status()).as(login.toString()).isEqualTo(200);
 			assertThat(login.json().get("user").get("id").asString()).isEqualTo(victim.userId());
 		}
-		// 6 of 10 are used (signup, login, four spellings); a guesser padding the name differently
+		// 6 of 10 are used (signup, login, four spellings); a guesser padding the name
+		// differently
 		// each time still runs out after 4 more.
 		for (int i = 0; i < 4; i++) {
 			assertThat(login(spellings[i] + " ", "guess-" + i).status()).isEqualTo(401);

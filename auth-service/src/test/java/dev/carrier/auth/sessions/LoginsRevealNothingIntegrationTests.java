@@ -19,9 +19,9 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
- * A login for an account that does not exist costs the same password hash as a wrong password for
- * one that does, and answers the same problem: neither its time nor its words tell whether the
- * account exists.
+ * A login for an account that does not exist costs the same password hash as a wrong
+ * password for one that does, and answers the same problem: neither its time nor its
+ * words tell whether the account exists.
  */
 class LoginsRevealNothingIntegrationTests extends AuthIntegrationTest {
 

@@ -37,7 +37,10 @@ class SessionControllerTests {
 	@MockitoBean
 	SessionService sessions;
 
-	/** The caller check runs in the slice too; logins carry no identity, so it has nothing to say. */
+	/**
+	 * The caller check runs in the slice too; logins carry no identity, so it has nothing
+	 * to say.
+	 */
 	@MockitoBean
 	Assertions assertions;
 
@@ -70,7 +73,8 @@ class SessionControllerTests {
 
 	@Test
 	void wrongCredentialsAreA401ThatDoesNotSayWhichWasWrong() throws Exception {
-		given(this.logins.login(anyString(), anyString(), anyString())).willThrow(new Unauthenticated("Wrong login or password"));
+		given(this.logins.login(anyString(), anyString(), anyString()))
+			.willThrow(new Unauthenticated("Wrong login or password"));
 		this.mvc
 			.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"login\":\"someone\",\"password\":\"whatever1\"}"))

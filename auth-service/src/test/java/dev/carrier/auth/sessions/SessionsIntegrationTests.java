@@ -42,9 +42,8 @@ class SessionsIntegrationTests extends AuthIntegrationTest {
 		long ttl = this.redis.getExpire(key, TimeUnit.SECONDS);
 		assertThat(ttl).isBetween(this.sessionProperties.idleTtl().toSeconds() - 5,
 				this.sessionProperties.idleTtl().toSeconds());
-		assertThat(this.redis.opsForSet().isMember(RedisKeys.userSessions(session.userId()),
-				SessionTokens.keyHash(session.token())))
-			.isTrue();
+		assertThat(this.redis.opsForSet()
+			.isMember(RedisKeys.userSessions(session.userId()), SessionTokens.keyHash(session.token()))).isTrue();
 
 		Response current = this.api.call("GET", "/internal/sessions/current")
 			.header("Authorization", "Bearer " + session.token())
@@ -95,7 +94,8 @@ class SessionsIntegrationTests extends AuthIntegrationTest {
 		long idle = this.sessionProperties.idleTtl().toMillis();
 		this.redis.expire(key, java.time.Duration.ofMillis(idle - 1000));
 		current(session);
-		// within the slide interval: left alone, so validation does not write on every request
+		// within the slide interval: left alone, so validation does not write on every
+		// request
 		assertThat(this.redis.getExpire(key, TimeUnit.MILLISECONDS)).isLessThanOrEqualTo(idle - 1000);
 	}
 
@@ -148,8 +148,10 @@ class SessionsIntegrationTests extends AuthIntegrationTest {
 		this.redis.delete(RedisKeys.session(SessionTokens.keyHash(expired.token())));
 		String never = UUID.randomUUID().toString();
 
-		Response response = this.api.call("GET", "/internal/users/online?ids=%s,%s,%s,%s".formatted(online.userId(),
-				loggedOut.userId(), expired.userId(), never))
+		Response response = this.api
+			.call("GET",
+					"/internal/users/online?ids=%s,%s,%s,%s".formatted(online.userId(), loggedOut.userId(),
+							expired.userId(), never))
 			.send();
 		assertThat(response.status()).isEqualTo(200);
 		List<String> ids = new ArrayList<>();
@@ -164,8 +166,8 @@ class SessionsIntegrationTests extends AuthIntegrationTest {
 		Session b = this.api.newSession(PASSWORD);
 		this.api.call("PUT", "/api/users/me/avatar").as(b).json("{\"preset\":\"cat\"}").send();
 
-		Response many = this.api.call("GET",
-				"/internal/users?ids=%s,%s,%s".formatted(a.userId(), UUID.randomUUID(), b.userId()))
+		Response many = this.api
+			.call("GET", "/internal/users?ids=%s,%s,%s".formatted(a.userId(), UUID.randomUUID(), b.userId()))
 			.send();
 		assertThat(many.status()).isEqualTo(200);
 		assertThat(many.json()).hasSize(2);
@@ -174,7 +176,8 @@ class SessionsIntegrationTests extends AuthIntegrationTest {
 		assertThat(first.get("username").asString()).isEqualTo(a.username());
 		assertThat(first.get("avatarUrl").isNull()).isTrue();
 		assertThat(first.has("email")).isFalse();
-		assertThat(many.json().get(1).get("avatarUrl").asString()).isEqualTo("/api/users/" + b.userId() + "/avatar?v=1");
+		assertThat(many.json().get(1).get("avatarUrl").asString())
+			.isEqualTo("/api/users/" + b.userId() + "/avatar?v=1");
 
 		Response lookup = this.api.call("GET", "/internal/users/lookup?q=" + a.email().toUpperCase()).send();
 		assertThat(lookup.status()).isEqualTo(200);
@@ -190,7 +193,8 @@ class SessionsIntegrationTests extends AuthIntegrationTest {
 		CountDownLatch release = new CountDownLatch(1);
 		List<java.util.concurrent.Future<?>> blockers = new ArrayList<>();
 		try {
-			// fill every hashing thread and the whole queue (workers take queued tasks a moment
+			// fill every hashing thread and the whole queue (workers take queued tasks a
+			// moment
 			// after they are queued, so keep topping up until the pool stays full)
 			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
 				try {

@@ -13,9 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Real HTTP against the running service, the way the gateway and the other services call it:
- * public calls carry the gateway's signed identity assertion and the forwarded bearer token, and
- * /internal/** calls a service credential (unless a test takes it away).
+ * Real HTTP against the running service, the way the gateway and the other services call
+ * it: public calls carry the gateway's signed identity assertion and the forwarded bearer
+ * token, and /internal/** calls a service credential (unless a test takes it away).
  */
 public final class Api {
 
@@ -44,7 +44,8 @@ public final class Api {
 	public Session newSession(String password) {
 		String name = uniqueName();
 		Response signup = post("/api/auth/signup",
-				"{\"username\":\"%s\",\"email\":\"%s@example.com\",\"password\":\"%s\"}".formatted(name, name, password));
+				"{\"username\":\"%s\",\"email\":\"%s@example.com\",\"password\":\"%s\"}".formatted(name, name,
+						password));
 		if (signup.status() != 201) {
 			throw new IllegalStateException("signup failed: " + signup);
 		}
@@ -116,7 +117,9 @@ public final class Api {
 			return this;
 		}
 
-		/** Sends the body without a Content-Length (chunked), as a streaming client would. */
+		/**
+		 * Sends the body without a Content-Length (chunked), as a streaming client would.
+		 */
 		public Call chunked(String contentType, byte[] bytes) {
 			this.headers.put("Content-Type", contentType);
 			this.body = HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes));

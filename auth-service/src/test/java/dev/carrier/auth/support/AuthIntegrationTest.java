@@ -10,9 +10,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The one application context the integration tests share: the service on a random port, on the
- * real Redis and Kafka, with {@link PersistenceStub} standing in for persistence-service and
- * chat-service.
+ * The one application context the integration tests share: the service on a random port,
+ * on the real Redis and Kafka, with {@link PersistenceStub} standing in for
+ * persistence-service and chat-service.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")

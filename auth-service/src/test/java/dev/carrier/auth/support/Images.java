@@ -13,7 +13,10 @@ import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
 
-/** Real, tiny images of each accepted type, made with ImageIO (WebP, which it cannot write, as bytes). */
+/**
+ * Real, tiny images of each accepted type, made with ImageIO (WebP, which it cannot
+ * write, as bytes).
+ */
 public final class Images {
 
 	public static final byte[] PNG = write(4, 3, "png");
@@ -48,7 +51,10 @@ public final class Images {
 		return out.toByteArray();
 	}
 
-	/** {@link #PNG} grown to exactly {@code size} bytes by a private ancillary chunk before IEND. */
+	/**
+	 * {@link #PNG} grown to exactly {@code size} bytes by a private ancillary chunk
+	 * before IEND.
+	 */
 	public static byte[] pngOfSize(int size) {
 		int iend = PNG.length - 12;
 		int padding = size - PNG.length - 12;

@@ -17,9 +17,10 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A stand-in for persistence-service (and chat-service's logout hook) on a local port, serving the
- * internal JSON contract of docs/architecture.md from what a test puts in it, and recording the
- * calls it receives. One per JVM, shared by every integration test; tests use unique ids.
+ * A stand-in for persistence-service (and chat-service's logout hook) on a local port,
+ * serving the internal JSON contract of docs/architecture.md from what a test puts in it,
+ * and recording the calls it receives. One per JVM, shared by every integration test;
+ * tests use unique ids.
  */
 public final class PersistenceStub {
 
@@ -76,7 +77,8 @@ public final class PersistenceStub {
 			String method = exchange.getRequestMethod();
 			String path = exchange.getRequestURI().getPath();
 			String query = exchange.getRequestURI().getRawQuery();
-			this.calls.add(method + " " + path + ((query != null) ? "?" + URLDecoder.decode(query, StandardCharsets.UTF_8) : ""));
+			this.calls.add(method + " " + path
+					+ ((query != null) ? "?" + URLDecoder.decode(query, StandardCharsets.UTF_8) : ""));
 			exchange.getRequestBody().readAllBytes();
 			if ("POST".equals(method) && path.matches("/internal/users/[^/]+/logged-(in|out)")) {
 				exchange.sendResponseHeaders(204, -1);

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A request written as bytes on a socket, for what {@link java.net.http.HttpClient} refuses to
- * send ({@code %00}, broken UTF-8 or {@code [} in the URI). Sends {@code Connection: close} and
- * reads to the end.
+ * A request written as bytes on a socket, for what {@link java.net.http.HttpClient}
+ * refuses to send ({@code %00}, broken UTF-8 or {@code [} in the URI). Sends
+ * {@code Connection: close} and reads to the end.
  */
 public final class RawHttp {
 
@@ -27,7 +27,10 @@ public final class RawHttp {
 		return sendWithBody(port, requestLine, null, null);
 	}
 
-	/** {@code headers}: extra header lines joined by CRLF; the body goes without a Content-Type. */
+	/**
+	 * {@code headers}: extra header lines joined by CRLF; the body goes without a
+	 * Content-Type.
+	 */
 	public static Api.Response sendWithBody(int port, String requestLine, String headers, byte[] body) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
@@ -81,8 +84,8 @@ public final class RawHttp {
 			while (body[lineEnd] != '\r') {
 				lineEnd++;
 			}
-			int size = Integer.parseInt(new String(body, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0]
-				.trim(), 16);
+			int size = Integer
+				.parseInt(new String(body, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim(), 16);
 			if (size == 0) {
 				break;
 			}

@@ -13,8 +13,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * A test consumer with its own group id that starts at the end of a topic, so a test sees only
- * what happens after it began watching.
+ * A test consumer with its own group id that starts at the end of a topic, so a test sees
+ * only what happens after it began watching.
  */
 public final class TopicWatcher implements AutoCloseable {
 

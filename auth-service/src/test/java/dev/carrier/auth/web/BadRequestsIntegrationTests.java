@@ -40,8 +40,9 @@ class BadRequestsIntegrationTests extends AuthIntegrationTest {
 			assertProblem(response, 400, body);
 		}
 		Response wrongMediaType = this.api.call("POST", "/api/auth/signup")
-			.bytes("text/plain", "{\"username\":\"%s\",\"email\":\"%s\",\"password\":\"%s\"}"
-				.formatted(name, email, PASSWORD).getBytes())
+			.bytes("text/plain",
+					"{\"username\":\"%s\",\"email\":\"%s\",\"password\":\"%s\"}".formatted(name, email, PASSWORD)
+						.getBytes())
 			.send();
 		assertProblem(wrongMediaType, 415, "text/plain");
 		assertProblem(this.api.call("GET", "/api/auth/signup").send(), 405, "GET signup");
@@ -101,8 +102,10 @@ class BadRequestsIntegrationTests extends AuthIntegrationTest {
 		assertProblem(this.api.post("/api/auth/login", "{\"login\":\"\",\"password\":\"x\"}"), 400, "blank login");
 		assertProblem(this.api.post("/api/auth/login", "{\"login\":\"someone\"}"), 400, "no password");
 		assertProblem(this.api.post("/api/auth/login", "{\"login\":{},\"password\":\"x\"}"), 400, "object login");
-		assertProblem(this.api.post("/api/auth/login", "{\"login\":\"nobody-%s\",\"password\":\"%s\"}"
-			.formatted(Api.uniqueName(), PASSWORD)), 401, "unknown user");
+		assertProblem(
+				this.api.post("/api/auth/login",
+						"{\"login\":\"nobody-%s\",\"password\":\"%s\"}".formatted(Api.uniqueName(), PASSWORD)),
+				401, "unknown user");
 		Session session = this.api.newSession(PASSWORD);
 		assertProblem(this.api.call("GET", "/api/users/lookup").as(session).send(), 400, "lookup without q");
 		assertProblem(this.api.call("GET", "/api/users/lookup?q=").as(session).send(), 400, "lookup blank q");
@@ -118,14 +121,15 @@ class BadRequestsIntegrationTests extends AuthIntegrationTest {
 		assertProblem(this.api.call("POST", "/api/auth/logout").send(), 401, "logout");
 		assertProblem(this.api.call("GET", "/api/users/lookup?q=x").send(), 401, "lookup");
 		assertProblem(this.api.call("GET", "/internal/sessions/current").send(), 401, "current without token");
-		assertProblem(this.api.call("GET", "/internal/sessions/current")
-			.header("Authorization", "Bearer not-a-token")
-			.send(), 401, "current with a bad token");
+		assertProblem(
+				this.api.call("GET", "/internal/sessions/current").header("Authorization", "Bearer not-a-token").send(),
+				401, "current with a bad token");
 	}
 
 	/**
-	 * Only the gateway's signed assertion names a caller; a bare X-Carrier-User-Id names nobody.
-	 * As a second line, when a bearer token travels along, it must be the asserted user's.
+	 * Only the gateway's signed assertion names a caller; a bare X-Carrier-User-Id names
+	 * nobody. As a second line, when a bearer token travels along, it must be the
+	 * asserted user's.
 	 */
 	@Test
 	void aBareUserIdHeaderIsNotAnIdentity() {
@@ -136,8 +140,9 @@ class BadRequestsIntegrationTests extends AuthIntegrationTest {
 			.send();
 		assertProblem(bare, 401, "bare user id header");
 		Response forged = this.api.call("GET", "/api/users/me")
-			.header("X-Carrier-Identity", TestTrust.sign("gateway", "carrier-api", victim.userId(),
-					java.time.Instant.now().plusSeconds(30), java.util.Base64.getEncoder().encodeToString(new byte[32])))
+			.header("X-Carrier-Identity",
+					TestTrust.sign("gateway", "carrier-api", victim.userId(), java.time.Instant.now().plusSeconds(30),
+							java.util.Base64.getEncoder().encodeToString(new byte[32])))
 			.send();
 		assertProblem(forged, 401, "assertion signed with another key");
 	}
@@ -170,7 +175,8 @@ class BadRequestsIntegrationTests extends AuthIntegrationTest {
 			.header("Authorization", "Bearer " + attacker.token())
 			.send();
 		assertProblem(forgedLogout, 401, "forged logout");
-		assertThat(this.api.call("GET", "/api/users/me").as(victim).send().json().get("user").get("username").asString())
+		assertThat(
+				this.api.call("GET", "/api/users/me").as(victim).send().json().get("user").get("username").asString())
 			.isEqualTo(victim.username());
 		assertThat(this.api.call("GET", "/internal/sessions/current")
 			.header("Authorization", "Bearer " + attacker.token())
@@ -202,9 +208,9 @@ class BadRequestsIntegrationTests extends AuthIntegrationTest {
 		Session session = this.api.newSession(PASSWORD);
 		for (String[] call : new String[][] { { "POST", "/api/auth/signup" }, { "PATCH", "/api/users/me" },
 				{ "PUT", "/api/users/me/avatar" } }) {
-			Response response = RawHttp.sendWithBody(this.port, call[0] + " " + call[1] + " HTTP/1.1",
-					"X-Carrier-Identity: " + TestTrust.identity(session.userId()) + "\r\nAuthorization: Bearer "
-							+ session.token(),
+			Response response = RawHttp.sendWithBody(
+					this.port, call[0] + " " + call[1] + " HTTP/1.1", "X-Carrier-Identity: "
+							+ TestTrust.identity(session.userId()) + "\r\nAuthorization: Bearer " + session.token(),
 					Images.PNG);
 			assertThat(response.status()).as(call[1] + ": " + response).isBetween(400, 499);
 			assertProblem(response, response.status(), call[1] + " without a Content-Type");
@@ -256,13 +262,14 @@ class BadRequestsIntegrationTests extends AuthIntegrationTest {
 	void openApiDescribesEveryEndpoint() {
 		Response published = this.api.call("GET", "/v3/api-docs/public").send();
 		assertThat(published.status()).isEqualTo(200);
-		assertThat(published.json().get("paths").propertyNames()).contains("/api/auth/signup", "/api/auth/login",
-				"/api/auth/logout", "/api/users/me", "/api/users/me/password", "/api/users/me/avatar",
-				"/api/users/{id}/avatar", "/api/users/lookup")
+		assertThat(published.json().get("paths").propertyNames())
+			.contains("/api/auth/signup", "/api/auth/login", "/api/auth/logout", "/api/users/me",
+					"/api/users/me/password", "/api/users/me/avatar", "/api/users/{id}/avatar", "/api/users/lookup")
 			.noneMatch((path) -> path.startsWith("/internal"));
 		Response internal = this.api.call("GET", "/v3/api-docs/internal").send();
-		assertThat(internal.json().get("paths").propertyNames()).contains("/internal/sessions/current",
-				"/internal/sessions/alive", "/internal/users/lookup", "/internal/users", "/internal/users/online")
+		assertThat(internal.json().get("paths").propertyNames())
+			.contains("/internal/sessions/current", "/internal/sessions/alive", "/internal/users/lookup",
+					"/internal/users", "/internal/users/online")
 			.allMatch((path) -> path.startsWith("/internal"));
 	}
 

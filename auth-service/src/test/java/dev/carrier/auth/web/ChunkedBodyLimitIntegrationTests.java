@@ -12,7 +12,10 @@ import dev.carrier.auth.support.Images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A body without a Content-Length is held to the same limit as one with it: 413, a problem. */
+/**
+ * A body without a Content-Length is held to the same limit as one with it: 413, a
+ * problem.
+ */
 class ChunkedBodyLimitIntegrationTests extends AuthIntegrationTest {
 
 	@Test
@@ -52,7 +55,10 @@ class ChunkedBodyLimitIntegrationTests extends AuthIntegrationTest {
 		assertThat(chunked.status()).as(chunked.toString()).isEqualTo(413);
 		assertThat(chunked.header("Content-Type")).startsWith("application/problem+json");
 		byte[] underMebibyte = Images.pngOfSize(200 * 1024);
-		assertThat(this.api.call("PUT", "/api/users/me/avatar").as(session).chunked("image/png", underMebibyte).send()
+		assertThat(this.api.call("PUT", "/api/users/me/avatar")
+			.as(session)
+			.chunked("image/png", underMebibyte)
+			.send()
 			.status()).isEqualTo(200);
 	}
 

@@ -23,7 +23,8 @@ class ClientAddressTests {
 
 	@Test
 	void aHeaderThatIsNoAddressCountsAsTheConnection() {
-		for (String odd : new String[] { "", "unknown", "1.2.3.4, 5.6.7.8", "x".repeat(100), "1:2:3:" + "a".repeat(60) }) {
+		for (String odd : new String[] { "", "unknown", "1.2.3.4, 5.6.7.8", "x".repeat(100),
+				"1:2:3:" + "a".repeat(60) }) {
 			MockHttpServletRequest request = new MockHttpServletRequest();
 			request.setRemoteAddr("10.0.0.5");
 			request.addHeader(ClientAddress.HEADER, odd);

@@ -13,10 +13,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Drops a chat from the cache once its lease is gone and MySQL holds every message the cache
- * acknowledged (evict-if-stored.lua). Asked when a lease expires (keyspace notification), by the
- * sweeper, and whenever persistence-service reports a leaseless chat stored further: whichever
- * comes last evicts; asking early or twice is harmless.
+ * Drops a chat from the cache once its lease is gone and MySQL holds every message the
+ * cache acknowledged (evict-if-stored.lua). Asked when a lease expires (keyspace
+ * notification), by the sweeper, and whenever persistence-service reports a leaseless
+ * chat stored further: whichever comes last evicts; asking early or twice is harmless.
  */
 @Service
 public class ChatEviction {
@@ -32,7 +32,10 @@ public class ChatEviction {
 		this.meters = meters;
 	}
 
-	/** What asked for an eviction (the {@code cause} tag of {@code carrier.chat.evictions}). */
+	/**
+	 * What asked for an eviction (the {@code cause} tag of
+	 * {@code carrier.chat.evictions}).
+	 */
 	public enum Cause {
 
 		/** A lease expired and Redis said so. */
@@ -49,8 +52,9 @@ public class ChatEviction {
 	}
 
 	/**
-	 * @return whether the chat left the cache; it stays when it is leased again, MySQL is behind
-	 * ({@code not-stored}) or it was not cached (the {@code outcome} tag says which)
+	 * @return whether the chat left the cache; it stays when it is leased again, MySQL is
+	 * behind ({@code not-stored}) or it was not cached (the {@code outcome} tag says
+	 * which)
 	 */
 	public boolean evictIfStored(String chatId, Cause cause) {
 		String outcome = this.redis.execute(RedisScripts.EVICT_IF_STORED,
@@ -65,7 +69,9 @@ public class ChatEviction {
 		return evicted;
 	}
 
-	/** Records persistence-service's report; a chat without a lease may now be evictable. */
+	/**
+	 * Records persistence-service's report; a chat without a lease may now be evictable.
+	 */
 	public void recordStored(String chatId, long storedSeq) {
 		String outcome = this.redis.execute(RedisScripts.RAISE_STORED_SEQ,
 				List.of(RedisKeys.chat(chatId), RedisKeys.lease(chatId)), String.valueOf(storedSeq));

@@ -21,25 +21,29 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Puts chats the cache lacks back from persistence-service's snapshots, without ever rewinding
- * one. The handshake (docs/architecture.md, "Reload"):
+ * Puts chats the cache lacks back from persistence-service's snapshots, without ever
+ * rewinding one. The handshake (docs/architecture.md, "Reload"):
  * <ol>
  * <li>claim the reload in Redis while the chat is absent (begin-reload.lua);</li>
- * <li>ask persistence-service for snapshots: it first proves its consumers hold every event Kafka
- * had at that moment (so every acknowledged message), or answers 503;</li>
+ * <li>ask persistence-service for snapshots: it first proves its consumers hold every
+ * event Kafka had at that moment (so every acknowledged message), or answers 503;</li>
  * <li>install each snapshot only if the claim still stands and the chat is still absent
- * (install-snapshot.lua). A cache lost in between took the claim with it: nothing is installed and
- * the request gets a 503, so a snapshot older than the loss never becomes the chat.</li>
+ * (install-snapshot.lua). A cache lost in between took the claim with it: nothing is
+ * installed and the request gets a 503, so a snapshot older than the loss never becomes
+ * the chat.</li>
  * </ol>
- * A reload for a member first asks persistence-service whether the caller is a member, so a
- * stranger's request never writes a key and never reloads anything.
+ * A reload for a member first asks persistence-service whether the caller is a member, so
+ * a stranger's request never writes a key and never reloads anything.
  */
 @Service
 public class ChatReloader {
 
 	private static final Logger log = LoggerFactory.getLogger(ChatReloader.class);
 
-	/** Longer than a snapshot request can take with its retries; a claim outliving its holder expires. */
+	/**
+	 * Longer than a snapshot request can take with its retries; a claim outliving its
+	 * holder expires.
+	 */
 	private static final Duration CLAIM_TTL = Duration.ofSeconds(30);
 
 	private static final Duration BUSY_WAIT = Duration.ofSeconds(5);
@@ -67,7 +71,8 @@ public class ChatReloader {
 
 	/**
 	 * Reloads the chat for a caller the durable record knows as a member.
-	 * @return false (nothing written) when the chat is unknown or the caller is not a member
+	 * @return false (nothing written) when the chat is unknown or the caller is not a
+	 * member
 	 */
 	public boolean reloadForMember(String chatId, String userId) {
 		if (!this.persistence.isMember(chatId, userId)) {
@@ -85,8 +90,9 @@ public class ChatReloader {
 
 	/**
 	 * Makes each of the chats cached (when the durable record knows it), or fails.
-	 * @throws ServiceUnavailable when persistence-service cannot prove its record current, or the
-	 * cache was lost during the reload, or another reload of a chat did not finish in time
+	 * @throws ServiceUnavailable when persistence-service cannot prove its record
+	 * current, or the cache was lost during the reload, or another reload of a chat did
+	 * not finish in time
 	 */
 	public void reload(List<String> chatIds) {
 		if (chatIds.isEmpty()) {
@@ -162,8 +168,8 @@ public class ChatReloader {
 	}
 
 	/**
-	 * Another request is reloading the chat: wait, bounded, until it is cached or the other reload
-	 * gave its claim up (the durable record does not know the chat).
+	 * Another request is reloading the chat: wait, bounded, until it is cached or the
+	 * other reload gave its claim up (the durable record does not know the chat).
 	 */
 	private void awaitOtherReload(String chatId) {
 		long deadline = System.nanoTime() + BUSY_WAIT.toNanos();

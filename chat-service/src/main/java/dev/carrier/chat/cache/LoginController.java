@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Internal: auth-service tells us a user logged in, so their chats the cache lacks are reloaded
- * before the first screen asks for them (never routed by the gateway). Only a head start: every
- * request reloads what it needs anyway.
+ * Internal: auth-service tells us a user logged in, so their chats the cache lacks are
+ * reloaded before the first screen asks for them (never routed by the gateway). Only a
+ * head start: every request reloads what it needs anyway.
  */
 @RestController
 @Tag(name = "internal")

@@ -9,8 +9,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * persistence-service's reports of what MySQL holds: they let the bounded message list drop old
- * entries and let expired chats leave the cache. One instance of the group handles each report.
+ * persistence-service's reports of what MySQL holds: they let the bounded message list
+ * drop old entries and let expired chats leave the cache. One instance of the group
+ * handles each report.
  */
 @Component
 class MessagesStoredListener {

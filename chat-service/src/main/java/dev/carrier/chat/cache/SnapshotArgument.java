@@ -7,8 +7,8 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A snapshot as install-snapshot.lua reads it (its ARGV[2], decoded with cjson): every scalar a
- * string, messages as the cached list stores them.
+ * A snapshot as install-snapshot.lua reads it (its ARGV[2], decoded with cjson): every
+ * scalar a string, messages as the cached list stores them.
  */
 record SnapshotArgument(String id, String type, String name, String createdAt, String lastSeq, String generation,
 		String lastActivityAt, List<String> memberIds, List<String> messages, Map<String, String> clientIds,
@@ -24,9 +24,10 @@ record SnapshotArgument(String id, String type, String name, String createdAt, S
 	}
 
 	/**
-	 * The newest messages whose seqs run without a gap up to the chat's lastSeq: the cached list
-	 * finds entries by seq arithmetic, so it must never hold a gap (MySQL may have one where a send
-	 * never reached Kafka). Older messages, gap included, are served from MySQL.
+	 * The newest messages whose seqs run without a gap up to the chat's lastSeq: the
+	 * cached list finds entries by seq arithmetic, so it must never hold a gap (MySQL may
+	 * have one where a send never reached Kafka). Older messages, gap included, are
+	 * served from MySQL.
 	 */
 	static List<SnapshotMessage> contiguousTail(CacheSnapshot snapshot) {
 		List<SnapshotMessage> recent = snapshot.recentMessages();

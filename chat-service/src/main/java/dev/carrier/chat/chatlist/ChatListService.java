@@ -15,8 +15,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * The caller's chat list: each chat with its newest message and the caller's unread count. It
- * sits above chats, messages and reads, so none of those needs the others for it.
+ * The caller's chat list: each chat with its newest message and the caller's unread
+ * count. It sits above chats, messages and reads, so none of those needs the others for
+ * it.
  */
 @Service
 class ChatListService {

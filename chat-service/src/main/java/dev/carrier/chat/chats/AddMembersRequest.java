@@ -10,5 +10,7 @@ import jakarta.validation.constraints.Size;
 /**
  * {@code {members: [username or email, ...]}}.
  */
-public record AddMembersRequest(@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 254) @Pattern(regexp = Logins.PATTERN, message = Logins.MESSAGE) String> members) {
+public record AddMembersRequest(
+		@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 254) @Pattern(regexp = Logins.PATTERN,
+				message = Logins.MESSAGE) String> members) {
 }

@@ -6,7 +6,8 @@ import java.util.List;
 import dev.carrier.chat.users.MemberSummary;
 
 /**
- * The public chat: {@code {id, type, name, members: [{id, username, avatarUrl}], createdAt}}.
+ * The public chat: {@code {id, type, name, members: [{id, username, avatarUrl}],
+ * createdAt}}.
  */
 public record Chat(String id, String type, String name, List<MemberSummary> members, Instant createdAt) {
 }

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The chats feature's API for the others: a chat as its member may see it, and a user's chats,
- * read through to persistence-service when Redis lost them (cache.ChatReloader).
+ * The chats feature's API for the others: a chat as its member may see it, and a user's
+ * chats, read through to persistence-service when Redis lost them (cache.ChatReloader).
  */
 @Service
 public class ChatAccess {
@@ -32,16 +32,18 @@ public class ChatAccess {
 	}
 
 	/**
-	 * The chat if the caller is a member; otherwise {@link ChatNotFound}, exactly as for a chat
-	 * that does not exist. Reads through to persistence-service when Redis lost the chat.
+	 * The chat if the caller is a member; otherwise {@link ChatNotFound}, exactly as for
+	 * a chat that does not exist. Reads through to persistence-service when Redis lost
+	 * the chat.
 	 */
 	public StoredChat requireMember(String chatId, String userId) {
 		return findForMember(chatId, userId).filter(chat -> chat.hasMember(userId)).orElseThrow(ChatNotFound::new);
 	}
 
 	/**
-	 * The chat from Redis, or reloaded when the durable record has the caller as a member. A
-	 * stranger's request for a chat the cache lacks writes nothing and reloads nothing.
+	 * The chat from Redis, or reloaded when the durable record has the caller as a
+	 * member. A stranger's request for a chat the cache lacks writes nothing and reloads
+	 * nothing.
 	 */
 	Optional<StoredChat> findForMember(String chatId, String userId) {
 		if (!Ids.isValid(chatId)) {
@@ -56,16 +58,19 @@ public class ChatAccess {
 		}
 		Optional<StoredChat> reloaded = this.store.find(chatId);
 		if (reloaded.isEmpty()) {
-			// The durable record has the caller as a member, yet the chat is not cached: the
-			// reload this request waited on failed (or the cache lost it again). Not a 404.
+			// The durable record has the caller as a member, yet the chat is not cached:
+			// the
+			// reload this request waited on failed (or the cache lost it again). Not a
+			// 404.
 			throw new ServiceUnavailable("The chat could not be reloaded; retry the request");
 		}
 		return reloaded;
 	}
 
 	/**
-	 * The user's chats, most recent activity first, reloading those the cache lost. When only some
-	 * were lost and persistence-service cannot answer, the others are still listed.
+	 * The user's chats, most recent activity first, reloading those the cache lost. When
+	 * only some were lost and persistence-service cannot answer, the others are still
+	 * listed.
 	 */
 	public List<StoredChat> chatsOf(String userId) {
 		List<String> ids = this.store.userChatIds(userId);

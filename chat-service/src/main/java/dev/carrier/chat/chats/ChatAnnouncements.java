@@ -13,8 +13,9 @@ import dev.carrier.chat.realtime.Fanout;
 import org.springframework.stereotype.Component;
 
 /**
- * What the rest of the system hears of a chat's change: the {@code ChatChanged} snapshot on Kafka
- * (acknowledged before the request answers) and the pushes to the members' sockets.
+ * What the rest of the system hears of a chat's change: the {@code ChatChanged} snapshot
+ * on Kafka (acknowledged before the request answers) and the pushes to the members'
+ * sockets.
  */
 @Component
 class ChatAnnouncements {

@@ -16,9 +16,9 @@ import dev.carrier.chat.shared.ServiceUnavailable;
 import org.springframework.stereotype.Service;
 
 /**
- * Creating chats: a direct chat is one per pair (the pair's key in Redis, MySQL behind it), a
- * group has a name and {@value ChatMembership#MIN_GROUP} to {@value ChatMembership#MAX_GROUP}
- * members.
+ * Creating chats: a direct chat is one per pair (the pair's key in Redis, MySQL behind
+ * it), a group has a name and {@value ChatMembership#MIN_GROUP} to
+ * {@value ChatMembership#MAX_GROUP} members.
  */
 @Service
 class ChatCreation {
@@ -71,7 +71,8 @@ class ChatCreation {
 			if (chat.isPresent()) {
 				throw directChatExists(chat.get());
 			}
-			// The key points at a chat nobody knows (Redis kept the key, the chat never became
+			// The key points at a chat nobody knows (Redis kept the key, the chat never
+			// became
 			// durable): drop it and create afresh.
 			this.store.releaseDirect(creatorId, otherId, existing.get());
 		}
@@ -86,7 +87,8 @@ class ChatCreation {
 	}
 
 	private DirectChatExists directChatExists(StoredChat chat) {
-		// Re-publish the snapshot: the first create may have failed after Redis and before Kafka.
+		// Re-publish the snapshot: the first create may have failed after Redis and
+		// before Kafka.
 		this.announcements.changed(chat);
 		return new DirectChatExists(this.views.view(chat));
 	}

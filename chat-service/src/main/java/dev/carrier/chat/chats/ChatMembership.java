@@ -69,7 +69,8 @@ class ChatMembership {
 		this.store.leave(chatId, userId);
 		StoredChat after = this.store.find(chatId).orElseThrow(ChatNotFound::new);
 		this.announcements.changed(after);
-		// The leaver hears this one last update (without them in it) so their other sessions
+		// The leaver hears this one last update (without them in it) so their other
+		// sessions
 		// drop the chat; nothing after it reaches them.
 		List<String> recipients = new ArrayList<>(after.memberIds());
 		recipients.add(userId);

@@ -1,7 +1,8 @@
 package dev.carrier.chat.chats;
 
 /**
- * The chat does not exist, or the caller is not a member: the two are indistinguishable on purpose.
+ * The chat does not exist, or the caller is not a member: the two are indistinguishable
+ * on purpose.
  */
 public class ChatNotFound extends RuntimeException {
 

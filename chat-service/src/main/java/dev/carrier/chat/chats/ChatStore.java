@@ -56,13 +56,13 @@ class ChatStore {
 	}
 
 	/**
-	 * Creates the chat; for a direct chat returns the id of the pair's existing chat instead
-	 * when there is one (the create is then a no-op).
+	 * Creates the chat; for a direct chat returns the id of the pair's existing chat
+	 * instead when there is one (the create is then a no-op).
 	 */
 	public CreateResult create(StoredChat chat, Instant now) {
-		List<String> keys = new ArrayList<>(List.of(RedisKeys.chat(chat.id()), RedisKeys.members(chat.id()),
-				RedisKeys.lease(chat.id()), chat.isDirect()
-						? RedisKeys.direct(chat.memberIds().get(0), chat.memberIds().get(1)) : RedisKeys.chat(chat.id())));
+		List<String> keys = new ArrayList<>(List
+			.of(RedisKeys.chat(chat.id()), RedisKeys.members(chat.id()), RedisKeys.lease(chat.id()), chat.isDirect()
+					? RedisKeys.direct(chat.memberIds().get(0), chat.memberIds().get(1)) : RedisKeys.chat(chat.id())));
 		chat.memberIds().forEach(member -> keys.add(RedisKeys.userChats(member)));
 		List<String> args = new ArrayList<>(List.of(chat.id(), chat.type(), (chat.name() != null) ? chat.name() : "",
 				chat.createdAt().toString(), String.valueOf(now.toEpochMilli()),
@@ -75,14 +75,20 @@ class ChatStore {
 	public record CreateResult(boolean created, String chatId) {
 	}
 
-	/** Claims the pair's key for a chat known from MySQL; returns the id that holds it now. */
+	/**
+	 * Claims the pair's key for a chat known from MySQL; returns the id that holds it
+	 * now.
+	 */
 	public String claimDirect(String userA, String userB, String chatId) {
 		String key = RedisKeys.direct(userA, userB);
 		Boolean claimed = this.redis.opsForValue().setIfAbsent(key, chatId);
 		return Boolean.TRUE.equals(claimed) ? chatId : this.redis.opsForValue().get(key);
 	}
 
-	/** Drops the pair's key if it still points at {@code staleChatId}, a chat nobody knows. */
+	/**
+	 * Drops the pair's key if it still points at {@code staleChatId}, a chat nobody
+	 * knows.
+	 */
 	public void releaseDirect(String userA, String userB, String staleChatId) {
 		this.redis.execute(RedisScripts.DELETE_IF_EQUALS, List.of(RedisKeys.direct(userA, userB)), staleChatId);
 	}

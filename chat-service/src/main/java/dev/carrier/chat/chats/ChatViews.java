@@ -13,8 +13,8 @@ import dev.carrier.chat.users.MemberSummary;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns stored chats into public ones, with fresh member summaries from auth-service (one call
- * for any number of chats), so renames and new avatars show at once.
+ * Turns stored chats into public ones, with fresh member summaries from auth-service (one
+ * call for any number of chats), so renames and new avatars show at once.
  */
 @Component
 public class ChatViews {
@@ -36,13 +36,11 @@ public class ChatViews {
 			.stream()
 			.collect(Collectors.toMap(MemberSummary::id, Function.identity(), (a, b) -> a));
 		return chats.stream()
-			.map(chat -> new Chat(chat.id(), chat.type(), chat.name(),
-					chat.memberIds()
-						.stream()
-						// A user auth-service no longer knows still shows, by id.
-						.map(id -> summaries.getOrDefault(id, new MemberSummary(id, "unknown", null)))
-						.toList(),
-					chat.createdAt()))
+			.map(chat -> new Chat(chat.id(), chat.type(), chat.name(), chat.memberIds()
+				.stream()
+				// A user auth-service no longer knows still shows, by id.
+				.map(id -> summaries.getOrDefault(id, new MemberSummary(id, "unknown", null)))
+				.toList(), chat.createdAt()))
 			.toList();
 	}
 

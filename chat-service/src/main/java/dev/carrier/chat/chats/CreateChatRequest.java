@@ -8,9 +8,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * {@code {members: [username or email, ...], name?}}; one other member makes a direct chat,
- * two or more a group.
+ * {@code {members: [username or email, ...], name?}}; one other member makes a direct
+ * chat, two or more a group.
  */
-public record CreateChatRequest(@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 254) @Pattern(regexp = Logins.PATTERN, message = Logins.MESSAGE) String> members,
+public record CreateChatRequest(
+		@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 254) @Pattern(regexp = Logins.PATTERN,
+				message = Logins.MESSAGE) String> members,
 		@Size(max = 64) String name) {
 }

@@ -1,7 +1,8 @@
 package dev.carrier.chat.chats;
 
 /**
- * The pair already has its direct chat; it travels with the refusal so the client can open it.
+ * The pair already has its direct chat; it travels with the refusal so the client can
+ * open it.
  */
 public class DirectChatExists extends RuntimeException {
 

@@ -2,9 +2,9 @@ package dev.carrier.chat.chats;
 
 /**
  * What a member in a request may look like: a username (docs/api.md: 3–32 of
- * {@code [A-Za-z0-9_.-]}) or an email address, optionally padded with spaces (they are trimmed).
- * Anything else (control characters, blanks, line breaks) cannot name a user, so it is refused
- * here with a 400 instead of being sent to auth-service.
+ * {@code [A-Za-z0-9_.-]}) or an email address, optionally padded with spaces (they are
+ * trimmed). Anything else (control characters, blanks, line breaks) cannot name a user,
+ * so it is refused here with a 400 instead of being sent to auth-service.
  */
 final class Logins {
 

@@ -22,7 +22,9 @@ class MemberResolver {
 		this.auth = auth;
 	}
 
-	/** @throws UnknownMember for the first login auth-service does not know */
+	/**
+	 * @throws UnknownMember for the first login auth-service does not know
+	 */
 	List<MemberSummary> resolve(List<String> logins) {
 		Map<String, MemberSummary> resolved = new LinkedHashMap<>();
 		for (String login : logins) {

@@ -6,8 +6,7 @@ import java.util.List;
 /**
  * A chat as Redis holds it: the chat hash and the member set.
  */
-public record StoredChat(String id, String type, String name, Instant createdAt, long lastSeq,
-		List<String> memberIds) {
+public record StoredChat(String id, String type, String name, Instant createdAt, long lastSeq, List<String> memberIds) {
 
 	public static final String DIRECT = "direct";
 

@@ -11,8 +11,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Only a member's typing is relayed, and only to the chat's other members. A hint: a chat the
- * cache lacks is not reloaded for it.
+ * Only a member's typing is relayed, and only to the chat's other members. A hint: a chat
+ * the cache lacks is not reloaded for it.
  */
 @Component
 class TypingRelay {

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A user changed (renamed, new avatar): every chat of theirs is pushed again as
- * {@code chat.updated} with fresh member summaries, so the change shows everywhere at once.
- * Failures (auth-service down) are retried, then dead-lettered by the error handler.
+ * {@code chat.updated} with fresh member summaries, so the change shows everywhere at
+ * once. Failures (auth-service down) are retried, then dead-lettered by the error
+ * handler.
  */
 @Component
 class UserChangedListener {

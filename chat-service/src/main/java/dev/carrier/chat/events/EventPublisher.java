@@ -14,8 +14,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes this service's events to Kafka and waits for the broker's acknowledgement, so a
- * caller only answers success once the event is durable (acks=all, idempotent producer).
+ * Publishes this service's events to Kafka and waits for the broker's acknowledgement, so
+ * a caller only answers success once the event is durable (acks=all, idempotent
+ * producer).
  */
 @Component
 public class EventPublisher {

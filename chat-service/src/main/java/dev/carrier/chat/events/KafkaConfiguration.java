@@ -17,8 +17,8 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The topics chat-service produces, and the error handling of what it consumes: bounded retries,
- * then {@code <topic>.DLT}, counted and logged with the record's key.
+ * The topics chat-service produces, and the error handling of what it consumes: bounded
+ * retries, then {@code <topic>.DLT}, counted and logged with the record's key.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -45,7 +45,10 @@ class KafkaConfiguration {
 		return topic(Topics.READ_CHANGED, properties);
 	}
 
-	/** persistence-service's topic, declared here too so this consumer never starts before it exists. */
+	/**
+	 * persistence-service's topic, declared here too so this consumer never starts before
+	 * it exists.
+	 */
 	@Bean
 	NewTopic messagesStoredTopic(CarrierProperties properties) {
 		return topic(Topics.MESSAGES_STORED, properties);

@@ -3,8 +3,9 @@ package dev.carrier.chat.events;
 import java.time.Instant;
 
 /**
- * The message as {@code MessageSent} carries it: the public message, the client's id, and the
- * generation of the chat's cached incarnation that handed out its seq (0 before any reload).
+ * The message as {@code MessageSent} carries it: the public message, the client's id, and
+ * the generation of the chat's cached incarnation that handed out its seq (0 before any
+ * reload).
  */
 public record SentMessage(String id, String chatId, long seq, String senderId, String text, Instant sentAt,
 		String clientMessageId, long generation) {

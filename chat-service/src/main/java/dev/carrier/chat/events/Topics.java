@@ -1,7 +1,8 @@
 package dev.carrier.chat.events;
 
 /**
- * Every Kafka topic chat-service produces or consumes (docs/architecture.md, "Kafka topics").
+ * Every Kafka topic chat-service produces or consumes (docs/architecture.md, "Kafka
+ * topics").
  */
 public final class Topics {
 

@@ -15,9 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * persistence-service's internal API: the durable history behind the cache, and the snapshots
- * the cache reloads chats from. persistence-service answers a snapshot, a membership or a user's
- * chat ids only once its consumers hold every acknowledged event, or with a 503.
+ * persistence-service's internal API: the durable history behind the cache, and the
+ * snapshots the cache reloads chats from. persistence-service answers a snapshot, a
+ * membership or a user's chat ids only once its consumers hold every acknowledged event,
+ * or with a 503.
  */
 @Component
 public class PersistenceClient {
@@ -34,7 +35,10 @@ public class PersistenceClient {
 		this.json = json;
 	}
 
-	/** Whether the durable record has the user as a member of the chat (false also for an unknown chat). */
+	/**
+	 * Whether the durable record has the user as a member of the chat (false also for an
+	 * unknown chat).
+	 */
 	public boolean isMember(String chatId, String userId) {
 		RemoteService.Response response = this.persistence
 			.get(uri -> uri.path("/internal/chats/{chatId}/members/{userId}").build(chatId, userId), null);
@@ -54,13 +58,13 @@ public class PersistenceClient {
 	}
 
 	/**
-	 * Snapshots of those chats the durable record knows (unknown ids are left out), each with a
-	 * new generation. The answer is raw JSON nodes per chat: the cache installs them as they are.
+	 * Snapshots of those chats the durable record knows (unknown ids are left out), each
+	 * with a new generation. The answer is raw JSON nodes per chat: the cache installs
+	 * them as they are.
 	 */
 	public <T> List<T> snapshots(List<String> chatIds, Class<T> type) {
 		String body = this.json.writeValueAsString(Map.of("chatIds", chatIds));
-		RemoteService.Response response = this.persistence.post(uri -> uri.path("/internal/snapshots").build(),
-				body);
+		RemoteService.Response response = this.persistence.post(uri -> uri.path("/internal/snapshots").build(), body);
 		JsonNode chats = this.json.readTree(checked(response).body()).path("chats");
 		return chats.valueStream().map(chat -> this.json.treeToValue(chat, type)).toList();
 	}
@@ -78,8 +82,9 @@ public class PersistenceClient {
 	}
 
 	/**
-	 * The {@code limit} newest messages below {@code beforeSeq}, oldest first, each read as a
-	 * {@code type} (the messages feature's own record; this client does not depend on it).
+	 * The {@code limit} newest messages below {@code beforeSeq}, oldest first, each read
+	 * as a {@code type} (the messages feature's own record; this client does not depend
+	 * on it).
 	 */
 	public <T> List<T> messagesBefore(String chatId, long beforeSeq, int limit, Class<T> type) {
 		RemoteService.Response response = this.persistence.get(uri -> uri.path("/internal/chats/{chatId}/messages")

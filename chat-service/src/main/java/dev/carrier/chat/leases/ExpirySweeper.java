@@ -23,9 +23,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Every {@code carrier.chat.sweep-interval}, one instance at a time (a Redis lock), finds the
- * cached chats whose lease is gone (a notification nobody heard, or MySQL was behind when it
- * came) and evicts those MySQL holds.
+ * Every {@code carrier.chat.sweep-interval}, one instance at a time (a Redis lock), finds
+ * the cached chats whose lease is gone (a notification nobody heard, or MySQL was behind
+ * when it came) and evicts those MySQL holds.
  */
 @Component
 public class ExpirySweeper implements InitializingBean, DisposableBean {
@@ -68,7 +68,8 @@ public class ExpirySweeper implements InitializingBean, DisposableBean {
 
 	/**
 	 * Runs one sweep unless another instance is sweeping.
-	 * @return how many leaseless chats were evicted, or -1 when another instance held the lock
+	 * @return how many leaseless chats were evicted, or -1 when another instance held the
+	 * lock
 	 */
 	public int sweep() {
 		Boolean locked = this.redis.opsForValue()

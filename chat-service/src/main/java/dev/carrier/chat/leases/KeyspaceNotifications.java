@@ -12,9 +12,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes sure Redis announces expired keys ({@code notify-keyspace-events} with {@code E} and
- * {@code x}), keeping whatever flags are already set. Managed Redis often forbids CONFIG; then
- * the server must be configured by hand, and the sweeper still finds every expiry, later.
+ * Makes sure Redis announces expired keys ({@code notify-keyspace-events} with {@code E}
+ * and {@code x}), keeping whatever flags are already set. Managed Redis often forbids
+ * CONFIG; then the server must be configured by hand, and the sweeper still finds every
+ * expiry, later.
  */
 @Component
 class KeyspaceNotifications implements ApplicationRunner {
@@ -32,8 +33,8 @@ class KeyspaceNotifications implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		try {
-			Properties config = this.redis.execute((RedisCallback<Properties>) connection -> connection.serverCommands()
-				.getConfig(SETTING));
+			Properties config = this.redis
+				.execute((RedisCallback<Properties>) connection -> connection.serverCommands().getConfig(SETTING));
 			String current = (config != null) ? config.getProperty(SETTING, "") : "";
 			String wanted = withExpiredEvents(current);
 			if (!wanted.equals(current)) {

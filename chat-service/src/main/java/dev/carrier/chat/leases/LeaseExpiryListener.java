@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns each expired lease ({@code __keyevent@*__:expired} naming a
- * {@code carrier:chat:lease:<chatId>}) into an eviction attempt, which succeeds once MySQL holds
- * the chat. Redis notifications are fire-and-forget, and every instance hears them; the attempt
- * is idempotent, and {@link ExpirySweeper} catches what this misses.
+ * {@code carrier:chat:lease:<chatId>}) into an eviction attempt, which succeeds once
+ * MySQL holds the chat. Redis notifications are fire-and-forget, and every instance hears
+ * them; the attempt is idempotent, and {@link ExpirySweeper} catches what this misses.
  */
 @Component
 class LeaseExpiryListener implements MessageListener, DisposableBean {

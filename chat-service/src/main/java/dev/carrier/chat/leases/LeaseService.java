@@ -15,8 +15,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps cached chats alive while they are used: every open, list, send and read renews the
- * chat's lease for {@code carrier.chat.lease-ttl} (open, list and page announce
+ * Keeps cached chats alive while they are used: every open, list, send and read renews
+ * the chat's lease for {@code carrier.chat.lease-ttl} (open, list and page announce
  * {@link ChatsOpened}; send and read renew it in their own scripts).
  */
 @Service

@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Internal: auth-service tells us a user has no session left (never routed by the gateway).
+ * Internal: auth-service tells us a user has no session left (never routed by the
+ * gateway).
  */
 @RestController
 @Tag(name = "internal")

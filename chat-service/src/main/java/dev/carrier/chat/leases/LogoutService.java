@@ -18,8 +18,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * When a user's last session ends, the chats nobody else is online in need not stay cached for
- * the full lease: their leases shrink to {@code carrier.chat.logout-grace}.
+ * When a user's last session ends, the chats nobody else is online in need not stay
+ * cached for the full lease: their leases shrink to {@code carrier.chat.logout-grace}.
  */
 @Service
 class LogoutService {
@@ -39,7 +39,9 @@ class LogoutService {
 		this.properties = properties;
 	}
 
-	/** @return how many leases were shortened */
+	/**
+	 * @return how many leases were shortened
+	 */
 	public int loggedOut(String userId) {
 		Map<String, StoredChat> cached = this.chats.cachedChatsOf(userId)
 			.stream()
@@ -53,7 +55,8 @@ class LogoutService {
 		for (StoredChat chat : cached.values()) {
 			boolean someoneOnline = chat.memberIds().stream().anyMatch(id -> !id.equals(userId) && online.contains(id));
 			if (!someoneOnline) {
-				Long result = this.redis.execute(RedisScripts.SHORTEN_LEASE, List.of(RedisKeys.lease(chat.id())), grace);
+				Long result = this.redis.execute(RedisScripts.SHORTEN_LEASE, List.of(RedisKeys.lease(chat.id())),
+						grace);
 				if (result != null && result == 1) {
 					shortened++;
 				}

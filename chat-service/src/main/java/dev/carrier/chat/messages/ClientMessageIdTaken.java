@@ -1,8 +1,8 @@
 package dev.carrier.chat.messages;
 
 /**
- * A send reuses the clientMessageId of a message so old it left the cached list and could not be
- * found again; the refusal names that message's id.
+ * A send reuses the clientMessageId of a message so old it left the cached list and could
+ * not be found again; the refusal names that message's id.
  */
 public class ClientMessageIdTaken extends RuntimeException {
 

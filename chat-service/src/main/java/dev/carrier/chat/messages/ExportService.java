@@ -23,8 +23,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
 /**
- * A chat's whole history as a download: JSON (the message array) or text, one line per message:
- * {@code [2026-11-25 10:00:00 UTC] alice: text}.
+ * A chat's whole history as a download: JSON (the message array) or text, one line per
+ * message: {@code [2026-11-25 10:00:00 UTC] alice: text}.
  */
 @Service
 class ExportService {

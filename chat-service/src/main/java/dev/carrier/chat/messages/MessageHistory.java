@@ -13,9 +13,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Reading a chat's messages: pages, the whole history and the newest one. The part of a page the
- * Redis list holds comes from Redis, the older part from persistence-service, so paging back is
- * seamless.
+ * Reading a chat's messages: pages, the whole history and the newest one. The part of a
+ * page the Redis list holds comes from Redis, the older part from persistence-service, so
+ * paging back is seamless.
  */
 @Service
 public class MessageHistory {
@@ -38,7 +38,10 @@ public class MessageHistory {
 		this.events = events;
 	}
 
-	/** A page, oldest first: the newest, or below {@code beforeSeq}, or above {@code afterSeq}. */
+	/**
+	 * A page, oldest first: the newest, or below {@code beforeSeq}, or above
+	 * {@code afterSeq}.
+	 */
 	public List<Message> page(String chatId, String userId, Long beforeSeq, Long afterSeq, Integer limit) {
 		int size = (limit != null) ? limit : 50;
 		if (size < 1 || size > MAX_PAGE) {
@@ -88,7 +91,9 @@ public class MessageHistory {
 		}
 	}
 
-	/** The part of the page's seq range below the list's first seq, from durable storage. */
+	/**
+	 * The part of the page's seq range below the list's first seq, from durable storage.
+	 */
 	private List<Message> olderThanTheList(String chatId, MessageStore.CachedPage page) {
 		long olderHi = Math.min(page.hi(), page.firstCachedSeq() - 1);
 		if (olderHi < page.lo()) {
@@ -97,12 +102,18 @@ public class MessageHistory {
 		return this.persistence.messagesBefore(chatId, olderHi + 1, (int) (olderHi - page.lo() + 1), Message.class);
 	}
 
-	/** The newest acknowledged message of a cached chat (sends still waiting for Kafka are not shown). */
+	/**
+	 * The newest acknowledged message of a cached chat (sends still waiting for Kafka are
+	 * not shown).
+	 */
 	public Optional<Message> last(String chatId) {
 		return this.store.last(chatId);
 	}
 
-	/** Looks for a message older than the Redis list in durable storage, newest pages first. */
+	/**
+	 * Looks for a message older than the Redis list in durable storage, newest pages
+	 * first.
+	 */
 	Optional<Message> findOlder(String chatId, String messageId) {
 		long before = this.store.page(chatId, PageFrom.LATEST, 0, 1).firstCachedSeq();
 		while (before > 1) {

@@ -7,7 +7,10 @@ import dev.carrier.chat.realtime.Push;
  */
 public sealed interface MessagePush extends Push {
 
-	/** {@code {"type":"message.created","message":{...}}}, sent once the message is acknowledged. */
+	/**
+	 * {@code {"type":"message.created","message":{...}}}, sent once the message is
+	 * acknowledged.
+	 */
 	record Created(String type, Message message) implements MessagePush {
 
 		public Created(Message message) {

@@ -22,8 +22,8 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Service;
 
 /**
- * Sending and deleting messages. A send is answered only once the message
- * is in Redis and its event is acknowledged by Kafka; only then is it pushed to the members.
+ * Sending and deleting messages. A send is answered only once the message is in Redis and
+ * its event is acknowledged by Kafka; only then is it pushed to the members.
  */
 @Service
 public class MessageService {
@@ -55,7 +55,8 @@ public class MessageService {
 		this.history = history;
 		this.events = events;
 		this.fanout = fanout;
-		this.sent = Counter.builder("carrier.chat.messages.sent").description("Messages stored and acknowledged")
+		this.sent = Counter.builder("carrier.chat.messages.sent")
+			.description("Messages stored and acknowledged")
 			.register(meters);
 		this.retried = Counter.builder("carrier.chat.messages.retried")
 			.description("Sends answered with an existing message (same clientMessageId)")
@@ -63,7 +64,8 @@ public class MessageService {
 		this.stale = Counter.builder("carrier.chat.messages.stale")
 			.description("Sends answered 503 because the chat was reloaded while Kafka stored them")
 			.register(meters);
-		this.sendTimer = Timer.builder("carrier.chat.send").description("Time to store and publish a message")
+		this.sendTimer = Timer.builder("carrier.chat.send")
+			.description("Time to store and publish a message")
 			.register(meters);
 	}
 
@@ -92,23 +94,25 @@ public class MessageService {
 		switch (appended.outcome()) {
 			case NO_CHAT, NOT_MEMBER -> throw new ChatNotFound();
 			case EXISTING_TRIMMED -> {
-				// a retry of a message already durable and older than the list: answer it from MySQL
+				// a retry of a message already durable and older than the list: answer it
+				// from MySQL
 				this.retried.increment();
 				String messageId = appended.messageId();
-				return this.history.findOlder(chatId, messageId)
-					.orElseThrow(() -> new ClientMessageIdTaken(messageId));
+				return this.history.findOlder(chatId, messageId).orElseThrow(() -> new ClientMessageIdTaken(messageId));
 			}
 			default -> {
 			}
 		}
 		Message message = appended.message();
-		// A retry republishes too: the first attempt may have stored the message and then failed
+		// A retry republishes too: the first attempt may have stored the message and then
+		// failed
 		// to reach Kafka. Consumers are idempotent by message id.
 		this.events.publish(Topics.MESSAGE_SENT, chatId,
 				new MessageSent(MessageSent.newEventId(), Instant.now(),
 						new SentMessage(message.id(), chatId, message.seq(), senderId, message.text(), message.sentAt(),
 								clientMessageId, Long.parseLong(appended.generation()))));
-		// Visible, pushed and acknowledged only if the incarnation of the chat that gave the seq
+		// Visible, pushed and acknowledged only if the incarnation of the chat that gave
+		// the seq
 		// is still the cached one: otherwise a reload may have handed the seq out again.
 		if (!this.store.confirm(message, appended.generation(),
 				this.fanout.envelope(chat.memberIds(), new MessagePush.Created(message)))) {

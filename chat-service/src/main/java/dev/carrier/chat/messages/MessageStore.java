@@ -14,16 +14,23 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A chat's recent messages in Redis: a bounded list, oldest first, whose seqs are contiguous.
- * An entry is pending from its append until Kafka acknowledged it, and only then visible.
+ * A chat's recent messages in Redis: a bounded list, oldest first, whose seqs are
+ * contiguous. An entry is pending from its append until Kafka acknowledged it, and only
+ * then visible.
  */
 @Component
 class MessageStore {
 
-	/** How an entry appended but not yet acknowledged reads in the list (send-message.lua). */
+	/**
+	 * How an entry appended but not yet acknowledged reads in the list
+	 * (send-message.lua).
+	 */
 	private static final String PENDING = "\"pending\":true";
 
-	/** Sends in flight at once per chat are few; the newest acknowledged one is among these. */
+	/**
+	 * Sends in flight at once per chat are few; the newest acknowledged one is among
+	 * these.
+	 */
 	private static final int LAST_SCAN = 64;
 
 	private final StringRedisTemplate redis;
@@ -46,18 +53,18 @@ class MessageStore {
 	}
 
 	/**
-	 * The outcome, the message when there is one (or only its id when it left the list), and the
-	 * generation of the chat's incarnation that holds it.
+	 * The outcome, the message when there is one (or only its id when it left the list),
+	 * and the generation of the chat's incarnation that holds it.
 	 */
 	record Appended(Outcome outcome, Message message, String messageId, String generation) {
 	}
 
-	Appended append(String chatId, List<String> memberIds, String senderId, String clientMessageId,
-			String text, Instant now) {
+	Appended append(String chatId, List<String> memberIds, String senderId, String clientMessageId, String text,
+			Instant now) {
 		String messageId = java.util.UUID.randomUUID().toString();
-		List<String> keys = new ArrayList<>(List.of(RedisKeys.chat(chatId), RedisKeys.members(chatId),
-				RedisKeys.messages(chatId), RedisKeys.clientIds(chatId), RedisKeys.read(chatId),
-				RedisKeys.lease(chatId)));
+		List<String> keys = new ArrayList<>(
+				List.of(RedisKeys.chat(chatId), RedisKeys.members(chatId), RedisKeys.messages(chatId),
+						RedisKeys.clientIds(chatId), RedisKeys.read(chatId), RedisKeys.lease(chatId)));
 		memberIds.forEach(member -> keys.add(RedisKeys.userChats(member)));
 		List<?> result = this.redis.execute(RedisScripts.SEND_MESSAGE, keys, chatId, senderId,
 				senderId + ":" + clientMessageId, messageId, text, now.toString(), String.valueOf(now.toEpochMilli()),
@@ -66,7 +73,8 @@ class MessageStore {
 		String status = String.valueOf(result.get(0));
 		return switch (status) {
 			case "created" -> new Appended(Outcome.CREATED, parse(result.get(1)), null, String.valueOf(result.get(2)));
-			case "existing" -> new Appended(Outcome.EXISTING, parse(result.get(1)), null, String.valueOf(result.get(2)));
+			case "existing" ->
+				new Appended(Outcome.EXISTING, parse(result.get(1)), null, String.valueOf(result.get(2)));
 			case "existing-trimmed" -> new Appended(Outcome.EXISTING_TRIMMED, null, String.valueOf(result.get(1)),
 					String.valueOf(result.get(2)));
 			case "not-member" -> new Appended(Outcome.NOT_MEMBER, null, null, null);
@@ -75,8 +83,8 @@ class MessageStore {
 	}
 
 	/**
-	 * Makes an appended message visible and hands its push to the fan-out channel, if the chat's
-	 * incarnation that holds it is still the cached one (confirm-message.lua).
+	 * Makes an appended message visible and hands its push to the fan-out channel, if the
+	 * chat's incarnation that holds it is still the cached one (confirm-message.lua).
 	 * @return false when the cache lost that incarnation: the seq may be handed out again
 	 */
 	boolean confirm(Message message, String generation, String fanoutEnvelope) {
@@ -87,8 +95,8 @@ class MessageStore {
 	}
 
 	/**
-	 * The cached part of a page: the chat's last seq, the first seq the list holds, the page's
-	 * seq range and the cached messages of it.
+	 * The cached part of a page: the chat's last seq, the first seq the list holds, the
+	 * page's seq range and the cached messages of it.
 	 */
 	record CachedPage(long lastSeq, long firstCachedSeq, long lo, long hi, List<Message> cached) {
 	}
@@ -107,7 +115,8 @@ class MessageStore {
 
 	/** The newest acknowledged message (sends still waiting for Kafka are not shown). */
 	Optional<Message> last(String chatId) {
-		// the chat list asks this for every chat: one entry is the usual answer, the scan the exception
+		// the chat list asks this for every chat: one entry is the usual answer, the scan
+		// the exception
 		String newestEntry = this.redis.opsForList().index(RedisKeys.messages(chatId), -1);
 		if (newestEntry == null) {
 			return Optional.empty();
@@ -144,8 +153,8 @@ class MessageStore {
 	}
 
 	Tombstoned tombstone(String chatId, String messageId, String senderId) {
-		List<?> result = this.redis.execute(RedisScripts.DELETE_MESSAGE, List.of(RedisKeys.messages(chatId)),
-				messageId, senderId);
+		List<?> result = this.redis.execute(RedisScripts.DELETE_MESSAGE, List.of(RedisKeys.messages(chatId)), messageId,
+				senderId);
 		Tombstone outcome = switch (String.valueOf(result.get(0))) {
 			case "deleted" -> Tombstone.DELETED;
 			case "not-cached" -> Tombstone.NOT_CACHED;

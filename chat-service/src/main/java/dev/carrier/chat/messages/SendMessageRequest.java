@@ -5,8 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * {@code {text, clientMessageId}}; text is 1–4000 characters after trimming (checked by the
- * service, since trimming comes first), clientMessageId makes retries safe.
+ * {@code {text, clientMessageId}}; text is 1–4000 characters after trimming (checked by
+ * the service, since trimming comes first), clientMessageId makes retries safe.
  */
 public record SendMessageRequest(@NotNull @Size(max = 16000) String text,
 		@NotBlank @Size(max = 64) String clientMessageId) {

@@ -13,7 +13,8 @@ import dev.carrier.chat.shared.InvalidRequest;
 import org.springframework.stereotype.Service;
 
 /**
- * Read positions: they only move forward; each move is published and pushed to the members.
+ * Read positions: they only move forward; each move is published and pushed to the
+ * members.
  */
 @Service
 public class ReadService {

@@ -17,13 +17,14 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
 /**
- * One connected client. Frames go out in the order they were queued, from a virtual thread of
- * the session's own, so a slow or dead client never holds up the fan-out or the other clients;
- * the {@link ConcurrentWebSocketSessionDecorator} bounds send time and buffered bytes, and a
- * client that falls too far behind is closed (it fills the gap after reconnecting). Hints
- * (typing) are never a reason to close: they are dropped once a few frames wait, so another
- * member's flood of them cannot push this client over its limits. What the client itself may
- * send is bounded here too ({@link FrameBudget}, {@link TypingThrottle}).
+ * One connected client. Frames go out in the order they were queued, from a virtual
+ * thread of the session's own, so a slow or dead client never holds up the fan-out or the
+ * other clients; the {@link ConcurrentWebSocketSessionDecorator} bounds send time and
+ * buffered bytes, and a client that falls too far behind is closed (it fills the gap
+ * after reconnecting). Hints (typing) are never a reason to close: they are dropped once
+ * a few frames wait, so another member's flood of them cannot push this client over its
+ * limits. What the client itself may send is bounded here too ({@link FrameBudget},
+ * {@link TypingThrottle}).
  */
 final class ClientSession {
 
@@ -31,7 +32,10 @@ final class ClientSession {
 
 	private static final int MAX_QUEUED_FRAMES = 1000;
 
-	/** Past this many waiting frames a hint is stale before it could be sent, so it is dropped. */
+	/**
+	 * Past this many waiting frames a hint is stale before it could be sent, so it is
+	 * dropped.
+	 */
 	static final int MAX_QUEUED_FOR_HINTS = 32;
 
 	private final WebSocketSession session;
@@ -84,7 +88,10 @@ final class ClientSession {
 		return this.typing.mayRelay(chatId);
 	}
 
-	/** An event the client must not miss: if it cannot keep up, it is closed and catches up. */
+	/**
+	 * An event the client must not miss: if it cannot keep up, it is closed and catches
+	 * up.
+	 */
 	void send(String frame) {
 		if (this.queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
 			close(CloseStatus.SESSION_NOT_RELIABLE);

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands an event to every chat-service instance through the Redis channel
- * {@code carrier:chat:events}; each instance delivers it to its own sessions of the recipients
- * ({@link LocalDelivery}). Recipients are always computed from the chat's members at the time
- * of the event, so a non-member never receives a chat's events.
+ * {@code carrier:chat:events}; each instance delivers it to its own sessions of the
+ * recipients ({@link LocalDelivery}). Recipients are always computed from the chat's
+ * members at the time of the event, so a non-member never receives a chat's events.
  */
 @Component
 public class Fanout {
@@ -39,8 +39,8 @@ public class Fanout {
 	}
 
 	/**
-	 * Best effort: the client fills any gap from its last seen seq after a reconnect, so a
-	 * failed push never fails the request that caused it.
+	 * Best effort: the client fills any gap from its last seen seq after a reconnect, so
+	 * a failed push never fails the request that caused it.
 	 */
 	public void publish(Collection<String> recipients, Push event) {
 		if (recipients.isEmpty()) {
@@ -57,8 +57,8 @@ public class Fanout {
 	}
 
 	/**
-	 * The envelope for an event whose publication is part of an atomic Redis step (a send's
-	 * confirmation publishes it in the same script); counted as published.
+	 * The envelope for an event whose publication is part of an atomic Redis step (a
+	 * send's confirmation publishes it in the same script); counted as published.
 	 */
 	public String envelope(Collection<String> recipients, Push event) {
 		this.published.increment();

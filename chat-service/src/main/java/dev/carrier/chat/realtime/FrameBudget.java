@@ -4,8 +4,9 @@ import java.util.function.LongSupplier;
 
 /**
  * How many frames one socket may send: a token bucket of {@code burst} frames refilled at
- * {@code perSecond}. A client that empties it is not a browser typing (the web app sends a
- * typing notice at most every 2 s), so its socket is closed rather than its frames queued.
+ * {@code perSecond}. A client that empties it is not a browser typing (the web app sends
+ * a typing notice at most every 2 s), so its socket is closed rather than its frames
+ * queued.
  */
 final class FrameBudget {
 

@@ -20,9 +20,10 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * This instance's WebSocket sessions by user (the only state a chat-service instance keeps in
- * memory), and the delivery of every fan-out envelope to the local sessions of its recipients.
- * Hints go out only to sessions that keep up, so a flood of them never closes a recipient.
+ * This instance's WebSocket sessions by user (the only state a chat-service instance
+ * keeps in memory), and the delivery of every fan-out envelope to the local sessions of
+ * its recipients. Hints go out only to sessions that keep up, so a flood of them never
+ * closes a recipient.
  */
 @Component
 public class LocalDelivery implements MessageListener {

@@ -27,11 +27,12 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
- * {@code /api/ws}: authenticates the client (first frame {@code {"type":"auth","token"}} or the
- * {@code bearer.<token>} subprotocol) with auth-service, answers {@code {"type":"ready"}}, then
- * relays typing notices (at most one per chat per {@code carrier.realtime.typing-interval}, the
- * rest dropped silently); everything else reaches the client through {@link LocalDelivery}. A
- * socket that sends more frames than its budget is closed with 1008, alone.
+ * {@code /api/ws}: authenticates the client (first frame {@code {"type":"auth","token"}}
+ * or the {@code bearer.<token>} subprotocol) with auth-service, answers
+ * {@code {"type":"ready"}}, then relays typing notices (at most one per chat per
+ * {@code carrier.realtime.typing-interval}, the rest dropped silently); everything else
+ * reaches the client through {@link LocalDelivery}. A socket that sends more frames than
+ * its budget is closed with 1008, alone.
  */
 @Component
 public class RealtimeHandler extends TextWebSocketHandler implements DisposableBean {
@@ -41,16 +42,21 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 	/** The token is bad or the session is over; the client must log in again. */
 	static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "Unauthorized");
 
-	/** The client stayed silent too long before authenticating; it may simply reconnect. */
+	/**
+	 * The client stayed silent too long before authenticating; it may simply reconnect.
+	 */
 	static final CloseStatus AUTH_TIMEOUT = new CloseStatus(4408, "Authentication timeout");
 
 	/**
-	 * Any other frame before authentication: a client mistake, not a dead session, so the client
-	 * may reconnect instead of logging its user out.
+	 * Any other frame before authentication: a client mistake, not a dead session, so the
+	 * client may reconnect instead of logging its user out.
 	 */
 	static final CloseStatus AUTHENTICATE_FIRST = CloseStatus.POLICY_VIOLATION.withReason("Authenticate first");
 
-	/** The client sent far more frames than any real client does; only its own socket is closed. */
+	/**
+	 * The client sent far more frames than any real client does; only its own socket is
+	 * closed.
+	 */
 	static final CloseStatus TOO_MANY_FRAMES = CloseStatus.POLICY_VIOLATION.withReason("Too many frames");
 
 	static final String BEARER_PROTOCOL_PREFIX = "bearer.";
@@ -71,9 +77,8 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 
 	private final SessionWatch watch;
 
-	private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual()
-		.name("ws-auth-timeout")
-		.factory());
+	private final ScheduledExecutorService timeouts = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("ws-auth-timeout").factory());
 
 	private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 

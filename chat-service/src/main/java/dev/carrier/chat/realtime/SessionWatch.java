@@ -23,11 +23,13 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * A socket lives no longer than its session. Every {@code carrier.realtime.session-check-interval}
- * the tokens of this instance's open sockets go to auth-service in batches, and every socket whose
- * session ended (logout, password change, idle or absolute expiry, a lost session store) is closed
- * with 4401. One check covers every way a session can end, on every instance, without events that
- * could be missed. When auth-service cannot answer, nothing is closed: that is not proof of an end.
+ * A socket lives no longer than its session. Every
+ * {@code carrier.realtime.session-check-interval} the tokens of this instance's open
+ * sockets go to auth-service in batches, and every socket whose session ended (logout,
+ * password change, idle or absolute expiry, a lost session store) is closed with 4401.
+ * One check covers every way a session can end, on every instance, without events that
+ * could be missed. When auth-service cannot answer, nothing is closed: that is not proof
+ * of an end.
  */
 @Component
 class SessionWatch implements InitializingBean, DisposableBean {
@@ -75,9 +77,12 @@ class SessionWatch implements InitializingBean, DisposableBean {
 		}, this.intervalMillis, this.intervalMillis, TimeUnit.MILLISECONDS);
 	}
 
-	/** @return how many sockets were closed */
+	/**
+	 * @return how many sockets were closed
+	 */
 	int closeEndedSessions() {
-		// only the sockets of this snapshot are judged: one watched after it was taken has a token
+		// only the sockets of this snapshot are judged: one watched after it was taken
+		// has a token
 		// the answer cannot mention, and must not be closed for that
 		Map<ClientSession, String> watched = Map.copyOf(this.tokens);
 		if (watched.isEmpty()) {

@@ -1,7 +1,8 @@
 package dev.carrier.chat.realtime;
 
 /**
- * {@code {"type":"typing","chatId","userId"}}: a member is typing, relayed to the other members.
+ * {@code {"type":"typing","chatId","userId"}}: a member is typing, relayed to the other
+ * members.
  */
 public record TypingPush(String type, String chatId, String userId) implements Push {
 

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * At most one typing notice per chat per interval from one socket; the rest are dropped without
- * an answer (typing is a hint that the next notice repeats, and an error frame per dropped notice
- * would be a flood of its own). Remembers a bounded number of chats, so a socket naming endless
- * chat ids cannot grow it.
+ * At most one typing notice per chat per interval from one socket; the rest are dropped
+ * without an answer (typing is a hint that the next notice repeats, and an error frame
+ * per dropped notice would be a flood of its own). Remembers a bounded number of chats,
+ * so a socket naming endless chat ids cannot grow it.
  */
 final class TypingThrottle {
 

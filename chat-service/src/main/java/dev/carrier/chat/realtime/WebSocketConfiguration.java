@@ -14,11 +14,12 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
- * {@code /api/ws}. Browsers come through the gateway, which refuses a page from another site and
- * forwards an accepted handshake without its {@code Origin} (only the gateway knows the public
- * address the page was loaded from); so a handshake without {@code Origin} passes, as any
- * program's does. A page's handshake that reaches chat-service directly is a second line: it
- * passes only from chat-service's own origin or one of {@code CARRIER_ALLOWED_ORIGINS}.
+ * {@code /api/ws}. Browsers come through the gateway, which refuses a page from another
+ * site and forwards an accepted handshake without its {@code Origin} (only the gateway
+ * knows the public address the page was loaded from); so a handshake without
+ * {@code Origin} passes, as any program's does. A page's handshake that reaches
+ * chat-service directly is a second line: it passes only from chat-service's own origin
+ * or one of {@code CARRIER_ALLOWED_ORIGINS}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -41,8 +42,8 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 	}
 
 	/**
-	 * Explicit message limits: Tomcat closes a socket whose message exceeds them with 1009
-	 * (message too big) instead of buffering arbitrary input.
+	 * Explicit message limits: Tomcat closes a socket whose message exceeds them with
+	 * 1009 (message too big) instead of buffering arbitrary input.
 	 */
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer() {
@@ -54,8 +55,8 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 	}
 
 	/**
-	 * Accepts (and so echoes) a {@code bearer.<token>} subprotocol, as browsers cannot set an
-	 * Authorization header on a WebSocket.
+	 * Accepts (and so echoes) a {@code bearer.<token>} subprotocol, as browsers cannot
+	 * set an Authorization header on a WebSocket.
 	 */
 	static class BearerProtocolHandshakeHandler extends DefaultHandshakeHandler {
 

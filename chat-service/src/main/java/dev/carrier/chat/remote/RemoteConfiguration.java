@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The registries come from resilience4j-spring-boot3 (on the classpath with the Spring Cloud
- * CircuitBreaker starter), filled from {@code resilience4j.*} in application.yml.
+ * The registries come from resilience4j-spring-boot3 (on the classpath with the Spring
+ * Cloud CircuitBreaker starter), filled from {@code resilience4j.*} in application.yml.
  */
 @Configuration(proxyBeanMethods = false)
 class RemoteConfiguration {

@@ -22,14 +22,15 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriBuilder;
 
 /**
- * One remote service (auth-service or persistence-service) behind its Resilience4j instances,
- * configured in application.yml ({@code resilience4j.*.instances.<name>}): a bulkhead, a bounded
- * retry with exponential backoff, a circuit breaker, and the time limiter's timeout on each attempt
- * (applied by the HTTP client itself, see {@link RemoteServices}), so a dead
- * dependency costs a fast 503 problem instead of a hang, and a slow one cannot hold every request
- * thread. Every call made through it is idempotent, so retrying is safe. Callers get the status
- * and body and decide what a 404 or a 503 means: a 4xx is an answer, a 503 the service's own
- * considered "not now"; transport errors and other 5xx are retried and then reported as
+ * One remote service (auth-service or persistence-service) behind its Resilience4j
+ * instances, configured in application.yml ({@code resilience4j.*.instances.<name>}): a
+ * bulkhead, a bounded retry with exponential backoff, a circuit breaker, and the time
+ * limiter's timeout on each attempt (applied by the HTTP client itself, see
+ * {@link RemoteServices}), so a dead dependency costs a fast 503 problem instead of a
+ * hang, and a slow one cannot hold every request thread. Every call made through it is
+ * idempotent, so retrying is safe. Callers get the status and body and decide what a 404
+ * or a 503 means: a 4xx is an answer, a 503 the service's own considered "not now";
+ * transport errors and other 5xx are retried and then reported as
  * {@link ServiceUnavailable}.
  */
 public class RemoteService {
@@ -65,7 +66,10 @@ public class RemoteService {
 		});
 	}
 
-	/** A POST of a JSON body (idempotent in effect, like every call made through this class). */
+	/**
+	 * A POST of a JSON body (idempotent in effect, like every call made through this
+	 * class).
+	 */
 	public Response post(Function<UriBuilder, URI> uri, String jsonBody) {
 		return call(() -> exchange(this.rest.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(jsonBody)));
 	}
@@ -74,7 +78,8 @@ public class RemoteService {
 		try {
 			return Bulkhead
 				.decorateSupplier(this.bulkhead,
-						Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker, attempt)))
+						Retry.decorateSupplier(this.retry,
+								CircuitBreaker.decorateSupplier(this.circuitBreaker, attempt)))
 				.get();
 		}
 		catch (RemoteFailure | CallNotPermittedException | BulkheadFullException ex) {
@@ -87,8 +92,10 @@ public class RemoteService {
 		try {
 			Response response = spec.exchange((request, result) -> new Response(result.getStatusCode().value(),
 					StreamUtils.copyToString(result.getBody(), StandardCharsets.UTF_8)), true);
-			// 503 is the service's own considered "not now" (e.g. persistence-service cannot prove its
-			// record current): passed on at once, neither retried nor held against the circuit
+			// 503 is the service's own considered "not now" (e.g. persistence-service
+			// cannot prove its
+			// record current): passed on at once, neither retried nor held against the
+			// circuit
 			if (response.status() >= 500 && response.status() != 503) {
 				throw new RemoteFailure(this.name + " answered " + response.status());
 			}

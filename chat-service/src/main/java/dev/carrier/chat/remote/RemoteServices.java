@@ -19,12 +19,13 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * Makes the {@link RemoteService} for each service chat-service calls: an HTTP client with the
- * connect timeout of {@code carrier.remote}, sending this service's credential
- * ({@code X-Carrier-Service}) on every call, behind the Resilience4j instances of the service's
- * name that Resilience4j's Spring Boot configuration built from application.yml. The time
- * limiter's timeout is the HTTP request's own timeout (java.net.http ends the exchange when the
- * answer has not begun by then), so a blocking call needs no second thread to be timed.
+ * Makes the {@link RemoteService} for each service chat-service calls: an HTTP client
+ * with the connect timeout of {@code carrier.remote}, sending this service's credential
+ * ({@code X-Carrier-Service}) on every call, behind the Resilience4j instances of the
+ * service's name that Resilience4j's Spring Boot configuration built from
+ * application.yml. The time limiter's timeout is the HTTP request's own timeout
+ * (java.net.http ends the exchange when the answer has not begun by then), so a blocking
+ * call needs no second thread to be timed.
  */
 public class RemoteServices {
 
@@ -41,8 +42,8 @@ public class RemoteServices {
 	private final Supplier<String> credential;
 
 	/**
-	 * @param credential this service's credential, sent with every call: the other services let
-	 * only Carrier's own services reach {@code /internal/**}
+	 * @param credential this service's credential, sent with every call: the other
+	 * services let only Carrier's own services reach {@code /internal/**}
 	 */
 	public RemoteServices(CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, BulkheadRegistry bulkheads,
 			TimeLimiterRegistry timeLimiters, CarrierProperties.Remote settings, Supplier<String> credential) {
@@ -54,7 +55,10 @@ public class RemoteServices {
 		this.credential = credential;
 	}
 
-	/** @param name the service's name, which is also the name of its Resilience4j instances */
+	/**
+	 * @param name the service's name, which is also the name of its Resilience4j
+	 * instances
+	 */
 	public RemoteService named(String name, URI baseUrl) {
 		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
@@ -76,7 +80,10 @@ public class RemoteServices {
 		return new RemoteService(name, rest, instances);
 	}
 
-	/** One service's Resilience4j instances around each call (the time limit is in the HTTP client). */
+	/**
+	 * One service's Resilience4j instances around each call (the time limit is in the
+	 * HTTP client).
+	 */
 	record Instances(Bulkhead bulkhead, Retry retry, CircuitBreaker circuitBreaker) {
 	}
 

@@ -3,8 +3,8 @@ package dev.carrier.chat.shared;
 import java.util.regex.Pattern;
 
 /**
- * Ids are canonical lower-case UUID strings; anything else (an upper-case spelling included)
- * cannot name a chat, message or user, and is a 404 before any store is asked.
+ * Ids are canonical lower-case UUID strings; anything else (an upper-case spelling
+ * included) cannot name a chat, message or user, and is a 404 before any store is asked.
  */
 public final class Ids {
 

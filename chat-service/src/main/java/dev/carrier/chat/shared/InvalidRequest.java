@@ -1,7 +1,8 @@
 package dev.carrier.chat.shared;
 
 /**
- * The request is well-formed but breaks a rule (a direct chat cannot be left, seq beyond the chat).
+ * The request is well-formed but breaks a rule (a direct chat cannot be left, seq beyond
+ * the chat).
  */
 public class InvalidRequest extends RuntimeException {
 

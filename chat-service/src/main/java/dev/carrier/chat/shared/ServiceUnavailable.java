@@ -1,8 +1,8 @@
 package dev.carrier.chat.shared;
 
 /**
- * A server this request depends on (auth-service, persistence-service, Kafka) did not answer;
- * the client may retry.
+ * A server this request depends on (auth-service, persistence-service, Kafka) did not
+ * answer; the client may retry.
  */
 public class ServiceUnavailable extends RuntimeException {
 

@@ -7,13 +7,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The key the gateway and the services share to prove who is calling (docs/architecture.md, "Who
- * may call whom").
+ * The key the gateway and the services share to prove who is calling
+ * (docs/architecture.md, "Who may call whom").
  *
- * @param key at least 32 random bytes, base64-encoded ({@code CARRIER_TRUST_KEY}; a Kubernetes
- * Secret in a cluster). No default: a well-known key would let anyone on the network act as anyone.
- * @param credentialTtl how long this service's own credential for other services' {@code /internal/**}
- * stays valid
+ * @param key at least 32 random bytes, base64-encoded ({@code CARRIER_TRUST_KEY}; a
+ * Kubernetes Secret in a cluster). No default: a well-known key would let anyone on the
+ * network act as anyone.
+ * @param credentialTtl how long this service's own credential for other services'
+ * {@code /internal/**} stays valid
  */
 @ConfigurationProperties("carrier.trust")
 public record TrustProperties(String key, @DefaultValue("5m") Duration credentialTtl) {
@@ -27,7 +28,8 @@ public record TrustProperties(String key, @DefaultValue("5m") Duration credentia
 							+ "(openssl rand -base64 32), the same for the gateway and every service");
 		}
 		if (keyBytes(key).length < MINIMUM_KEY_BYTES) {
-			throw new IllegalArgumentException("carrier.trust.key must decode to at least " + MINIMUM_KEY_BYTES + " bytes");
+			throw new IllegalArgumentException(
+					"carrier.trust.key must decode to at least " + MINIMUM_KEY_BYTES + " bytes");
 		}
 	}
 

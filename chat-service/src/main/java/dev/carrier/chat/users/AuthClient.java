@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * auth-service's internal API (docs/architecture.md): session checks, user lookups, member
- * summaries and who is online.
+ * auth-service's internal API (docs/architecture.md): session checks, user lookups,
+ * member summaries and who is online.
  */
 @Component
 public class AuthClient {
@@ -48,7 +48,8 @@ public class AuthClient {
 	}
 
 	/**
-	 * Which of these tokens still have a session (auth-service touches no timeout for this).
+	 * Which of these tokens still have a session (auth-service touches no timeout for
+	 * this).
 	 * @throws ServiceUnavailable when auth-service cannot tell
 	 */
 	public Set<String> aliveTokens(Collection<String> tokens) {
@@ -62,7 +63,8 @@ public class AuthClient {
 	public Optional<MemberSummary> lookup(String usernameOrEmail) {
 		RemoteService.Response response = this.auth
 			.get(uri -> uri.path("/internal/users/lookup").queryParam("q", usernameOrEmail).build(), null);
-		// auth-service refuses a query that cannot be a username or email (4xx): no such user.
+		// auth-service refuses a query that cannot be a username or email (4xx): no such
+		// user.
 		if (response.status() >= 400 && response.status() < 500) {
 			return Optional.empty();
 		}
@@ -85,8 +87,8 @@ public class AuthClient {
 	public Set<String> online(Collection<String> ids) {
 		Set<String> online = new HashSet<>();
 		for (List<String> chunk : chunks(ids)) {
-			RemoteService.Response response = this.auth
-				.get(uri -> uri.path("/internal/users/online").queryParam("ids", String.join(",", chunk)).build(), null);
+			RemoteService.Response response = this.auth.get(
+					uri -> uri.path("/internal/users/online").queryParam("ids", String.join(",", chunk)).build(), null);
 			online.addAll(this.json.readValue(checked(response).body(), new TypeReference<Set<String>>() {
 			}));
 		}
@@ -94,9 +96,10 @@ public class AuthClient {
 	}
 
 	/**
-	 * Ids go in the query string, which auth-service's server caps (8 KB for the request line and
-	 * headers, 500 ids per call): {@value #IDS_PER_CALL} ids (3.7 KB) per call keep any number of
-	 * members within both, where one call for a few hundred members was refused.
+	 * Ids go in the query string, which auth-service's server caps (8 KB for the request
+	 * line and headers, 500 ids per call): {@value #IDS_PER_CALL} ids (3.7 KB) per call
+	 * keep any number of members within both, where one call for a few hundred members
+	 * was refused.
 	 */
 	static List<List<String>> chunks(Collection<String> ids) {
 		List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));

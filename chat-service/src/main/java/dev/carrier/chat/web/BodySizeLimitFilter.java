@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds every request body, not only those that pass the gateway: a declared Content-Length over
- * the limit is a 413 before a byte is read, and a body without one (chunked) is a 413 as soon as
- * it runs past the limit ({@link LimitedBodyRequest}; {@link ProblemAdvice} answers the read that
- * fails). Tomcat itself bounds only form and multipart bodies.
+ * Bounds every request body, not only those that pass the gateway: a declared
+ * Content-Length over the limit is a 413 before a byte is read, and a body without one
+ * (chunked) is a 413 as soon as it runs past the limit ({@link LimitedBodyRequest};
+ * {@link ProblemAdvice} answers the read that fails). Tomcat itself bounds only form and
+ * multipart bodies.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -55,7 +56,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 		}
-		// a reader that swallowed the failure must not answer as if the body had been whole
+		// a reader that swallowed the failure must not answer as if the body had been
+		// whole
 		if (limited.exceeded() && !response.isCommitted()) {
 			response.reset();
 			refuse(request, response);

@@ -6,8 +6,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
  * A request body ran past {@code carrier.request.max-body-size} while being read. An
- * IOException, so every reader treats it as the failed read it is; {@link ProblemAdvice} finds it
- * under the unreadable-body error it becomes and answers 413.
+ * IOException, so every reader treats it as the failed read it is; {@link ProblemAdvice}
+ * finds it under the unreadable-body error it becomes and answers 413.
  */
 class BodyTooLarge extends IOException {
 
@@ -15,7 +15,10 @@ class BodyTooLarge extends IOException {
 		super("The request body is larger than " + limit + " bytes");
 	}
 
-	/** The BodyTooLarge behind this unreadable body, or null when something else was wrong. */
+	/**
+	 * The BodyTooLarge behind this unreadable body, or null when something else was
+	 * wrong.
+	 */
 	static BodyTooLarge causeOf(HttpMessageNotReadableException ex) {
 		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof BodyTooLarge tooLarge) {

@@ -14,8 +14,8 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Resolves {@link CallerId} parameters from the user named by the gateway's signed assertion
- * ({@link CallerTrustFilter}); without one the call is unauthenticated.
+ * Resolves {@link CallerId} parameters from the user named by the gateway's signed
+ * assertion ({@link CallerTrustFilter}); without one the call is unauthenticated.
  */
 @Configuration(proxyBeanMethods = false)
 class CallerIdResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {

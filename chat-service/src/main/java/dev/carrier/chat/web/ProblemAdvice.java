@@ -35,18 +35,21 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one translation of errors into RFC 9457 problem documents: each feature's domain exceptions
- * (thrown without knowing about HTTP) get their status here. Spring MVC's own exceptions (malformed
- * JSON, wrong types, validation, unknown paths, wrong methods and media types) are handled by
- * the base class as 4xx problems, completed here with a {@code type} and a detail that says
- * what was wrong. Nothing leaks a stack trace.
+ * The one translation of errors into RFC 9457 problem documents: each feature's domain
+ * exceptions (thrown without knowing about HTTP) get their status here. Spring MVC's own
+ * exceptions (malformed JSON, wrong types, validation, unknown paths, wrong methods and
+ * media types) are handled by the base class as 4xx problems, completed here with a
+ * {@code type} and a detail that says what was wrong. Nothing leaks a stack trace.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-	/** A chat or message the caller may not see is indistinguishable from one that does not exist. */
+	/**
+	 * A chat or message the caller may not see is indistinguishable from one that does
+	 * not exist.
+	 */
 	@ExceptionHandler({ ChatNotFound.class, MessageNotFound.class, UnknownMember.class, UnknownUser.class })
 	ProblemDetail notFound(RuntimeException ex) {
 		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
@@ -85,8 +88,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A store (Redis) is down, restarting or timed out. That is not the client's fault and
-	 * not a bug: a 503 tells the client to retry (sends are idempotent by clientMessageId).
+	 * A store (Redis) is down, restarting or timed out. That is not the client's fault
+	 * and not a bug: a 503 tells the client to retry (sends are idempotent by
+	 * clientMessageId).
 	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
 			RecoverableDataAccessException.class, RedisSystemException.class })
@@ -109,7 +113,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		BodyTooLarge tooLarge = BodyTooLarge.causeOf(ex);
 		if (tooLarge != null) {
-			// the rest of the body is not read: the connection cannot carry another request
+			// the rest of the body is not read: the connection cannot carry another
+			// request
 			headers.setConnection("close");
 			return handleExceptionInternal(ex,
 					ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()), headers,
@@ -133,7 +138,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
-	/** Every problem Spring MVC makes passes here: give it a type (it has only about:blank). */
+	/**
+	 * Every problem Spring MVC makes passes here: give it a type (it has only
+	 * about:blank).
+	 */
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {

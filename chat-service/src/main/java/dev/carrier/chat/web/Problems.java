@@ -11,8 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Problem types, one per status, so every problem (ours, Spring MVC's, Tomcat's) carries a
- * {@code type} a client can switch on.
+ * Problem types, one per status, so every problem (ours, Spring MVC's, Tomcat's) carries
+ * a {@code type} a client can switch on.
  */
 final class Problems {
 
@@ -46,7 +46,10 @@ final class Problems {
 		return (known != null) ? known.getReasonPhrase() : "Error";
 	}
 
-	/** Fills in what a framework-made problem leaves out (its type is {@code about:blank}). */
+	/**
+	 * Fills in what a framework-made problem leaves out (its type is
+	 * {@code about:blank}).
+	 */
 	static ProblemDetail complete(ProblemDetail problem) {
 		if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
 			problem.setType(type(problem.getStatus()));
@@ -60,13 +63,19 @@ final class Problems {
 		return problem;
 	}
 
-	/** The problem as a plain record, for writers outside Spring MVC (filters, the error page, Tomcat). */
+	/**
+	 * The problem as a plain record, for writers outside Spring MVC (filters, the error
+	 * page, Tomcat).
+	 */
 	static Body body(int status, String detail, String instance) {
 		return new Body(type(status).toString(), title(status), status,
 				(detail != null && !detail.isBlank()) ? detail : title(status), instance);
 	}
 
-	/** Answers with the problem directly, for the filters and the error page that run outside Spring MVC. */
+	/**
+	 * Answers with the problem directly, for the filters and the error page that run
+	 * outside Spring MVC.
+	 */
 	static void write(HttpServletResponse response, JsonMapper json, int status, String detail, String instance)
 			throws IOException {
 		response.setStatus(status);
@@ -75,7 +84,10 @@ final class Problems {
 		json.writeValue(response.getOutputStream(), body(status, detail, instance));
 	}
 
-	/** {@code {type, title, status, detail, instance}}, the shape of every problem this service writes. */
+	/**
+	 * {@code {type, title, status, detail, instance}}, the shape of every problem this
+	 * service writes.
+	 */
 	record Body(String type, String title, int status, String detail,
 			@JsonInclude(JsonInclude.Include.NON_NULL) String instance) {
 	}

@@ -19,10 +19,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Requests Tomcat rejects before they reach Spring (a {@code %00} or invalid UTF-8 in the path,
- * a {@code [} in the query) are answered by Tomcat's error report valve, which writes HTML. This
- * replaces it with one that writes a problem document. It runs after Boot's own customizer,
- * which installs the HTML valve, so that one can be taken out again.
+ * Requests Tomcat rejects before they reach Spring (a {@code %00} or invalid UTF-8 in the
+ * path, a {@code [} in the query) are answered by Tomcat's error report valve, which
+ * writes HTML. This replaces it with one that writes a problem document. It runs after
+ * Boot's own customizer, which installs the HTML valve, so that one can be taken out
+ * again.
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatProblemReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -65,7 +66,8 @@ class TomcatProblemReports implements WebServerFactoryCustomizer<TomcatServletWe
 			if (!ioAllowed.get()) {
 				return;
 			}
-			// Tomcat's messages for rejected requests are fixed texts ("Invalid URI"), safe to show;
+			// Tomcat's messages for rejected requests are fixed texts ("Invalid URI"),
+			// safe to show;
 			// for a 5xx nothing about the cause is.
 			String detail = (status < 500) ? response.getMessage() : "Something went wrong on our side";
 			try {

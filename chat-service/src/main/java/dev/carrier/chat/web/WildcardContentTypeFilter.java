@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A body whose Content-Type is a wildcard ({@code *}{@code /*}, {@code application/*}) says
- * nothing about what it is, and Spring MVC fails on it with an IllegalArgumentException (a 500)
- * while choosing a converter; it is refused here with a 415 problem instead.
+ * A body whose Content-Type is a wildcard ({@code *}{@code /*}, {@code application/*})
+ * says nothing about what it is, and Spring MVC fails on it with an
+ * IllegalArgumentException (a 500) while choosing a converter; it is refused here with a
+ * 415 problem instead.
  */
 @Component
 class WildcardContentTypeFilter extends OncePerRequestFilter {

@@ -20,8 +20,10 @@ class ContiguousTailTests {
 
 	@Test
 	void onlyTheMessagesAfterTheNewestGapAreInstalled() {
-		// seq 11 never reached MySQL (a send Kafka never took): older messages come from MySQL
-		assertThat(seqs(SnapshotArgument.contiguousTail(snapshot(14, 8, 9, 10, 12, 13, 14)))).containsExactly(12L, 13L, 14L);
+		// seq 11 never reached MySQL (a send Kafka never took): older messages come from
+		// MySQL
+		assertThat(seqs(SnapshotArgument.contiguousTail(snapshot(14, 8, 9, 10, 12, 13, 14)))).containsExactly(12L, 13L,
+				14L);
 	}
 
 	@Test

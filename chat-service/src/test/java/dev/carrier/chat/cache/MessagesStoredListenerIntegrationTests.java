@@ -20,9 +20,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * persistence-service's {@code carrier.persistence.messages-stored} reports, as chat-service
- * consumes them from the real Kafka: how far MySQL holds a chat only ever rises, and a report
- * lets a chat whose lease is gone leave the cache.
+ * persistence-service's {@code carrier.persistence.messages-stored} reports, as
+ * chat-service consumes them from the real Kafka: how far MySQL holds a chat only ever
+ * rises, and a report lets a chat whose lease is gone leave the cache.
  */
 class MessagesStoredListenerIntegrationTests extends IntegrationTestSupport {
 

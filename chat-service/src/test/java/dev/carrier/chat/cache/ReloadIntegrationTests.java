@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reloading a chat the cache lacks from persistence-service's snapshot (ChatReloader,
- * begin-reload.lua, install-snapshot.lua) against the real Redis: only for members, only for
- * canonical ids, one snapshot per chat at a time, and never over a cached chat or after the claim
- * was lost.
+ * begin-reload.lua, install-snapshot.lua) against the real Redis: only for members, only
+ * for canonical ids, one snapshot per chat at a time, and never over a cached chat or
+ * after the claim was lost.
  */
 class ReloadIntegrationTests extends IntegrationTestSupport {
 
@@ -49,7 +49,8 @@ class ReloadIntegrationTests extends IntegrationTestSupport {
 		for (String spelling : spellings) {
 			String base = "/api/chats/" + spelling;
 			List<Reply> replies = List.of(get(base, alice.id()), get(base + "/messages", alice.id()),
-					post(base + "/messages", alice.id(), Map.of("text", "hi", "clientMessageId", UUID.randomUUID().toString())),
+					post(base + "/messages", alice.id(),
+							Map.of("text", "hi", "clientMessageId", UUID.randomUUID().toString())),
 					post(base + "/read", alice.id(), Map.of("seq", 1)));
 
 			for (Reply reply : replies) {
@@ -131,7 +132,8 @@ class ReloadIntegrationTests extends IntegrationTestSupport {
 		assertThat(PERSISTENCE.snapshotRequests(chatId)).isZero();
 		assertThat(this.redis.opsForHash().get(RedisKeys.chat(chatId), "lastSeq")).isEqualTo("40");
 
-		// cached again while the snapshot is read (another instance reloaded or created it)
+		// cached again while the snapshot is read (another instance reloaded or created
+		// it)
 		Map<Object, Object> cached = this.redis.opsForHash().entries(RedisKeys.chat(chatId));
 		CachedChats.lose(this.redis, chatId);
 		PERSISTENCE.onSnapshot(chatId, id -> {
@@ -158,7 +160,8 @@ class ReloadIntegrationTests extends IntegrationTestSupport {
 		User alice = AUTH.newUser("alice");
 		User bob = AUTH.newUser("bob");
 		String chatId = evictedDurableChat(alice, bob);
-		// the cache is lost (flushed, restarted) while persistence-service reads the snapshot
+		// the cache is lost (flushed, restarted) while persistence-service reads the
+		// snapshot
 		PERSISTENCE.onSnapshot(chatId, id -> this.redis.delete(RedisKeys.reloadClaim(id)));
 		Reply lost;
 		try {
@@ -226,7 +229,8 @@ class ReloadIntegrationTests extends IntegrationTestSupport {
 		User alice = AUTH.newUser("alice");
 		User bob = AUTH.newUser("bob");
 		String chatId = evictedDurableChat(alice, bob);
-		// persistence-service fails the snapshot, slowly: the other requests wait for this reload
+		// persistence-service fails the snapshot, slowly: the other requests wait for
+		// this reload
 		PERSISTENCE.onSnapshot(chatId, id -> {
 			sleep(300);
 			throw new IllegalStateException("snapshot failed");
@@ -254,7 +258,9 @@ class ReloadIntegrationTests extends IntegrationTestSupport {
 		return chatId;
 	}
 
-	/** Runs the requests at once, on as many threads, and returns their replies in order. */
+	/**
+	 * Runs the requests at once, on as many threads, and returns their replies in order.
+	 */
 	private static List<Reply> concurrently(int count, IntFunction<Reply> request) throws Exception {
 		List<Reply> replies = new ArrayList<>();
 		try (ExecutorService pool = Executors.newFixedThreadPool(count)) {

@@ -35,9 +35,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * The chat endpoints as HTTP sees them, without Redis or Kafka: the caller comes from the signed
- * identity, and each domain exception of the chats feature becomes its problem document once, in
- * the web package's advice.
+ * The chat endpoints as HTTP sees them, without Redis or Kafka: the caller comes from the
+ * signed identity, and each domain exception of the chats feature becomes its problem
+ * document once, in the web package's advice.
  */
 @WebMvcTest(ChatController.class)
 class ChatControllerTests {
@@ -67,8 +67,7 @@ class ChatControllerTests {
 	@BeforeEach
 	void aliceIsTheCaller() {
 		given(this.assertions.userOf("alice")).willReturn(Optional.of(ALICE));
-		given(this.assertions.userOf(BDDMockito.argThat(value -> !"alice".equals(value))))
-			.willReturn(Optional.empty());
+		given(this.assertions.userOf(BDDMockito.argThat(value -> !"alice".equals(value)))).willReturn(Optional.empty());
 	}
 
 	private static MockHttpServletRequestBuilder asAlice(MockHttpServletRequestBuilder request) {
@@ -100,8 +99,9 @@ class ChatControllerTests {
 				Instant.parse("2026-01-01T00:00:00Z"));
 		given(this.creation.create(eq(ALICE), any())).willThrow(new DirectChatExists(existing));
 
-		this.mvc.perform(asAlice(post("/api/chats")).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"members\":[\"bob\"]}"))
+		this.mvc
+			.perform(asAlice(post("/api/chats")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"members\":[\"bob\"]}"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.type").value("https://carrier.dev/problems/conflict"))
 			.andExpect(jsonPath("$.chat.id").value(CHAT))
@@ -112,8 +112,9 @@ class ChatControllerTests {
 	void anUnknownMemberIsA404NamingTheLogin() throws Exception {
 		given(this.creation.create(eq(ALICE), any())).willThrow(new UnknownMember("nobody"));
 
-		this.mvc.perform(asAlice(post("/api/chats")).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"members\":[\"nobody\"]}"))
+		this.mvc
+			.perform(asAlice(post("/api/chats")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"members\":[\"nobody\"]}"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value("Unknown member: nobody"));
 	}
@@ -135,7 +136,8 @@ class ChatControllerTests {
 
 	@Test
 	void anInvalidBodyIsRefusedBeforeTheServiceIsAsked() throws Exception {
-		this.mvc.perform(asAlice(post("/api/chats")).contentType(MediaType.APPLICATION_JSON).content("{\"members\":[]}"))
+		this.mvc
+			.perform(asAlice(post("/api/chats")).contentType(MediaType.APPLICATION_JSON).content("{\"members\":[]}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'members'")));
 		BDDMockito.then(this.creation).shouldHaveNoInteractions();

@@ -75,7 +75,8 @@ class ChatsIntegrationTests extends IntegrationTestSupport {
 			.map(reply -> reply.json().path("chat").path("id").asString())
 			.collect(Collectors.toSet());
 		assertThat(ids).hasSize(1);
-		assertThat(this.redis.opsForValue().get(RedisKeys.direct(alice.id(), bob.id()))).isEqualTo(ids.iterator().next());
+		assertThat(this.redis.opsForValue().get(RedisKeys.direct(alice.id(), bob.id())))
+			.isEqualTo(ids.iterator().next());
 	}
 
 	@Test
@@ -118,7 +119,8 @@ class ChatsIntegrationTests extends IntegrationTestSupport {
 		Reply noName = post("/api/chats", alice.id(), Map.of("members", List.of(bob.username(), carol.username())));
 		Reply longName = post("/api/chats", alice.id(),
 				Map.of("members", List.of(bob.username(), carol.username()), "name", "x".repeat(65)));
-		Reply unknown = post("/api/chats", alice.id(), Map.of("members", List.of(bob.username(), "nobody_" + UUID.randomUUID().toString().substring(0, 8))));
+		Reply unknown = post("/api/chats", alice.id(),
+				Map.of("members", List.of(bob.username(), "nobody_" + UUID.randomUUID().toString().substring(0, 8))));
 		Reply onlyMe = post("/api/chats", alice.id(), Map.of("members", List.of(alice.username())));
 
 		assertThat(noName.status()).isEqualTo(400);
@@ -169,8 +171,8 @@ class ChatsIntegrationTests extends IntegrationTestSupport {
 
 		List<Reply> replies = List.of(get(base, stranger.id()), get(base + "/messages", stranger.id()),
 				post(base + "/messages", stranger.id(), Map.of("text", "hi", "clientMessageId", "c1")),
-				delete(base + "/messages/" + messageId, stranger.id()), get(base + "/export?format=json", stranger.id()),
-				post(base + "/read", stranger.id(), Map.of("seq", 1)),
+				delete(base + "/messages/" + messageId, stranger.id()),
+				get(base + "/export?format=json", stranger.id()), post(base + "/read", stranger.id(), Map.of("seq", 1)),
 				post(base + "/members", stranger.id(), Map.of("members", List.of(stranger.username()))),
 				delete(base + "/members/me", stranger.id()));
 		Reply missing = get("/api/chats/" + UUID.randomUUID(), stranger.id());
@@ -234,7 +236,8 @@ class ChatsIntegrationTests extends IntegrationTestSupport {
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.json().findValuesAsString("id")).contains(direct, group);
 		assertThat(reply.json()).hasSize(2);
-		JsonNode directSummary = reply.json().valueStream()
+		JsonNode directSummary = reply.json()
+			.valueStream()
 			.filter(summary -> summary.path("chat").path("id").asString().equals(direct))
 			.findFirst()
 			.orElseThrow();
@@ -295,11 +298,11 @@ class ChatsIntegrationTests extends IntegrationTestSupport {
 		Reply internal = get("/v3/api-docs/internal", null);
 
 		assertThat(published.status()).isEqualTo(200);
-		assertThat(published.json().path("paths").propertyNames()).contains("/api/chats", "/api/chats/{chatId}/messages",
-				"/api/chats/{chatId}/read")
+		assertThat(published.json().path("paths").propertyNames())
+			.contains("/api/chats", "/api/chats/{chatId}/messages", "/api/chats/{chatId}/read")
 			.noneMatch(path -> path.startsWith("/internal"));
-		assertThat(internal.json().path("paths").propertyNames()).contains("/internal/users/{userId}/logged-out",
-				"/internal/users/{userId}/logged-in")
+		assertThat(internal.json().path("paths").propertyNames())
+			.contains("/internal/users/{userId}/logged-out", "/internal/users/{userId}/logged-in")
 			.allMatch(path -> path.startsWith("/internal"));
 	}
 

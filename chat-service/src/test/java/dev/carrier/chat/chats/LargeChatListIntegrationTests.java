@@ -33,14 +33,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code GET /api/chats} for a user whose chats hold 1,000 distinct members, against an
- * auth-service that refuses what the real one refuses: a request line over Tomcat's 8 KB and more
- * than 500 ids in one call (a single call for every member failed at a few hundred).
+ * auth-service that refuses what the real one refuses: a request line over Tomcat's 8 KB
+ * and more than 500 ids in one call (a single call for every member failed at a few
+ * hundred).
  */
 class LargeChatListIntegrationTests extends IntegrationTestSupport {
 
 	static final AuthServiceLimits LIMITED_AUTH = new AuthServiceLimits(AUTH.url());
 
-	/** A second instance whose auth-service is the limited one, as a real second instance is started. */
+	/**
+	 * A second instance whose auth-service is the limited one, as a real second instance
+	 * is started.
+	 */
 	private static ConfigurableApplicationContext instanceBehindLimits() {
 		Map<String, String> properties = new HashMap<>(stubProperties());
 		properties.put("carrier.auth-url", LIMITED_AUTH.url());
@@ -81,7 +85,10 @@ class LargeChatListIntegrationTests extends IntegrationTestSupport {
 		assertThat(LIMITED_AUTH.refused.get()).as("calls auth-service would refuse").isZero();
 	}
 
-	/** Forwards to the stub auth-service what the real one would accept, and refuses the rest with a 400. */
+	/**
+	 * Forwards to the stub auth-service what the real one would accept, and refuses the
+	 * rest with a 400.
+	 */
 	static final class AuthServiceLimits {
 
 		static final int MAX_REQUEST_LINE = 8 * 1024;
@@ -140,7 +147,8 @@ class LargeChatListIntegrationTests extends IntegrationTestSupport {
 				}
 			});
 			try {
-				HttpResponse<byte[]> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+				HttpResponse<byte[]> response = this.http.send(request.build(),
+						HttpResponse.BodyHandlers.ofByteArray());
 				this.forwarded.incrementAndGet();
 				respond(exchange, response.statusCode(), response.body(),
 						response.headers().firstValue("Content-Type").orElse("application/json"));

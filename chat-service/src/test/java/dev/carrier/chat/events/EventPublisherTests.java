@@ -19,8 +19,8 @@ class EventPublisherTests {
 
 	@Test
 	void unreachableBrokerFailsTheRequestFastWith503() {
-		DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1", ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000),
+		DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(Map
+			.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1", ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000),
 				new StringSerializer(), new StringSerializer());
 		CarrierProperties properties = new CarrierProperties(null, null,
 				new CarrierProperties.Chat(Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(1), 1000,

@@ -89,7 +89,8 @@ class LeaseIntegrationTests extends IntegrationTestSupport {
 
 		this.redis.expire(RedisKeys.lease(chatId), Duration.ofMillis(300));
 
-		// the notification was handled: refused (not-stored), or, wrongly, the chat is gone
+		// the notification was handled: refused (not-stored), or, wrongly, the chat is
+		// gone
 		await().atMost(BOUND)
 			.until(() -> !this.redis.hasKey(RedisKeys.lease(chatId))
 					&& (notStored.count() > before || !this.redis.hasKey(RedisKeys.chat(chatId))));

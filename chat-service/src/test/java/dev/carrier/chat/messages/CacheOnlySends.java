@@ -10,11 +10,11 @@ import dev.carrier.chat.realtime.Fanout;
 import org.springframework.context.ApplicationContext;
 
 /**
- * For tests of other features: a message appended and confirmed as a send does, but without its
- * Kafka event, so no persistence-service ever reports it stored, not even a real one that shares
- * the test's broker (a running stack's persistence-service stores what the tests publish and
- * reports it); the chat's storedSeq moves only when the test says. Lives in the messages package
- * because the store is the feature's own.
+ * For tests of other features: a message appended and confirmed as a send does, but
+ * without its Kafka event, so no persistence-service ever reports it stored, not even a
+ * real one that shares the test's broker (a running stack's persistence-service stores
+ * what the tests publish and reports it); the chat's storedSeq moves only when the test
+ * says. Lives in the messages package because the store is the feature's own.
  */
 public final class CacheOnlySends {
 

@@ -41,8 +41,10 @@ class HistoryPagingIntegrationTests extends IntegrationTestSupport {
 		User alice = AUTH.newUser("alice");
 		User bob = AUTH.newUser("bob");
 		String chatId = createChat(alice, null, bob).path("id").asString();
-		// Sent in process, several at a time (the same code path as POST .../messages); what
-		// MySQL would hold is fed to the stub persistence-service as the sends return, and reported
+		// Sent in process, several at a time (the same code path as POST .../messages);
+		// what
+		// MySQL would hold is fed to the stub persistence-service as the sends return,
+		// and reported
 		// stored, so the Redis list may drop what is older than its bound.
 		StoredPrefix stored = new StoredPrefix();
 		try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
@@ -55,7 +57,8 @@ class HistoryPagingIntegrationTests extends IntegrationTestSupport {
 							new SendMessageRequest(text, UUID.randomUUID().toString()));
 					PERSISTENCE.store(JSON.convertValue(sent, new TypeReference<Map<String, Object>>() {
 					}));
-					// as persistence-service reports it: the chat is stored up to the first gap
+					// as persistence-service reports it: the chat is stored up to the
+					// first gap
 					this.eviction.recordStored(chatId, stored.add(sent.seq()));
 				}));
 			}

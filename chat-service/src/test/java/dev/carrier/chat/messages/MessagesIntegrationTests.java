@@ -96,10 +96,11 @@ class MessagesIntegrationTests extends IntegrationTestSupport {
 				post(base + "/messages", alice.id(), Map.of("text", "x".repeat(4001), "clientMessageId", "c")),
 				post(base + "/messages", alice.id(), Map.of("text", "x", "clientMessageId", "c".repeat(65))),
 				post(base + "/messages", alice.id(), "[]"), post(base + "/read", alice.id(), Map.of("seq", 2)),
-				post(base + "/read", alice.id(), Map.of("seq", -1)), post(base + "/read", alice.id(), "{\"seq\": \"abc\"}"),
-				post(base + "/read", alice.id(), "{}"), get(base + "/messages?limit=0", alice.id()),
-				get(base + "/messages?limit=201", alice.id()), get(base + "/messages?limit=abc", alice.id()),
-				get(base + "/messages?beforeSeq=0", alice.id()), get(base + "/messages?beforeSeq=1&afterSeq=1", alice.id()),
+				post(base + "/read", alice.id(), Map.of("seq", -1)),
+				post(base + "/read", alice.id(), "{\"seq\": \"abc\"}"), post(base + "/read", alice.id(), "{}"),
+				get(base + "/messages?limit=0", alice.id()), get(base + "/messages?limit=201", alice.id()),
+				get(base + "/messages?limit=abc", alice.id()), get(base + "/messages?beforeSeq=0", alice.id()),
+				get(base + "/messages?beforeSeq=1&afterSeq=1", alice.id()),
 				get(base + "/export?format=xml", alice.id()), get("/api/chats/not-a-uuid", alice.id()),
 				delete(base + "/messages/not-a-uuid", alice.id()), call("PUT", "/api/chats", alice.id(), "{}"),
 				call(this.port, "POST", base + "/messages", alice.id(), "text", "text/plain"),
@@ -157,7 +158,8 @@ class MessagesIntegrationTests extends IntegrationTestSupport {
 		assertThat(text.status()).isEqualTo(200);
 		String[] lines = text.body().split("\n");
 		assertThat(lines).hasSize(2);
-		assertThat(lines[0]).matches("\\[\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC\\] " + alice.username() + ": hello");
+		assertThat(lines[0])
+			.matches("\\[\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC\\] " + alice.username() + ": hello");
 		assertThat(lines[1]).endsWith(bob.username() + ": (deleted)");
 	}
 

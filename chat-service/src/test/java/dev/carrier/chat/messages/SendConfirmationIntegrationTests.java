@@ -43,9 +43,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A send is appended pending, published to Kafka, then confirmed (send-message.lua,
- * confirm-message.lua): nobody sees it before, a confirmation by another incarnation of the chat
- * fails the send with a 503, and the bounded list never drops what MySQL does not hold yet. The
- * bound is 5 here, so the last is visible with a handful of sends.
+ * confirm-message.lua): nobody sees it before, a confirmation by another incarnation of
+ * the chat fails the send with a 503, and the bounded list never drops what MySQL does
+ * not hold yet. The bound is 5 here, so the last is visible with a handful of sends.
  */
 @TestPropertySource(properties = "carrier.chat.message-bound=5")
 class SendConfirmationIntegrationTests extends IntegrationTestSupport {
@@ -124,7 +124,8 @@ class SendConfirmationIntegrationTests extends IntegrationTestSupport {
 		User bob = AUTH.newUser("bob");
 		String chatId = createChat(alice, null, bob).path("id").asString();
 		Map<String, String> body = Map.of("text", "caught in a reload", "clientMessageId", "c-reload");
-		// between the append and the confirmation, another incarnation of the chat replaces this one
+		// between the append and the confirmation, another incarnation of the chat
+		// replaces this one
 		this.publisher.beforeMessageSent(chatId,
 				() -> this.redis.opsForHash().put(RedisKeys.chat(chatId), "generation", "999"));
 
@@ -141,7 +142,8 @@ class SendConfirmationIntegrationTests extends IntegrationTestSupport {
 		JsonNode message = retry.json().path("message");
 		assertThat(message.path("seq").asLong()).isEqualTo(1);
 		assertThat(seqs(get("/api/chats/" + chatId + "/messages", bob.id()).json())).containsExactly(1L);
-		// the retry's confirmation is the only push of the message: the stale attempt pushed nothing
+		// the retry's confirmation is the only push of the message: the stale attempt
+		// pushed nothing
 		await().atMost(Duration.ofSeconds(10)).until(() -> pushesOf(message.path("id").asString()) >= 1);
 		await().pollDelay(Duration.ofMillis(300)).until(() -> true);
 		assertThat(pushesOf(message.path("id").asString())).isEqualTo(1);

@@ -27,9 +27,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
- * A receiver that cannot keep up: hints (typing) pile up to a few frames and are then dropped,
- * which is what keeps another member's typing flood from closing it; events it must not miss
- * still close it once it is hopelessly behind, so it reconnects and catches up.
+ * A receiver that cannot keep up: hints (typing) pile up to a few frames and are then
+ * dropped, which is what keeps another member's typing flood from closing it; events it
+ * must not miss still close it once it is hopelessly behind, so it reconnects and catches
+ * up.
  */
 class ClientSessionTests {
 
@@ -64,8 +65,10 @@ class ClientSessionTests {
 		}
 		this.clientReads.countDown();
 
-		// the one being sent when the client stalled, plus what waited: no more than the hint bound
-		verify(this.socket, timeout(5000).atLeast(ClientSession.MAX_QUEUED_FOR_HINTS)).sendMessage(any(TextMessage.class));
+		// the one being sent when the client stalled, plus what waited: no more than the
+		// hint bound
+		verify(this.socket, timeout(5000).atLeast(ClientSession.MAX_QUEUED_FOR_HINTS))
+			.sendMessage(any(TextMessage.class));
 		verify(this.socket, atMost(ClientSession.MAX_QUEUED_FOR_HINTS + 1)).sendMessage(any(TextMessage.class));
 		verify(this.socket, never()).close(any(CloseStatus.class));
 	}
@@ -82,8 +85,8 @@ class ClientSessionTests {
 	}
 
 	private static CarrierProperties.Realtime properties() {
-		return new Binder(new MapConfigurationPropertySource(Map.of("carrier.realtime.allowed-origins",
-				"http://localhost:8080")))
+		return new Binder(
+				new MapConfigurationPropertySource(Map.of("carrier.realtime.allowed-origins", "http://localhost:8080")))
 			.bind("carrier", Bindable.of(CarrierProperties.class))
 			.orElseThrow(() -> new IllegalStateException("no carrier properties"))
 			.realtime();

@@ -63,7 +63,8 @@ class RealtimeIntegrationTests extends IntegrationTestSupport {
 		User alice = AUTH.newUser("alice");
 		User bob = AUTH.newUser("bob");
 		String chatId = createChat(alice, null, bob).path("id").asString();
-		try (WsClient ws = WsClient.ready(this.port, alice.token()); WsClient other = WsClient.ready(this.port, bob.token())) {
+		try (WsClient ws = WsClient.ready(this.port, alice.token());
+				WsClient other = WsClient.ready(this.port, bob.token())) {
 			AUTH.endSession(alice.token());
 
 			await().atMost(BOUND).until(() -> ws.closeCode != null);
@@ -181,9 +182,10 @@ class RealtimeIntegrationTests extends IntegrationTestSupport {
 		try (WsClient bobWs = WsClient.ready(this.port, bob.token())) {
 			String newName = "alicia_" + alice.id().substring(0, 6);
 			AUTH.rename(alice.id(), newName);
-			this.kafka.send(Topics.USER_CHANGED, alice.id(), JSON.writeValueAsString(Map.of("eventId",
-					UUID.randomUUID().toString(), "occurredAt", Instant.now().toString(), "user",
-					Map.of("id", alice.id(), "username", newName, "email", alice.email()))));
+			this.kafka.send(Topics.USER_CHANGED, alice.id(),
+					JSON.writeValueAsString(
+							Map.of("eventId", UUID.randomUUID().toString(), "occurredAt", Instant.now().toString(),
+									"user", Map.of("id", alice.id(), "username", newName, "email", alice.email()))));
 
 			await().atMost(BOUND).until(() -> bobWs.hasType("chat.updated"));
 			JsonNode chat = bobWs.ofType("chat.updated").get(0).path("chat");
@@ -197,7 +199,8 @@ class RealtimeIntegrationTests extends IntegrationTestSupport {
 		User alice = AUTH.newUser("alice");
 		User bob = AUTH.newUser("bob");
 		String chatId = createChat(alice, null, bob).path("id").asString();
-		// Command-line arguments, so they win over application.yml as in a real second instance.
+		// Command-line arguments, so they win over application.yml as in a real second
+		// instance.
 		List<String> args = new ArrayList<>(List.of("--server.port=0"));
 		stubProperties().forEach((name, value) -> args.add("--" + name + "=" + value));
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ChatServiceApplication.class,

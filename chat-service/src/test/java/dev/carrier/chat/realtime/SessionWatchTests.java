@@ -19,7 +19,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** Which sockets a session check closes: exactly those whose session auth-service says ended. */
+/**
+ * Which sockets a session check closes: exactly those whose session auth-service says
+ * ended.
+ */
 class SessionWatchTests {
 
 	private final AuthClient auth = mock(AuthClient.class);
@@ -69,8 +72,8 @@ class SessionWatchTests {
 	}
 
 	private static CarrierProperties properties() {
-		return new Binder(new MapConfigurationPropertySource(java.util.Map.of("carrier.realtime.allowed-origins",
-				"http://localhost:8080")))
+		return new Binder(new MapConfigurationPropertySource(
+				java.util.Map.of("carrier.realtime.allowed-origins", "http://localhost:8080")))
 			.bind("carrier", Bindable.of(CarrierProperties.class))
 			.orElseThrow(() -> new IllegalStateException("no carrier properties"));
 	}

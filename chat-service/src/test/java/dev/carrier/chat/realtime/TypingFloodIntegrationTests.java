@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Typing is a hint, limited per socket: one socket's flood costs the flooder its socket and
- * never another member's.
+ * Typing is a hint, limited per socket: one socket's flood costs the flooder its socket
+ * and never another member's.
  */
 class TypingFloodIntegrationTests extends IntegrationTestSupport {
 
@@ -70,7 +70,8 @@ class TypingFloodIntegrationTests extends IntegrationTestSupport {
 			});
 			assertThat(Duration.between(first, Instant.now())).isGreaterThan(Duration.ofMillis(500));
 			assertThat(typist.closeCode).isNull();
-			assertThat(typist.frames).hasSize(1); // "ready", and no error for the dropped notices
+			assertThat(typist.frames).hasSize(1); // "ready", and no error for the dropped
+													// notices
 		}
 	}
 

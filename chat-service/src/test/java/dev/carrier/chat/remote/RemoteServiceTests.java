@@ -39,9 +39,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The resilience around calls to auth-service and persistence-service, against a real HTTP server,
- * with the Resilience4j instances that application.yml configures (only the backoff and the bulkhead's
- * wait shortened, and the bulkhead narrowed where a test needs it).
+ * The resilience around calls to auth-service and persistence-service, against a real
+ * HTTP server, with the Resilience4j instances that application.yml configures (only the
+ * backoff and the bulkhead's wait shortened, and the bulkhead narrowed where a test needs
+ * it).
  */
 class RemoteServiceTests {
 
@@ -100,7 +101,10 @@ class RemoteServiceTests {
 		}
 	}
 
-	/** auth-service's client as chat-service builds it, with fresh instances from application.yml. */
+	/**
+	 * auth-service's client as chat-service builds it, with fresh instances from
+	 * application.yml.
+	 */
 	private RemoteService authService(int maxConcurrentCalls) {
 		// as arguments: they outrank application.yml, which builder properties would not
 		this.resilience = new SpringApplicationBuilder(ResilienceOnly.class).web(WebApplicationType.NONE)
@@ -126,7 +130,8 @@ class RemoteServiceTests {
 				.getBulkheadConfig()
 				.getMaxConcurrentCalls()).isEqualTo(64);
 			assertThat(retries.retry(service).getRetryConfig().getIntervalBiFunction().apply(2, null))
-				.as("exponential backoff").isEqualTo(20L);
+				.as("exponential backoff")
+				.isEqualTo(20L);
 			assertThat(circuitBreakers.circuitBreaker(service).getCircuitBreakerConfig().getMinimumNumberOfCalls())
 				.isEqualTo(20);
 			assertThat(this.resilience.getBean(TimeLimiterRegistry.class)

@@ -18,9 +18,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The common setup of the integration tests: the application on a random port against the real
- * Redis and Kafka, with auth-service and persistence-service stood in by small HTTP servers.
- * Every test makes its own users, so tests never share data.
+ * The common setup of the integration tests: the application on a random port against the
+ * real Redis and Kafka, with auth-service and persistence-service stood in by small HTTP
+ * servers. Every test makes its own users, so tests never share data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "logging.structured.format.console=", "carrier.chat.sweep-interval=1h" })
@@ -51,7 +51,10 @@ public abstract class IntegrationTestSupport {
 		registry.add("carrier.chat.user-changed-group", () -> USER_CHANGED_GROUP);
 	}
 
-	/** The consumer group of this run's chat-service instances (user-changed and messages-stored). */
+	/**
+	 * The consumer group of this run's chat-service instances (user-changed and
+	 * messages-stored).
+	 */
 	protected static String consumerGroup() {
 		return USER_CHANGED_GROUP;
 	}
@@ -78,10 +81,10 @@ public abstract class IntegrationTestSupport {
 		return call(this.port, method, path, userId, body, "application/json");
 	}
 
-	protected static Reply call(int port, String method, String path, String userId, String body,
-			String contentType) {
+	protected static Reply call(int port, String method, String path, String userId, String body, String contentType) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (body != null) {
 			request.header("Content-Type", contentType);
 		}
@@ -112,7 +115,9 @@ public abstract class IntegrationTestSupport {
 		return call("DELETE", path, userId, null);
 	}
 
-	/** Creates a chat as {@code creator} with these members (by username) and returns it. */
+	/**
+	 * Creates a chat as {@code creator} with these members (by username) and returns it.
+	 */
 	protected JsonNode createChat(StubAuthService.User creator, String name, StubAuthService.User... members) {
 		Map<String, Object> body = new java.util.HashMap<>();
 		body.put("members", java.util.Arrays.stream(members).map(StubAuthService.User::username).toList());

@@ -14,8 +14,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * A test consumer with its own group, positioned at the end of a topic before the test acts,
- * that collects what arrives afterwards.
+ * A test consumer with its own group, positioned at the end of a topic before the test
+ * acts, that collects what arrives afterwards.
  */
 public final class KafkaProbe implements AutoCloseable {
 
@@ -24,9 +24,10 @@ public final class KafkaProbe implements AutoCloseable {
 	private final List<ConsumerRecord<String, String>> seen = new CopyOnWriteArrayList<>();
 
 	public KafkaProbe(String bootstrap, String topic) {
-		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-				ConsumerConfig.GROUP_ID_CONFIG, "chat-test-" + UUID.randomUUID(),
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
+		this.consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG,
+						"chat-test-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+				new StringDeserializer(), new StringDeserializer());
 		List<TopicPartition> partitions = new ArrayList<>();
 		this.consumer.partitionsFor(topic, Duration.ofSeconds(30))
 			.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));

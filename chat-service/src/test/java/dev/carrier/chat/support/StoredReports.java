@@ -19,9 +19,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Plays persistence-service's part on {@code carrier.persistence.messages-stored}: publishes a
- * report and waits until chat-service's consumer group has committed past it, so a test knows the
- * report was handled (also when handling it changes nothing visible).
+ * Plays persistence-service's part on {@code carrier.persistence.messages-stored}:
+ * publishes a report and waits until chat-service's consumer group has committed past it,
+ * so a test knows the report was handled (also when handling it changes nothing visible).
  */
 public final class StoredReports implements AutoCloseable {
 
@@ -39,13 +39,18 @@ public final class StoredReports implements AutoCloseable {
 		this.kafka = kafka;
 		this.group = group;
 		this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-		// With auto-offset-reset=latest a report sent before the group holds a position on every
-		// partition could be skipped; the container commits the position as it is assigned.
+		// With auto-offset-reset=latest a report sent before the group holds a position
+		// on every
+		// partition could be skipped; the container commits the position as it is
+		// assigned.
 		int partitions = describePartitions();
 		await().atMost(BOUND).pollInterval(Duration.ofMillis(250)).until(() -> committed().size() >= partitions);
 	}
 
-	/** Publishes {@code {eventId, occurredAt, chatId, storedSeq}} and waits until it was consumed. */
+	/**
+	 * Publishes {@code {eventId, occurredAt, chatId, storedSeq}} and waits until it was
+	 * consumed.
+	 */
 	public void report(String chatId, long storedSeq) {
 		String value = JSON.writeValueAsString(Map.of("eventId", UUID.randomUUID().toString(), "occurredAt",
 				Instant.now().toString(), "chatId", chatId, "storedSeq", storedSeq));

@@ -25,7 +25,10 @@ public class StubAuthService extends StubServer {
 
 	private final Set<String> lookups = ConcurrentHashMap.newKeySet();
 
-	/** A lookup for a name starting with this is refused with a 400, as auth-service does for bad input. */
+	/**
+	 * A lookup for a name starting with this is refused with a 400, as auth-service does
+	 * for bad input.
+	 */
 	public static final String REFUSED_LOOKUP_PREFIX = "refused-";
 
 	/** Whether anyone asked to look up exactly this username or email. */
@@ -46,7 +49,9 @@ public class StubAuthService extends StubServer {
 		return user;
 	}
 
-	/** Ends the session of this token, as a logout, a password change or an expiry would. */
+	/**
+	 * Ends the session of this token, as a logout, a password change or an expiry would.
+	 */
 	public void endSession(String token) {
 		this.sessions.remove(token);
 	}
@@ -94,13 +99,18 @@ public class StubAuthService extends StubServer {
 			}
 			return this.users.values()
 				.stream()
-				.filter(u -> u.username().toLowerCase(Locale.ROOT).equals(q) || u.email().toLowerCase(Locale.ROOT).equals(q))
+				.filter(u -> u.username().toLowerCase(Locale.ROOT).equals(q)
+						|| u.email().toLowerCase(Locale.ROOT).equals(q))
 				.findFirst()
 				.map(u -> json(summary(u)))
 				.orElseGet(StubServer::notFound);
 		}
 		if (path.equals("/internal/users")) {
-			return json(ids(query).stream().map(this.users::get).filter(Objects::nonNull).map(StubAuthService::summary).toList());
+			return json(ids(query).stream()
+				.map(this.users::get)
+				.filter(Objects::nonNull)
+				.map(StubAuthService::summary)
+				.toList());
 		}
 		if (path.equals("/internal/users/online")) {
 			return json(ids(query).stream().filter(this.online::contains).toList());

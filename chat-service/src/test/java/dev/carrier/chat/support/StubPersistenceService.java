@@ -16,19 +16,22 @@ import java.util.function.Consumer;
 import com.sun.net.httpserver.HttpExchange;
 
 /**
- * persistence-service's internal API over in-memory state the test sets up: the durable chats
- * (from which memberships, a user's chat ids and snapshots are answered, each snapshot with a new,
- * higher generation per chat), the history the test feeds it, and direct chats. The snapshot
- * endpoint can be made to answer 503 ("consumers behind, retry later"), or to run a hook while it
- * answers (to make a reload race with something). It counts the calls per endpoint and per chat and
- * keeps every request line, so a test can prove what chat-service did not ask.
+ * persistence-service's internal API over in-memory state the test sets up: the durable
+ * chats (from which memberships, a user's chat ids and snapshots are answered, each
+ * snapshot with a new, higher generation per chat), the history the test feeds it, and
+ * direct chats. The snapshot endpoint can be made to answer 503 ("consumers behind, retry
+ * later"), or to run a hook while it answers (to make a reload race with something). It
+ * counts the calls per endpoint and per chat and keeps every request line, so a test can
+ * prove what chat-service did not ask.
  */
 public class StubPersistenceService extends StubServer {
 
 	/**
 	 * One chat as MySQL holds it, in the shape of a snapshot without its generation.
+	 *
 	 * @param createdAt ISO-8601
-	 * @param recentMessages {@code {id, chatId, seq, senderId, text, sentAt, deleted}}, oldest first
+	 * @param recentMessages {@code {id, chatId, seq, senderId, text, sentAt, deleted}},
+	 * oldest first
 	 * @param clientIds {@code <senderId>:<clientMessageId>} to message id
 	 * @param lastActivityAt epoch millis
 	 */
@@ -83,12 +86,18 @@ public class StubPersistenceService extends StubServer {
 		this.directChats.put(directKey, chatId);
 	}
 
-	/** Makes the chat durable: its members are members, its snapshot is what a reload installs. */
+	/**
+	 * Makes the chat durable: its members are members, its snapshot is what a reload
+	 * installs.
+	 */
 	public void putChat(DurableChat chat) {
 		this.chats.put(chat.id(), chat);
 	}
 
-	/** Runs while a snapshot of this chat is being answered, before the answer leaves; null removes it. */
+	/**
+	 * Runs while a snapshot of this chat is being answered, before the answer leaves;
+	 * null removes it.
+	 */
 	public void onSnapshot(String chatId, Consumer<String> hook) {
 		if (hook == null) {
 			this.snapshotHooks.remove(chatId);
@@ -98,7 +107,10 @@ public class StubPersistenceService extends StubServer {
 		}
 	}
 
-	/** {@code POST /internal/snapshots} answers 503 (persistence-service's consumers are behind). */
+	/**
+	 * {@code POST /internal/snapshots} answers 503 (persistence-service's consumers are
+	 * behind).
+	 */
 	public void setSnapshotsUnavailable(boolean unavailable) {
 		this.snapshotsUnavailable = unavailable;
 	}
@@ -148,24 +160,35 @@ public class StubPersistenceService extends StubServer {
 		if (method.equals("GET") && parts.length == 5 && path.startsWith("/internal/users/")
 				&& parts[4].equals("chat-ids")) {
 			increment(this.chatIdCalls, parts[3]);
-			return json(this.chats.values().stream().filter(chat -> chat.memberIds().contains(parts[3]))
-				.map(DurableChat::id).toList());
+			return json(this.chats.values()
+				.stream()
+				.filter(chat -> chat.memberIds().contains(parts[3]))
+				.map(DurableChat::id)
+				.toList());
 		}
 		if (method.equals("POST") && path.equals("/internal/snapshots")) {
 			return snapshots(body);
 		}
 		if (path.startsWith("/internal/chats/") && path.endsWith("/messages")) {
 			this.historyCalls.incrementAndGet();
-			NavigableMap<Long, Map<String, Object>> chat = this.messages.getOrDefault(parts[3], new ConcurrentSkipListMap<>());
+			NavigableMap<Long, Map<String, Object>> chat = this.messages.getOrDefault(parts[3],
+					new ConcurrentSkipListMap<>());
 			int limit = Integer.parseInt(query.getOrDefault("limit", "50"));
 			List<Map<String, Object>> page = new ArrayList<>();
 			if (query.containsKey("beforeSeq")) {
-				chat.headMap(Long.parseLong(query.get("beforeSeq")), false).descendingMap().values().stream()
-					.limit(limit).forEach(page::add);
+				chat.headMap(Long.parseLong(query.get("beforeSeq")), false)
+					.descendingMap()
+					.values()
+					.stream()
+					.limit(limit)
+					.forEach(page::add);
 				Collections.reverse(page);
 			}
 			else {
-				chat.tailMap(Long.parseLong(query.getOrDefault("afterSeq", "0")), false).values().stream().limit(limit)
+				chat.tailMap(Long.parseLong(query.getOrDefault("afterSeq", "0")), false)
+					.values()
+					.stream()
+					.limit(limit)
 					.forEach(page::add);
 			}
 			return json(page);
@@ -191,7 +214,8 @@ public class StubPersistenceService extends StubServer {
 			if (hook != null) {
 				hook.accept(id);
 			}
-			answered.add(snapshot(chat, this.generations.computeIfAbsent(id, key -> new AtomicLong()).incrementAndGet()));
+			answered
+				.add(snapshot(chat, this.generations.computeIfAbsent(id, key -> new AtomicLong()).incrementAndGet()));
 		}
 		return json(Map.of("chats", answered));
 	}

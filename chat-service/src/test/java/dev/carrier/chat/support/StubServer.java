@@ -15,8 +15,8 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small real HTTP server standing in for another Carrier service in tests; "down" makes it
- * answer 503 to everything, as a service behind a dead dependency would.
+ * A small real HTTP server standing in for another Carrier service in tests; "down" makes
+ * it answer 503 to everything, as a service behind a dead dependency would.
  */
 abstract class StubServer {
 
@@ -74,7 +74,8 @@ abstract class StubServer {
 
 	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", (status < 400) ? "application/json" : "application/problem+json");
+		exchange.getResponseHeaders()
+			.set("Content-Type", (status < 400) ? "application/json" : "application/problem+json");
 		// -1: no body at all (a 204 must not announce one)
 		exchange.sendResponseHeaders(status, (bytes.length == 0) ? -1 : bytes.length);
 		if (bytes.length > 0) {

@@ -36,7 +36,9 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 	/** Connects; {@code subprotocol} may be null. */
 	public static WsClient connect(int port, String subprotocol) {
 		WsClient client = new WsClient();
-		WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+		WebSocket.Builder builder = HttpClient.newHttpClient()
+			.newWebSocketBuilder()
+			.connectTimeout(Duration.ofSeconds(5));
 		if (subprotocol != null) {
 			builder.subprotocols(subprotocol);
 		}

@@ -89,8 +89,7 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 		}
 		User bob = AUTH.newUser("bob");
 		String chatId = createChat(alice, "group", bob, AUTH.newUser("carol")).path("id").asString();
-		assertProblem(post("/api/chats/" + chatId + "/members", alice.id(), Map.of("members", List.of("\u0000"))),
-				400);
+		assertProblem(post("/api/chats/" + chatId + "/members", alice.id(), Map.of("members", List.of("\u0000"))), 400);
 
 		for (String member : bad) {
 			assertThat(AUTH.wasLookedUp(member) || AUTH.wasLookedUp(member.trim())).as(member).isFalse();
@@ -116,8 +115,8 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 
 		for (String target : List.of("/api/chats/" + chatId + "%00", "/api/chats/" + chatId + "%C0%AE%C0%AE",
 				"/api/chats/" + chatId + "%FF%FE", "/api/chats/" + chatId + "/messages?beforeSeq=[1]")) {
-			RawReply reply = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nX-Carrier-Identity: " + TestTrust.identity(alice.id())
-					+ "\r\nConnection: close\r\n\r\n");
+			RawReply reply = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nX-Carrier-Identity: "
+					+ TestTrust.identity(alice.id()) + "\r\nConnection: close\r\n\r\n");
 			assertThat(reply.status()).as(target).isBetween(400, 499);
 			assertThat(reply.header("content-type")).as(target).startsWith("application/problem+json");
 			assertProblemFields(JSON.readTree(reply.body()), reply.status());
@@ -174,7 +173,10 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 		assertThat(problem.path("detail").asString()).isNotBlank();
 	}
 
-	/** A request written byte for byte: the JDK client refuses such URIs before sending them. */
+	/**
+	 * A request written byte for byte: the JDK client refuses such URIs before sending
+	 * them.
+	 */
 	private RawReply raw(String request) throws Exception {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			socket.setSoTimeout(10_000);

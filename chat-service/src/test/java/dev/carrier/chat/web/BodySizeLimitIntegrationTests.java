@@ -21,9 +21,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Request bodies are bounded by chat-service itself (carrier.request.max-body-size, 2 MB by
- * default), whether they come through the gateway or not, and whether their length is declared
- * or they are chunked.
+ * Request bodies are bounded by chat-service itself (carrier.request.max-body-size, 2 MB
+ * by default), whether they come through the gateway or not, and whether their length is
+ * declared or they are chunked.
  */
 class BodySizeLimitIntegrationTests extends IntegrationTestSupport {
 
@@ -40,8 +40,8 @@ class BodySizeLimitIntegrationTests extends IntegrationTestSupport {
 		HttpResponse<String> response = sendChunked(chatId, alice, message(LIMIT + 1024 * 1024));
 
 		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		JsonNode problem = JSON.readTree(response.body());
 		assertThat(problem.path("type").asString()).isEqualTo("https://carrier.dev/problems/too-large");
 		assertThat(problem.path("status").asInt()).isEqualTo(413);
@@ -79,7 +79,10 @@ class BodySizeLimitIntegrationTests extends IntegrationTestSupport {
 		}
 	}
 
-	/** {@code {"text":"aaa…","clientMessageId":…}} with a text of this length, produced as it is sent. */
+	/**
+	 * {@code {"text":"aaa…","clientMessageId":…}} with a text of this length, produced as
+	 * it is sent.
+	 */
 	private static InputStream message(int textLength) {
 		InputStream head = new ByteArrayInputStream("{\"text\":\"".getBytes(StandardCharsets.UTF_8));
 		InputStream text = repeated('a', textLength);

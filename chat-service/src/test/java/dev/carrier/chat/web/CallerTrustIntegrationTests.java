@@ -18,9 +18,10 @@ import dev.carrier.chat.support.TestTrust;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Anything that reaches chat-service's port without going through the gateway (a pod in the
- * cluster, a process on the host) can claim any identity it likes; only what the gateway signed
- * with the shared key, and only service credentials on /internal/**, are believed.
+ * Anything that reaches chat-service's port without going through the gateway (a pod in
+ * the cluster, a process on the host) can claim any identity it likes; only what the
+ * gateway signed with the shared key, and only service credentials on /internal/**, are
+ * believed.
  */
 class CallerTrustIntegrationTests extends IntegrationTestSupport {
 
@@ -43,8 +44,8 @@ class CallerTrustIntegrationTests extends IntegrationTestSupport {
 
 		assertRefused(send("GET", "/api/chats",
 				Map.of("X-Carrier-Identity", TestTrust.sign("gateway", "carrier-api", alice.id(), soon, otherKey))));
-		assertRefused(send("GET", "/api/chats",
-				Map.of("X-Carrier-Identity", TestTrust.sign("gateway", "carrier-api", alice.id(), Instant.now().minusSeconds(120)))));
+		assertRefused(send("GET", "/api/chats", Map.of("X-Carrier-Identity",
+				TestTrust.sign("gateway", "carrier-api", alice.id(), Instant.now().minusSeconds(120)))));
 		// a service credential is not a user's identity
 		assertRefused(send("GET", "/api/chats",
 				Map.of("X-Carrier-Identity", TestTrust.sign("gateway", "carrier-internal", alice.id(), soon))));
@@ -59,7 +60,8 @@ class CallerTrustIntegrationTests extends IntegrationTestSupport {
 		User alice = AUTH.newUser("alice");
 		createChat(alice, "plans", AUTH.newUser("bob"), AUTH.newUser("carol"));
 
-		HttpResponse<String> reply = send("GET", "/api/chats", Map.of("X-Carrier-Identity", TestTrust.identity(alice.id())));
+		HttpResponse<String> reply = send("GET", "/api/chats",
+				Map.of("X-Carrier-Identity", TestTrust.identity(alice.id())));
 
 		assertThat(reply.statusCode()).isEqualTo(200);
 		assertThat(reply.body()).contains("\"plans\"");

@@ -23,10 +23,11 @@ import dev.carrier.e2e.support.CarrierApi;
 import dev.carrier.e2e.support.TestUser;
 
 /**
- * The attack: 50 profile photos at once that are small on the wire and enormous once decoded
- * (PNG headers declaring 60,000 × 60,000 pixels, and 4,096 × 4,096 at 16 bits per channel).
- * Expected: every one refused with a 4xx problem (or a 503 with Retry-After from the bounded
- * decoder), and auth-service UP afterwards (a normal photo: AvatarBombIntegrationTests).
+ * The attack: 50 profile photos at once that are small on the wire and enormous once
+ * decoded (PNG headers declaring 60,000 × 60,000 pixels, and 4,096 × 4,096 at 16 bits per
+ * channel). Expected: every one refused with a 4xx problem (or a 503 with Retry-After
+ * from the bounded decoder), and auth-service UP afterwards (a normal photo:
+ * AvatarBombIntegrationTests).
  */
 class AvatarBombsEndToEndTests {
 
@@ -48,7 +49,8 @@ class AvatarBombsEndToEndTests {
 				.PUT(HttpRequest.BodyPublishers.ofByteArray(i % 2 == 0 ? huge : deep))
 				.build();
 			uploads.add(HTTP.sendAsync(upload, BodyHandlers.ofString()).thenApply(reply -> {
-				assertThat(reply.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+				assertThat(reply.headers().firstValue("Content-Type").orElse(""))
+					.startsWith("application/problem+json");
 				return reply.statusCode();
 			}));
 		}
@@ -56,12 +58,17 @@ class AvatarBombsEndToEndTests {
 
 		assertThat(statuses).allMatch(status -> (status >= 400 && status < 500) || status == 503, "a refusal");
 		assertThat(statuses).filteredOn(status -> status == 400).isNotEmpty();
-		var health = HTTP.send(HttpRequest.newBuilder(AUTH.resolve("/actuator/health")).build(), BodyHandlers.ofString());
+		var health = HTTP.send(HttpRequest.newBuilder(AUTH.resolve("/actuator/health")).build(),
+				BodyHandlers.ofString());
 		assertThat(health.body()).contains("\"UP\"");
-		assertThat(CarrierApi.get("/api/users/me", user.token()).json().path("user").path("avatarUrl").isNull()).isTrue();
+		assertThat(CarrierApi.get("/api/users/me", user.token()).json().path("user").path("avatarUrl").isNull())
+			.isTrue();
 	}
 
-	/** A PNG whose header declares {@code width × height}; its one IDAT holds a little compressed data. */
+	/**
+	 * A PNG whose header declares {@code width × height}; its one IDAT holds a little
+	 * compressed data.
+	 */
 	static byte[] png(int width, int height, int bitDepth, int colourType) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });

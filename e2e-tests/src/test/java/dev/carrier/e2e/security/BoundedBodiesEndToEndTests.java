@@ -21,9 +21,10 @@ import dev.carrier.e2e.support.Chats;
 import dev.carrier.e2e.support.TestUser;
 
 /**
- * The attack: a request body streamed without a Content-Length (chunked), far past every limit,
- * through the gateway and straight at a service's own port. Expected: 413 problem documents (or,
- * on a service port without an identity, a 401 before the body is read), never an unbounded read.
+ * The attack: a request body streamed without a Content-Length (chunked), far past every
+ * limit, through the gateway and straight at a service's own port. Expected: 413 problem
+ * documents (or, on a service port without an identity, a 401 before the body is read),
+ * never an unbounded read.
  */
 class BoundedBodiesEndToEndTests {
 
@@ -54,12 +55,17 @@ class BoundedBodiesEndToEndTests {
 	void aHugeChunkedBodyAtAServicesOwnPortIsRefused() throws Exception {
 		assertTooLarge(stream(AUTH.resolve("/api/auth/login"), null));
 		assertTooLarge(stream(AUTH.resolve("/api/auth/signup"), null));
-		// chat-service and persistence-service take no body without an identity or a service
-		// credential (ServicesTrustOnlyTheGatewayEndToEndTests); their 413 for a caller that has one
+		// chat-service and persistence-service take no body without an identity or a
+		// service
+		// credential (ServicesTrustOnlyTheGatewayEndToEndTests); their 413 for a caller
+		// that has one
 		// is proven by their own BodySizeLimitIntegrationTests
 	}
 
-	/** POSTs {@link #HUGE} bytes of JSON-looking filler with no Content-Length, as a streaming client. */
+	/**
+	 * POSTs {@link #HUGE} bytes of JSON-looking filler with no Content-Length, as a
+	 * streaming client.
+	 */
 	private static HttpResponse<String> stream(URI uri, String authorization) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.timeout(Duration.ofSeconds(60))
@@ -79,7 +85,8 @@ class BoundedBodiesEndToEndTests {
 	private static void assertTooLarge(HttpResponse<String> reply) {
 		String what = reply.request().method() + " " + reply.uri();
 		assertThat(reply.statusCode()).as(what + ": " + reply.body()).isEqualTo(413);
-		assertThat(reply.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/problem+json");
+		assertThat(reply.headers().firstValue("Content-Type").orElse("")).as(what)
+			.startsWith("application/problem+json");
 	}
 
 	/** {"text":"xxxx… without end, up to {@link #HUGE} bytes. */

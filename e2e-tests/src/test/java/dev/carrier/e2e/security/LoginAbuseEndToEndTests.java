@@ -11,10 +11,11 @@ import dev.carrier.e2e.support.CarrierApi;
 import dev.carrier.e2e.support.TestUser;
 
 /**
- * The attacks: guess a password under every spelling of a name (so each looks like a fresh name to
- * a limiter that trims differently from the lookup), and guess the current password in a password
- * change. Expected: one bucket per account however the name is written, then 429 with Retry-After;
- * the stack under test allows {@value #ATTEMPTS} tries per bucket (CARRIER_TEST_*_ATTEMPTS).
+ * The attacks: guess a password under every spelling of a name (so each looks like a
+ * fresh name to a limiter that trims differently from the lookup), and guess the current
+ * password in a password change. Expected: one bucket per account however the name is
+ * written, then 429 with Retry-After; the stack under test allows {@value #ATTEMPTS}
+ * tries per bucket (CARRIER_TEST_*_ATTEMPTS).
  */
 class LoginAbuseEndToEndTests {
 

@@ -21,9 +21,10 @@ import dev.carrier.e2e.support.Chats;
 import dev.carrier.e2e.support.TestUser;
 
 /**
- * The attack: anything that reaches a service's own port (a pod in the cluster, a process on the
- * host) claims to be somebody with {@code X-Carrier-User-Id}, or calls {@code /internal/**}.
- * Expected: 401 problem documents from every service, and the same calls through the gateway work.
+ * The attack: anything that reaches a service's own port (a pod in the cluster, a process
+ * on the host) claims to be somebody with {@code X-Carrier-User-Id}, or calls
+ * {@code /internal/**}. Expected: 401 problem documents from every service, and the same
+ * calls through the gateway work.
  */
 class ServicesTrustOnlyTheGatewayEndToEndTests {
 
@@ -94,7 +95,8 @@ class ServicesTrustOnlyTheGatewayEndToEndTests {
 	private static void assertRefused(HttpResponse<String> reply) {
 		String what = reply.request().method() + " " + reply.uri();
 		assertThat(reply.statusCode()).as(what + ": " + reply.body()).isEqualTo(401);
-		assertThat(reply.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/problem+json");
+		assertThat(reply.headers().firstValue("Content-Type").orElse("")).as(what)
+			.startsWith("application/problem+json");
 		JsonNode problem = CarrierApi.JSON.readTree(reply.body());
 		assertThat(problem.path("status").asInt()).as(what).isEqualTo(401);
 		assertThat(problem.path("detail").asString()).as(what).isNotBlank();

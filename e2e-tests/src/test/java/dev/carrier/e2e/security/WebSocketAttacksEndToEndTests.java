@@ -24,9 +24,9 @@ import dev.carrier.e2e.support.TestUser;
 
 /**
  * The WebSocket through the gateway, attacked and used the ways the contract allows: the
- * first-frame login (which used to lose a frame now and then), a page at another address than
- * localhost, a foreign page (cross-site WebSocket hijacking), and a typing flood aimed at the
- * other members' sockets.
+ * first-frame login (which used to lose a frame now and then), a page at another address
+ * than localhost, a foreign page (cross-site WebSocket hijacking), and a typing flood
+ * aimed at the other members' sockets.
  */
 class WebSocketAttacksEndToEndTests {
 
@@ -91,7 +91,8 @@ class WebSocketAttacksEndToEndTests {
 				.subprotocols("bearer." + user.token())
 				.buildAsync(WS, new FirstFrame(null));
 			Throwable refused = org.assertj.core.api.Assertions.catchThrowable(attempt::join);
-			assertThat(refused).as(origin).isInstanceOf(CompletionException.class)
+			assertThat(refused).as(origin)
+				.isInstanceOf(CompletionException.class)
 				.hasCauseInstanceOf(WebSocketHandshakeException.class);
 			var response = ((WebSocketHandshakeException) refused.getCause()).getResponse();
 			assertThat(response.statusCode()).as(origin).isEqualTo(403);
@@ -104,7 +105,8 @@ class WebSocketAttacksEndToEndTests {
 		TestUser flooder = TestUser.signUp("flooder");
 		TestUser reader = TestUser.signUp("reader");
 		String chatId = Chats.create(flooder, List.of(reader.username()), null).path("id").asString();
-		try (EventSocket flood = EventSocket.connect(flooder.token()); EventSocket calm = EventSocket.connect(reader.token())) {
+		try (EventSocket flood = EventSocket.connect(flooder.token());
+				EventSocket calm = EventSocket.connect(reader.token())) {
 			for (int i = 0; i < 2000 && flood.closeCode() == -1; i++) {
 				try {
 					flood.send("{\"type\":\"typing\",\"chatId\":\"" + chatId + "\"}");
@@ -113,17 +115,23 @@ class WebSocketAttacksEndToEndTests {
 					break;
 				}
 			}
-			Awaitility.await("the flooding socket is closed").atMost(Duration.ofSeconds(10)).until(() -> flood.closeCode() != -1);
+			Awaitility.await("the flooding socket is closed")
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> flood.closeCode() != -1);
 			assertThat(flood.closeCode()).isEqualTo(1008);
 
 			Chats.send(flooder, chatId, "after the flood");
-			calm.await("the real message", event -> "after the flood".equals(event.path("message").path("text").asString()));
+			calm.await("the real message",
+					event -> "after the flood".equals(event.path("message").path("text").asString()));
 			assertThat(calm.closeCode()).as("the reader's socket").isEqualTo(-1);
 			assertThat(calm.events("typing")).as("typing events relayed to the reader").hasSizeLessThanOrEqualTo(20);
 		}
 	}
 
-	/** Sends the auth frame the moment the socket opens (when given a token) and keeps the first event. */
+	/**
+	 * Sends the auth frame the moment the socket opens (when given a token) and keeps the
+	 * first event.
+	 */
 	private static final class FirstFrame implements WebSocket.Listener {
 
 		final CompletableFuture<String> firstEvent = new CompletableFuture<>();

@@ -14,7 +14,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The public API of a running Carrier, called the way any client calls it: through the gateway. */
+/**
+ * The public API of a running Carrier, called the way any client calls it: through the
+ * gateway.
+ */
 public final class CarrierApi {
 
 	public static final URI BASE = URI.create(env("CARRIER_URL", "http://localhost:8080"));
@@ -54,7 +57,10 @@ public final class CarrierApi {
 		return send("DELETE", path, token, null, Map.of());
 	}
 
-	/** Sends JSON (a {@code String} body is sent as it is, so tests can send malformed JSON). */
+	/**
+	 * Sends JSON (a {@code String} body is sent as it is, so tests can send malformed
+	 * JSON).
+	 */
 	public static Reply send(String method, String path, String token, Object body, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(30));
 		if (token != null) {
@@ -85,11 +91,12 @@ public final class CarrierApi {
 	}
 
 	/**
-	 * Sends the request; one that gets no answer at all within its timeout is sent once more, on a
-	 * new connection, with a warning on stderr. Requests through the gateway used to stall that way
-	 * on a keep-alive connection after a static file and a gateway refusal (fixed, and tested by
-	 * {@code GatewayConnectionsEndToEndTests}); the retry stays as a net that reports any other
-	 * stall instead of hiding it. A second stall fails the test, and so does any wrong answer.
+	 * Sends the request; one that gets no answer at all within its timeout is sent once
+	 * more, on a new connection, with a warning on stderr. Requests through the gateway
+	 * used to stall that way on a keep-alive connection after a static file and a gateway
+	 * refusal (fixed, and tested by {@code GatewayConnectionsEndToEndTests}); the retry
+	 * stays as a net that reports any other stall instead of hiding it. A second stall
+	 * fails the test, and so does any wrong answer.
 	 */
 	private static Reply exchange(HttpRequest request) {
 		try {
@@ -98,8 +105,8 @@ public final class CarrierApi {
 				response = HTTP.send(request, BodyHandlers.ofByteArray());
 			}
 			catch (HttpTimeoutException stalled) {
-				System.err.println("WARNING: no answer within " + request.timeout().orElse(null) + " to " + request.method()
-						+ " " + request.uri() + "; sending it once more on a new connection");
+				System.err.println("WARNING: no answer within " + request.timeout().orElse(null) + " to "
+						+ request.method() + " " + request.uri() + "; sending it once more on a new connection");
 				try (HttpClient fresh = HttpClient.newBuilder()
 					.connectTimeout(Duration.ofSeconds(5))
 					.version(HttpClient.Version.HTTP_1_1)

@@ -17,7 +17,10 @@ import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 
-/** A live WebSocket session of one user, recording every event it receives with its arrival time. */
+/**
+ * A live WebSocket session of one user, recording every event it receives with its
+ * arrival time.
+ */
 public final class EventSocket implements WebSocket.Listener, AutoCloseable {
 
 	public record Received(JsonNode event, long nanos) {
@@ -43,7 +46,10 @@ public final class EventSocket implements WebSocket.Listener, AutoCloseable {
 		return connect(GATEWAY_WS, token);
 	}
 
-	/** Opens a WebSocket with the token in the handshake ({@code bearer.<token>}), as the web app does. */
+	/**
+	 * Opens a WebSocket with the token in the handshake ({@code bearer.<token>}), as the
+	 * web app does.
+	 */
 	public static WebSocket openWithToken(URI uri, String token, WebSocket.Listener listener) {
 		return HttpClient.newHttpClient()
 			.newWebSocketBuilder()
@@ -53,7 +59,10 @@ public final class EventSocket implements WebSocket.Listener, AutoCloseable {
 			.join();
 	}
 
-	/** Connects to the given WebSocket URI (a chat-service instance directly, for fan-out tests). */
+	/**
+	 * Connects to the given WebSocket URI (a chat-service instance directly, for fan-out
+	 * tests).
+	 */
 	public static EventSocket connect(URI uri, String token) {
 		EventSocket listener = new EventSocket();
 		listener.socket = openWithToken(uri, token, listener);
@@ -61,8 +70,8 @@ public final class EventSocket implements WebSocket.Listener, AutoCloseable {
 			listener.ready.get(10, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("WebSocket at " + uri + " never became ready (close code "
-					+ listener.closeCode + ")", ex);
+			throw new IllegalStateException(
+					"WebSocket at " + uri + " never became ready (close code " + listener.closeCode + ")", ex);
 		}
 		return listener;
 	}
@@ -135,9 +144,13 @@ public final class EventSocket implements WebSocket.Listener, AutoCloseable {
 		return received.stream().map(Received::event).filter(e -> type.equals(e.path("type").asString())).toList();
 	}
 
-	/** Waits (bounded) until an event matching the predicate has arrived, and returns it. */
+	/**
+	 * Waits (bounded) until an event matching the predicate has arrived, and returns it.
+	 */
 	public JsonNode await(String what, Predicate<JsonNode> match) {
-		Awaitility.await(what).atMost(Duration.ofSeconds(10)).until(() -> received.stream().map(Received::event).anyMatch(match));
+		Awaitility.await(what)
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> received.stream().map(Received::event).anyMatch(match));
 		return received.stream().map(Received::event).filter(match).findFirst().orElseThrow();
 	}
 

@@ -9,8 +9,9 @@ import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /**
- * A generator of test cases: everything it draws comes from the {@link RandomGenerator} it is given, so a
- * run can be replayed from its seed. Deliberately tiny: no shrinking, no edge-case bias.
+ * A generator of test cases: everything it draws comes from the {@link RandomGenerator}
+ * it is given, so a run can be replayed from its seed. Deliberately tiny: no shrinking,
+ * no edge-case bias.
  *
  * @param <T> what it generates
  */
@@ -27,7 +28,10 @@ public interface Gen<T> {
 		return random -> mapper.apply(next(random)).next(random);
 	}
 
-	/** Draws until a value passes; a filter that (almost) never passes is a bug in the generator. */
+	/**
+	 * Draws until a value passes; a filter that (almost) never passes is a bug in the
+	 * generator.
+	 */
 	default Gen<T> filter(Predicate<? super T> accept) {
 		return random -> {
 			for (int attempt = 0; attempt < 10_000; attempt++) {
@@ -61,7 +65,10 @@ public interface Gen<T> {
 		return random -> copy.get(random.nextInt(copy.size())).next(random);
 	}
 
-	/** One of the generators, chosen in proportion to its weight: {@code frequencyOf(entry(3, a), entry(1, b))}. */
+	/**
+	 * One of the generators, chosen in proportion to its weight:
+	 * {@code frequencyOf(entry(3, a), entry(1, b))}.
+	 */
 	@SafeVarargs
 	static <T> Gen<T> frequencyOf(Map.Entry<Integer, ? extends Gen<? extends T>>... weighted) {
 		List<Map.Entry<Integer, ? extends Gen<? extends T>>> copy = List.of(weighted);
@@ -83,7 +90,10 @@ public interface Gen<T> {
 		return random -> random.nextInt(min, max + 1);
 	}
 
-	/** A string of {@code minLength} to {@code maxLength} characters from {@code from} to {@code to}. */
+	/**
+	 * A string of {@code minLength} to {@code maxLength} characters from {@code from} to
+	 * {@code to}.
+	 */
 	static Gen<String> strings(char from, char to, int minLength, int maxLength) {
 		return random -> {
 			char[] chars = new char[random.nextInt(minLength, maxLength + 1)];

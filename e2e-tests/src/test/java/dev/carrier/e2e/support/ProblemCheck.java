@@ -6,10 +6,16 @@ import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
-/** What docs/api.md promises about every error: a 4xx RFC 9457 problem document, never a trace. */
+/**
+ * What docs/api.md promises about every error: a 4xx RFC 9457 problem document, never a
+ * trace.
+ */
 public final class ProblemCheck {
 
-	/** Traces and internals a client must never see (class names, frames, SQL, framework pages). */
+	/**
+	 * Traces and internals a client must never see (class names, frames, SQL, framework
+	 * pages).
+	 */
 	private static final Pattern LEAK = Pattern.compile(
 			"(\\bat [a-z][\\w$]*(\\.[\\w$]+)+\\(|Exception\\b|\\bjava\\.(lang|io|util)\\.|org\\.springframework\\.|tools\\.jackson\\."
 					+ "|com\\.fasterxml\\.|io\\.netty\\.|reactor\\.|SQLSTATE|SQLException|Whitelabel Error Page|<html)",
@@ -18,7 +24,9 @@ public final class ProblemCheck {
 	private ProblemCheck() {
 	}
 
-	/** Everything wrong with {@code reply} as an answer to a request that must be refused. */
+	/**
+	 * Everything wrong with {@code reply} as an answer to a request that must be refused.
+	 */
 	public static List<String> refusalFaults(CarrierApi.Reply reply) {
 		List<String> faults = new ArrayList<>();
 		if (reply.status() < 400 || reply.status() > 499) {
@@ -28,7 +36,10 @@ public final class ProblemCheck {
 		return faults;
 	}
 
-	/** Faults of the body as a problem document (status, title, media type) and any leaked internals. */
+	/**
+	 * Faults of the body as a problem document (status, title, media type) and any leaked
+	 * internals.
+	 */
 	public static List<String> problemFaults(CarrierApi.Reply reply) {
 		List<String> faults = new ArrayList<>(leaks(reply));
 		String type = reply.header("Content-Type");

@@ -14,12 +14,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * HTTP/1.1 written byte by byte on a socket, for what {@link java.net.http.HttpClient} refuses to send:
- * literal {@code ..} segments, broken percent-encoding, control characters, smuggling headers.
+ * HTTP/1.1 written byte by byte on a socket, for what {@link java.net.http.HttpClient}
+ * refuses to send: literal {@code ..} segments, broken percent-encoding, control
+ * characters, smuggling headers.
  */
 public final class RawHttp {
 
-	/** Answer to a raw request; {@code status} is -1 when the server closed without answering. */
+	/**
+	 * Answer to a raw request; {@code status} is -1 when the server closed without
+	 * answering.
+	 */
 	public record Answer(int status, Map<String, List<String>> headers, byte[] body, boolean timedOut) {
 
 		public CarrierApi.Reply asReply() {
@@ -31,14 +35,19 @@ public final class RawHttp {
 	private RawHttp() {
 	}
 
-	/** Sends {@code head} (request line and headers, without the blank line) and {@code body} to the gateway. */
+	/**
+	 * Sends {@code head} (request line and headers, without the blank line) and
+	 * {@code body} to the gateway.
+	 */
 	public static Answer send(String head, byte[] body) {
 		String host = CarrierApi.BASE.getHost();
 		int port = CarrierApi.BASE.getPort() == -1 ? 80 : CarrierApi.BASE.getPort();
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(host, port), 5_000);
-			// A server may rightly keep a connection open after an answer without a length (Netty's own
-			// 400s); "Connection: close" lets the answer end at EOF instead of at the read timeout.
+			// A server may rightly keep a connection open after an answer without a
+			// length (Netty's own
+			// 400s); "Connection: close" lets the answer end at EOF instead of at the
+			// read timeout.
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
 			String closing = head.toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection:") ? ""

@@ -16,14 +16,16 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real servers behind the running stack, for what a test must check or break from outside.
+ * The real servers behind the running stack, for what a test must check or break from
+ * outside.
  *
  * <p>
- * Redis and MariaDB are found through the stack's own settings ({@code CARRIER_REDIS_URL},
- * {@code CARRIER_MYSQL_URL}, passed on by {@code ./carrier}). Killing a store or flushing Redis is
- * allowed only on the project's own stores ({@code CARRIER_OWN_STORES=1}: {@code ./carrier test} and
- * {@code ./carrier chaos} run the end-to-end stack on them), and only by the PID {@code ./carrier}
- * recorded: a machine's server is never looked up, killed or wiped.
+ * Redis and MariaDB are found through the stack's own settings
+ * ({@code CARRIER_REDIS_URL}, {@code CARRIER_MYSQL_URL}, passed on by {@code ./carrier}).
+ * Killing a store or flushing Redis is allowed only on the project's own stores
+ * ({@code CARRIER_OWN_STORES=1}: {@code ./carrier test} and {@code ./carrier chaos} run
+ * the end-to-end stack on them), and only by the PID {@code ./carrier} recorded: a
+ * machine's server is never looked up, killed or wiped.
  */
 public final class Servers {
 
@@ -33,28 +35,32 @@ public final class Servers {
 	private static final int OWN_REDIS_PORT = Integer.parseInt(CarrierApi.env("CARRIER_OWN_REDIS_PORT", "6380"));
 
 	/**
-	 * The Redis the stack uses: {@code CARRIER_REDIS_URL}, or, when it is unset, the project's own
-	 * Redis for a stack on own stores (never the machine's by default: a FLUSHALL meant for the own
-	 * Redis once reached the machine's that way).
+	 * The Redis the stack uses: {@code CARRIER_REDIS_URL}, or, when it is unset, the
+	 * project's own Redis for a stack on own stores (never the machine's by default: a
+	 * FLUSHALL meant for the own Redis once reached the machine's that way).
 	 */
 	public static final URI REDIS = URI.create(CarrierApi.env("CARRIER_REDIS_URL",
 			ownStores() ? "redis://127.0.0.1:" + OWN_REDIS_PORT : "redis://127.0.0.1:6379"));
 
-	/** redis-cli commands that wipe or stop the server: only on the project's own Redis. */
+	/**
+	 * redis-cli commands that wipe or stop the server: only on the project's own Redis.
+	 */
 	private static final Set<String> DESTRUCTIVE_REDIS = Set.of("FLUSHALL", "FLUSHDB", "SHUTDOWN", "DEBUG");
 
 	private Servers() {
 	}
 
-	/** Whether {@code ./carrier} runs this stack on the project's own Redis and MariaDB. */
+	/**
+	 * Whether {@code ./carrier} runs this stack on the project's own Redis and MariaDB.
+	 */
 	public static boolean ownStores() {
 		return "1".equals(CarrierApi.env("CARRIER_OWN_STORES", ""));
 	}
 
 	/**
-	 * Runs {@code redis-cli} against the stack's Redis ({@code CARRIER_REDIS_URL}), exactly as an operator
-	 * would, and returns what it printed. FLUSHALL, FLUSHDB, SHUTDOWN and DEBUG are refused unless the
-	 * stack runs on the project's own stores.
+	 * Runs {@code redis-cli} against the stack's Redis ({@code CARRIER_REDIS_URL}),
+	 * exactly as an operator would, and returns what it printed. FLUSHALL, FLUSHDB,
+	 * SHUTDOWN and DEBUG are refused unless the stack runs on the project's own stores.
 	 */
 	public static String redisCli(String... args) {
 		if (args.length > 0 && DESTRUCTIVE_REDIS.contains(args[0].toUpperCase(Locale.ROOT))) {
@@ -63,30 +69,40 @@ public final class Servers {
 		String host = REDIS.getHost() == null ? "127.0.0.1" : REDIS.getHost();
 		int port = REDIS.getPort() == -1 ? 6379 : REDIS.getPort();
 		if (args.length > 0 && DESTRUCTIVE_REDIS.contains(args[0].toUpperCase(Locale.ROOT)) && port != OWN_REDIS_PORT) {
-			throw new IllegalStateException("redis-cli " + args[0] + " refused: " + REDIS + " is not the project's own Redis (:"
-					+ OWN_REDIS_PORT + ")");
+			throw new IllegalStateException("redis-cli " + args[0] + " refused: " + REDIS
+					+ " is not the project's own Redis (:" + OWN_REDIS_PORT + ")");
 		}
 		List<String> command = new ArrayList<>(List.of("redis-cli", "-h", host, "-p", String.valueOf(port)));
 		command.addAll(List.of(args));
 		return run(ROOT, command);
 	}
 
-	/** kill -9 of the project's own Redis, by the PID {@code ./carrier} recorded for it. */
+	/**
+	 * kill -9 of the project's own Redis, by the PID {@code ./carrier} recorded for it.
+	 */
 	public static void killRedis() {
 		killStore("redis");
 	}
 
-	/** Starts the project's own Redis again ({@code ./carrier start-store redis}) and waits until it answers. */
+	/**
+	 * Starts the project's own Redis again ({@code ./carrier start-store redis}) and
+	 * waits until it answers.
+	 */
 	public static void startRedis() {
 		startStore("redis");
 	}
 
-	/** kill -9 of the project's own MariaDB, by the PID {@code ./carrier} recorded for it. */
+	/**
+	 * kill -9 of the project's own MariaDB, by the PID {@code ./carrier} recorded for it.
+	 */
 	public static void killMariaDb() {
 		killStore("mariadb");
 	}
 
-	/** Starts the project's own MariaDB again ({@code ./carrier start-store mariadb}) and waits until it answers. */
+	/**
+	 * Starts the project's own MariaDB again ({@code ./carrier start-store mariadb}) and
+	 * waits until it answers.
+	 */
 	public static void startMariaDb() {
 		startStore("mariadb");
 	}
@@ -111,7 +127,10 @@ public final class Servers {
 		}
 	}
 
-	/** The PID {@code ./carrier} recorded in .carrier/pids/&lt;name&gt;.pid; never one asked of the server itself. */
+	/**
+	 * The PID {@code ./carrier} recorded in .carrier/pids/&lt;name&gt;.pid; never one
+	 * asked of the server itself.
+	 */
 	static long recordedPid(String name) {
 		Path file = ROOT.resolve(".carrier/pids/" + name + ".pid");
 		try {
@@ -160,7 +179,10 @@ public final class Servers {
 				CarrierApi.env("CARRIER_MYSQL_USER", "carrier"), CarrierApi.env("CARRIER_MYSQL_PASSWORD", "carrier"));
 	}
 
-	/** One number from MySQL, e.g. {@code count("select count(*) from messages where chat_id = ?", id)}. */
+	/**
+	 * One number from MySQL, e.g.
+	 * {@code count("select count(*) from messages where chat_id = ?", id)}.
+	 */
 	public static long mysqlLong(String sql, Object... params) {
 		try (Connection connection = mysql(); PreparedStatement statement = connection.prepareStatement(sql)) {
 			for (int i = 0; i < params.length; i++) {
@@ -194,7 +216,9 @@ public final class Servers {
 		}
 	}
 
-	/** kill -9 of a process that {@code ./carrier up} started (by the PID it recorded). */
+	/**
+	 * kill -9 of a process that {@code ./carrier up} started (by the PID it recorded).
+	 */
 	public static void killHard(String process) {
 		try {
 			String pid = Files.readString(ROOT.resolve(".carrier/pids/" + process + ".pid")).trim();
@@ -205,7 +229,10 @@ public final class Servers {
 		}
 	}
 
-	/** {@code ./carrier up}: starts whatever is not running, waits until every service is UP. */
+	/**
+	 * {@code ./carrier up}: starts whatever is not running, waits until every service is
+	 * UP.
+	 */
 	public static void carrierUp() {
 		run(ROOT, List.of("./carrier", "up"));
 	}
@@ -225,7 +252,9 @@ public final class Servers {
 
 	private static String run(Path directory, List<String> command) {
 		try {
-			Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+			Process process = new ProcessBuilder(command).directory(directory.toFile())
+				.redirectErrorStream(true)
+				.start();
 			String output = new String(process.getInputStream().readAllBytes());
 			if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
 				throw new IllegalStateException(command + " failed: " + output);

@@ -10,7 +10,10 @@ public record TestUser(String id, String username, String email, String password
 
 	public static final String PASSWORD = "correct horse battery";
 
-	/** A fresh, unique account (so tests never collide with each other or with earlier runs). */
+	/**
+	 * A fresh, unique account (so tests never collide with each other or with earlier
+	 * runs).
+	 */
 	public static TestUser signUp(String prefix) {
 		String username = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
 		String email = username + "@example.test";

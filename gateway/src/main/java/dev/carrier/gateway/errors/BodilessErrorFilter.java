@@ -14,10 +14,10 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Gateway filters such as {@code RequestRateLimiter} and {@code RequestSize} end a refused request
- * with a bare status and no body. This decorator gives such responses a problem document (and a
- * {@code Retry-After} for 429), so a client always gets the same error shape. Responses proxied
- * from a service are left alone.
+ * Gateway filters such as {@code RequestRateLimiter} and {@code RequestSize} end a
+ * refused request with a bare status and no body. This decorator gives such responses a
+ * problem document (and a {@code Retry-After} for 429), so a client always gets the same
+ * error shape. Responses proxied from a service are left alone.
  */
 @Component
 class BodilessErrorFilter implements WebFilter, Ordered {
@@ -64,9 +64,10 @@ class BodilessErrorFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * The time until the refused request's tokens are back in its bucket: requested tokens over
-	 * the replenish rate (both reported by {@link RedisRateLimiter}), at least one second. A route
-	 * with two limiters carries both limiters' headers; the last one is the limiter that refused.
+	 * The time until the refused request's tokens are back in its bucket: requested
+	 * tokens over the replenish rate (both reported by {@link RedisRateLimiter}), at
+	 * least one second. A route with two limiters carries both limiters' headers; the
+	 * last one is the limiter that refused.
 	 */
 	static long retryAfterSeconds(HttpHeaders headers) {
 		try {

@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
- * Lets one line through per kind of event and window, and counts the rest: when a service is down
- * every request fails the same way, and one line per request (182,000 in one benchmark) hides
- * everything else in the log and costs the gateway more than the answers do.
+ * Lets one line through per kind of event and window, and counts the rest: when a service
+ * is down every request fails the same way, and one line per request (182,000 in one
+ * benchmark) hides everything else in the log and costs the gateway more than the answers
+ * do.
  */
 final class BurstLog {
 
@@ -22,12 +23,13 @@ final class BurstLog {
 	}
 
 	/**
-	 * Calls {@code log} with the number of events of this kind that were suppressed since the last
-	 * line, if this event opens a new window; otherwise only counts it.
+	 * Calls {@code log} with the number of events of this kind that were suppressed since
+	 * the last line, if this event opens a new window; otherwise only counts it.
 	 */
 	void record(String kind, LongConsumer log) {
 		if (this.windows.size() > 1000) {
-			// Kinds are few (status, service, exception type); never let odd ones pile up.
+			// Kinds are few (status, service, exception type); never let odd ones pile
+			// up.
 			this.windows.clear();
 		}
 		Window window = this.windows.computeIfAbsent(kind, k -> new Window());

@@ -34,12 +34,13 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
- * Turns every exception that reaches the top of the gateway into a problem document: unknown
- * paths, wrong methods, malformed requests, a service that is down, slow or refusing connections,
- * oversize bodies. Runs before Boot's default handler so no Whitelabel page or stack trace is ever
- * written. What the client caused is a 4xx; an unavailable service is a 503 with
- * {@code Retry-After}; only what nobody foresaw is a 500. Failures repeat in bursts (a service down
- * fails every request alike), so each kind is logged once per burst, without a stack trace.
+ * Turns every exception that reaches the top of the gateway into a problem document:
+ * unknown paths, wrong methods, malformed requests, a service that is down, slow or
+ * refusing connections, oversize bodies. Runs before Boot's default handler so no
+ * Whitelabel page or stack trace is ever written. What the client caused is a 4xx; an
+ * unavailable service is a 503 with {@code Retry-After}; only what nobody foresaw is a
+ * 500. Failures repeat in bursts (a service down fails every request alike), so each kind
+ * is logged once per burst, without a stack trace.
  */
 @Component
 @Order(-2)
@@ -50,7 +51,10 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 	/** Matches the circuit breakers' wait in the open state (application.yml). */
 	static final long CIRCUIT_OPEN_RETRY_AFTER_SECONDS = 5;
 
-	/** A refused connection or a missing instance: the readiness checks run every few seconds. */
+	/**
+	 * A refused connection or a missing instance: the readiness checks run every few
+	 * seconds.
+	 */
 	static final long UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 
 	/** Resilience4j's bulkhead is a runtime-only dependency; matched by name. */
@@ -71,8 +75,10 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		if (answer.status().is5xxServerError() && !answer.unexpected()) {
 			String service = serviceOf(exchange);
 			String kind = answer.status().value() + " " + service + " " + ex.getClass().getName();
-			this.burstLog.record(kind, suppressed -> log.warn("{} {} answered {}: {}{}", exchange.getRequest().getMethod(),
-					exchange.getRequest().getPath(), answer.status().value(), describe(ex), alsoSuppressed(suppressed)));
+			this.burstLog.record(kind,
+					suppressed -> log.warn("{} {} answered {}: {}{}", exchange.getRequest().getMethod(),
+							exchange.getRequest().getPath(), answer.status().value(), describe(ex),
+							alsoSuppressed(suppressed)));
 		}
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		headers.clearContentHeaders();
@@ -89,15 +95,18 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		String service = serviceOf(exchange);
 		String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
 		if (has(ex, CallNotPermittedException.class) || has(ex, ServiceUnavailableException.class)) {
-			// The gateway's circuit breaker filter turns an open circuit into ServiceUnavailableException.
-			return Answer.unavailable(service + " is failing; requests are paused for a few seconds. Try again shortly.",
+			// The gateway's circuit breaker filter turns an open circuit into
+			// ServiceUnavailableException.
+			return Answer.unavailable(
+					service + " is failing; requests are paused for a few seconds. Try again shortly.",
 					CIRCUIT_OPEN_RETRY_AFTER_SECONDS);
 		}
 		if (hasNamed(ex, BULKHEAD_FULL)) {
 			return Answer.unavailable(service + " is busy. Try again shortly.", UNAVAILABLE_RETRY_AFTER_SECONDS);
 		}
 		if (has(ex, ConnectException.class)) {
-			return Answer.unavailable(service + " is not reachable. Try again shortly.", UNAVAILABLE_RETRY_AFTER_SECONDS);
+			return Answer.unavailable(service + " is not reachable. Try again shortly.",
+					UNAVAILABLE_RETRY_AFTER_SECONDS);
 		}
 		if (has(ex, TimeoutException.class) || has(ex, io.netty.handler.timeout.TimeoutException.class)) {
 			return Answer.of(HttpStatus.GATEWAY_TIMEOUT, service + " did not answer in time. Try again shortly.");
@@ -126,9 +135,10 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 	}
 
 	/**
-	 * The response is already on its way (a proxied answer, a WebSocket upgrade, or Netty's own 400
-	 * for a body it could not decode): no problem document can follow. Closing the connection tells
-	 * the client the response is incomplete, which is all that can be done.
+	 * The response is already on its way (a proxied answer, a WebSocket upgrade, or
+	 * Netty's own 400 for a body it could not decode): no problem document can follow.
+	 * Closing the connection tells the client the response is incomplete, which is all
+	 * that can be done.
 	 */
 	private Mono<Void> abandon(ServerWebExchange exchange, Throwable ex) {
 		if (!DisconnectedClientHelper.isClientDisconnectedException(ex)) {
@@ -149,9 +159,9 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 	}
 
 	/**
-	 * "Connection reset by peer" reads the same whether the browser or the upstream service hung up;
-	 * only a closed client channel means nobody is waiting. An upstream that died mid-request must
-	 * still get its caller a 502 problem, not an empty 200.
+	 * "Connection reset by peer" reads the same whether the browser or the upstream
+	 * service hung up; only a closed client channel means nobody is waiting. An upstream
+	 * that died mid-request must still get its caller a 502 problem, not an empty 200.
 	 */
 	private static boolean clientIsGone(ServerWebExchange exchange) {
 		return !(nativeResponse(exchange.getResponse()) instanceof Connection connection) || connection.isDisposed()
@@ -184,7 +194,8 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
 	private static String serviceOf(ServerWebExchange exchange) {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-		// Each route names its service in its metadata (application.yml), for messages like these.
+		// Each route names its service in its metadata (application.yml), for messages
+		// like these.
 		Object service = (route != null) ? route.getMetadata().get("service") : null;
 		return (service != null) ? service.toString() : "The service";
 	}

@@ -15,8 +15,8 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Writes the RFC 9457 problem documents the gateway itself answers with (401, 404, 429, 503...).
- * Responses proxied from a service keep the service's own body.
+ * Writes the RFC 9457 problem documents the gateway itself answers with (401, 404, 429,
+ * 503...). Responses proxied from a service keep the service's own body.
  */
 public final class Problems {
 
@@ -31,13 +31,15 @@ public final class Problems {
 		return write(exchange.getResponse(), exchange.getRequest().getPath().value(), status, detail);
 	}
 
-	public static Mono<Void> write(ServerHttpResponse response, String instance, HttpStatusCode status,
-			String detail) {
+	public static Mono<Void> write(ServerHttpResponse response, String instance, HttpStatusCode status, String detail) {
 		response.setStatusCode(status);
 		HttpHeaders headers = response.getHeaders();
-		// A refusal the gateway writes itself ends its connection. After such an answer that
-		// followed a static file on the same keep-alive connection, the next request on it was
-		// sometimes never read (reproduced with curl: GET /, then GET /api/nope, then any call
+		// A refusal the gateway writes itself ends its connection. After such an answer
+		// that
+		// followed a static file on the same keep-alive connection, the next request on
+		// it was
+		// sometimes never read (reproduced with curl: GET /, then GET /api/nope, then any
+		// call
 		// hung); closing makes the client send its next request on a fresh connection.
 		headers.setConnection("close");
 		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);

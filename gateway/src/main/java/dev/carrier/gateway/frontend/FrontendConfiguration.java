@@ -25,16 +25,17 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Serves the built web client ({@code spring.web.resources.static-locations}, by default
- * {@code frontend/dist/}). The client routes in the browser, so a page load of any app path
- * ({@code /chats/42}) gets {@code index.html}; API, actuator and docs paths never do.
- * Vite puts a content hash in every file under {@code /assets/}, so those are cached for a year;
- * {@code index.html} is revalidated on every load so a new build is picked up at once.
+ * {@code frontend/dist/}). The client routes in the browser, so a page load of any app
+ * path ({@code /chats/42}) gets {@code index.html}; API, actuator and docs paths never
+ * do. Vite puts a content hash in every file under {@code /assets/}, so those are cached
+ * for a year; {@code index.html} is revalidated on every load so a new build is picked up
+ * at once.
  */
 @Configuration(proxyBeanMethods = false)
 class FrontendConfiguration implements WebFluxConfigurer {
 
-	private static final List<String> NOT_APP_PATHS = List.of("/api/", "/actuator", "/v3/", "/swagger-ui",
-			"/webjars/", "/internal/");
+	private static final List<String> NOT_APP_PATHS = List.of("/api/", "/actuator", "/v3/", "/swagger-ui", "/webjars/",
+			"/internal/");
 
 	private final List<String> locations;
 
@@ -73,7 +74,10 @@ class FrontendConfiguration implements WebFluxConfigurer {
 			.body(BodyInserters.fromResource(index));
 	}
 
-	/** A browser navigating to an app path: GET, asks for HTML, not a file, not API/docs/actuator. */
+	/**
+	 * A browser navigating to an app path: GET, asks for HTML, not a file, not
+	 * API/docs/actuator.
+	 */
 	static boolean isPageLoad(ServerRequest request) {
 		if (!"GET".equals(request.method().name()) || !acceptsHtml(request)) {
 			return false;

@@ -17,10 +17,11 @@ import org.springframework.web.server.WebFilterChain;
 import dev.carrier.gateway.errors.Problems;
 
 /**
- * The web client is served from this origin, so no other origin needs the API: a cross-origin
- * request (including a preflight or a WebSocket handshake from another site) is refused with a
- * 403 problem and never gets CORS headers. Only the host is compared, because a TLS-terminating
- * proxy in front of the gateway changes the scheme and port the gateway sees.
+ * The web client is served from this origin, so no other origin needs the API: a
+ * cross-origin request (including a preflight or a WebSocket handshake from another site)
+ * is refused with a 403 problem and never gets CORS headers. Only the host is compared,
+ * because a TLS-terminating proxy in front of the gateway changes the scheme and port the
+ * gateway sees.
  */
 @Component
 class CrossOriginFilter implements WebFilter, Ordered {

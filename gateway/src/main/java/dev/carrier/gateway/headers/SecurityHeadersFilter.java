@@ -17,9 +17,10 @@ import org.springframework.web.server.WebFilterChain;
 class SecurityHeadersFilter implements WebFilter, Ordered {
 
 	/**
-	 * The app's own scripts, styles and images (plus data:/blob: images for the favicon and avatar
-	 * previews), API and WebSocket calls to this origin only. Inline styles are allowed because
-	 * React and Swagger UI set style attributes; inline scripts are not.
+	 * The app's own scripts, styles and images (plus data:/blob: images for the favicon
+	 * and avatar previews), API and WebSocket calls to this origin only. Inline styles
+	 * are allowed because React and Swagger UI set style attributes; inline scripts are
+	 * not.
 	 */
 	static final String CONTENT_SECURITY_POLICY = String.join("; ", "default-src 'self'", "script-src 'self'",
 			"style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:",

@@ -23,15 +23,18 @@ import dev.carrier.gateway.tokens.TokenCheckFilter;
 
 /**
  * The rate limiters and key resolvers that the routes in application.yml name
- * ({@code #{@loginPerIpRateLimiter}}, {@code #{@clientIpKeyResolver}}...), and the client address
- * they key on, passed on to the services. Logins per name are limited by auth-service, which
- * normalizes the name exactly as its lookup does (a limit here, on a name trimmed differently,
- * gave every Unicode-padded spelling a fresh bucket).
+ * ({@code #{@loginPerIpRateLimiter}}, {@code #{@clientIpKeyResolver}}...), and the client
+ * address they key on, passed on to the services. Logins per name are limited by
+ * auth-service, which normalizes the name exactly as its lookup does (a limit here, on a
+ * name trimmed differently, gave every Unicode-padded spelling a fresh bucket).
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 
-	/** Set on every routed request; IdentityHeaders strips any X-Carrier-* header a client sends. */
+	/**
+	 * Set on every routed request; IdentityHeaders strips any X-Carrier-* header a client
+	 * sends.
+	 */
 	static final String CLIENT_ADDRESS_HEADER = "X-Carrier-Client-Address";
 
 	@Bean
@@ -65,16 +68,20 @@ class RateLimitConfiguration {
 
 	/**
 	 * Tells the services the client's address by the same rule the limits here use (the
-	 * connection's address, or {@code trusted-proxy-hops} from the right of X-Forwarded-For), so
-	 * auth-service's per-address share of its hashing pool counts the client, not the gateway,
-	 * and never trusts an X-Forwarded-For that the client wrote.
+	 * connection's address, or {@code trusted-proxy-hops} from the right of
+	 * X-Forwarded-For), so auth-service's per-address share of its hashing pool counts
+	 * the client, not the gateway, and never trusts an X-Forwarded-For that the client
+	 * wrote.
 	 */
 	@Bean
 	GlobalFilter clientAddressFilter(RateLimitProperties properties) {
 		return new ClientAddressFilter(addressResolver(properties));
 	}
 
-	/** Runs last before the request leaves, after the identity headers were stripped and set. */
+	/**
+	 * Runs last before the request leaves, after the identity headers were stripped and
+	 * set.
+	 */
 	private record ClientAddressFilter(RemoteAddressResolver addresses) implements GlobalFilter, Ordered {
 
 		@Override

@@ -1,9 +1,10 @@
 package dev.carrier.gateway.ratelimits;
 
 /**
- * The rate-limit bucket ids. Spring Cloud Gateway's RedisRateLimiter stores each bucket as
- * {@code request_rate_limiter.{<id>}.tokens} and {@code request_rate_limiter.{<id>}.timestamp}
- * (both with a TTL of about twice the refill time).
+ * The rate-limit bucket ids. Spring Cloud Gateway's RedisRateLimiter stores each bucket
+ * as {@code request_rate_limiter.{<id>}.tokens} and
+ * {@code request_rate_limiter.{<id>}.timestamp} (both with a TTL of about twice the
+ * refill time).
  */
 final class RedisKeys {
 

@@ -16,13 +16,13 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Load-balancer configuration for {@code lb://chat-service}: the fixed list of instances from
- * {@code CARRIER_CHAT_URL}, filtered by periodic readiness checks so that a dead instance leaves
- * the rotation (the routes also retry a refused connection on the next instance, which covers the
- * seconds before the next check).
+ * Load-balancer configuration for {@code lb://chat-service}: the fixed list of instances
+ * from {@code CARRIER_CHAT_URL}, filtered by periodic readiness checks so that a dead
+ * instance leaves the rotation (the routes also retry a refused connection on the next
+ * instance, which covers the seconds before the next check).
  * <p>
- * Deliberately not a {@code @Configuration}: it belongs to the load balancer's child context for
- * chat-service only and must not be picked up by component scanning.
+ * Deliberately not a {@code @Configuration}: it belongs to the load balancer's child
+ * context for chat-service only and must not be picked up by component scanning.
  */
 public class ChatInstances {
 
@@ -39,7 +39,10 @@ public class ChatInstances {
 			.build(context);
 	}
 
-	/** A readiness check that hangs is as bad as a failed one; the loader also cuts it at the interval. */
+	/**
+	 * A readiness check that hangs is as bad as a failed one; the loader also cuts it at
+	 * the interval.
+	 */
 	private static WebClient healthCheckClient() {
 		HttpClient http = HttpClient.create().responseTimeout(HEALTH_CHECK_TIMEOUT);
 		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();

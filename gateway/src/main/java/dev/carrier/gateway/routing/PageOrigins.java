@@ -11,9 +11,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
- * Web origins ({@code scheme://host[:port]}) in one comparable spelling, and the origin a request
- * reached the gateway at: the page the web app was loaded from has that origin, whatever address
- * (localhost, 127.0.0.1, a host name) the user typed.
+ * Web origins ({@code scheme://host[:port]}) in one comparable spelling, and the origin a
+ * request reached the gateway at: the page the web app was loaded from has that origin,
+ * whatever address (localhost, 127.0.0.1, a host name) the user typed.
  */
 final class PageOrigins {
 
@@ -26,9 +26,9 @@ final class PageOrigins {
 
 	/**
 	 * The origin the client reached: the request's scheme and {@code Host}; behind
-	 * {@code trustedProxyHops} reverse proxies, the scheme and host that the outermost trusted one
-	 * recorded in {@code X-Forwarded-Proto}/{@code X-Forwarded-Host}, which a client cannot forge
-	 * past it. Null when the request names no usable host.
+	 * {@code trustedProxyHops} reverse proxies, the scheme and host that the outermost
+	 * trusted one recorded in {@code X-Forwarded-Proto}/{@code X-Forwarded-Host}, which a
+	 * client cannot forge past it. Null when the request names no usable host.
 	 */
 	static @Nullable String reachedAt(ServerHttpRequest request, int trustedProxyHops) {
 		HttpHeaders headers = request.getHeaders();
@@ -50,9 +50,9 @@ final class PageOrigins {
 	}
 
 	/**
-	 * {@code scheme://host[:port]} in lower case without a default port, or null for anything that
-	 * is not an http(s) origin (a path, user info, {@code null} from a sandboxed page...). A
-	 * trailing slash, a common slip in configuration, is forgiven.
+	 * {@code scheme://host[:port]} in lower case without a default port, or null for
+	 * anything that is not an http(s) origin (a path, user info, {@code null} from a
+	 * sandboxed page...). A trailing slash, a common slip in configuration, is forgiven.
 	 */
 	static @Nullable String normalize(@Nullable String origin) {
 		if (origin == null) {
@@ -90,9 +90,10 @@ final class PageOrigins {
 	}
 
 	/**
-	 * Proxies append to these headers; the value the outermost of {@code hops} trusted proxies
-	 * added is {@code hops} from the right (as for {@code X-Forwarded-For}). A proxy that sets
-	 * rather than appends leaves fewer values: then the leftmost is the nearest trusted one's.
+	 * Proxies append to these headers; the value the outermost of {@code hops} trusted
+	 * proxies added is {@code hops} from the right (as for {@code X-Forwarded-For}). A
+	 * proxy that sets rather than appends leaves fewer values: then the leftmost is the
+	 * nearest trusted one's.
 	 */
 	static @Nullable String trustedValue(@Nullable List<String> headerValues, int hops) {
 		if (headerValues == null) {

@@ -15,10 +15,11 @@ import org.springframework.web.server.WebFilterChain;
 import dev.carrier.gateway.errors.Problems;
 
 /**
- * Routes match the raw path, and the services normalize it afterwards: {@code /api/chats/../../internal/x}
- * or {@code /api/chats/..;/internal/x} would match {@code /api/chats/**} here and reach
- * {@code /internal/x} there. Such paths (dot segments, encoded slashes, dots or backslashes,
- * path parameters) are answered 404 before any route sees them.
+ * Routes match the raw path, and the services normalize it afterwards:
+ * {@code /api/chats/../../internal/x} or {@code /api/chats/..;/internal/x} would match
+ * {@code /api/chats/**} here and reach {@code /internal/x} there. Such paths (dot
+ * segments, encoded slashes, dots or backslashes, path parameters) are answered 404
+ * before any route sees them.
  */
 @Component
 class PathGuardFilter implements WebFilter, Ordered {
@@ -31,7 +32,8 @@ class PathGuardFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		if (HttpMethod.TRACE.equals(exchange.getRequest().getMethod())) {
-			// Never useful through the gateway, and the services' servers answer it in their own shape.
+			// Never useful through the gateway, and the services' servers answer it in
+			// their own shape.
 			return Problems.write(exchange, HttpStatus.METHOD_NOT_ALLOWED, "TRACE is not allowed.");
 		}
 		String rawPath = exchange.getRequest().getURI().getRawPath();
@@ -59,15 +61,17 @@ class PathGuardFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * No id or name contains a control character or invalid UTF-8 ({@code %00}, {@code %FF%FE}),
-	 * and the services' web servers answer such paths with an HTML error page of their own.
+	 * No id or name contains a control character or invalid UTF-8 ({@code %00},
+	 * {@code %FF%FE}), and the services' web servers answer such paths with an HTML error
+	 * page of their own.
 	 */
 	static boolean decodesToPrintableUtf8(String rawPath) {
 		if (rawPath.indexOf('%') < 0) {
 			return true;
 		}
 		try {
-			String decoded = java.net.URLDecoder.decode(rawPath.replace("+", "%2b"), java.nio.charset.StandardCharsets.UTF_8);
+			String decoded = java.net.URLDecoder.decode(rawPath.replace("+", "%2b"),
+					java.nio.charset.StandardCharsets.UTF_8);
 			if (decoded.indexOf('\ufffd') >= 0 && rawPath.indexOf("%ef%bf%bd") < 0) {
 				return false;
 			}

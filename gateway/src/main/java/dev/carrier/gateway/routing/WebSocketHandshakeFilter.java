@@ -19,11 +19,11 @@ import org.springframework.web.server.WebFilterChain;
 import dev.carrier.gateway.errors.Problems;
 
 /**
- * Refuses a malformed WebSocket upgrade with a problem document before the gateway accepts it.
- * Spring checks little of the handshake and leaves the rest to Netty, which answers an unknown
- * {@code Sec-WebSocket-Version} with its own bare 426 after Spring has already taken the
- * response, and then fails with an internal error. RFC 6455 (4.2.1) says what a valid opening
- * handshake carries; anything else is the client's mistake.
+ * Refuses a malformed WebSocket upgrade with a problem document before the gateway
+ * accepts it. Spring checks little of the handshake and leaves the rest to Netty, which
+ * answers an unknown {@code Sec-WebSocket-Version} with its own bare 426 after Spring has
+ * already taken the response, and then fails with an internal error. RFC 6455 (4.2.1)
+ * says what a valid opening handshake carries; anything else is the client's mistake.
  */
 @Component
 class WebSocketHandshakeFilter implements WebFilter, Ordered {

@@ -19,18 +19,19 @@ import dev.carrier.gateway.errors.Problems;
 import dev.carrier.gateway.ratelimits.RateLimitProperties;
 
 /**
- * The WebSocket's defence against cross-site WebSocket hijacking, at the edge: a browser sends
- * the page's {@code Origin} with every handshake, and only a page served by Carrier itself (the
- * origin the gateway is reached at, from {@code Host}, or behind trusted proxies from
- * {@code X-Forwarded-Proto}/{@code -Host}) or one of {@link WebSocketProperties#allowedOrigins()}
- * may open one. Any other page is answered 403 before the upgrade. A handshake without
- * {@code Origin} comes from a program, not a page, and passes.
+ * The WebSocket's defence against cross-site WebSocket hijacking, at the edge: a browser
+ * sends the page's {@code Origin} with every handshake, and only a page served by Carrier
+ * itself (the origin the gateway is reached at, from {@code Host}, or behind trusted
+ * proxies from {@code X-Forwarded-Proto}/{@code -Host}) or one of
+ * {@link WebSocketProperties#allowedOrigins()} may open one. Any other page is answered
+ * 403 before the upgrade. A handshake without {@code Origin} comes from a program, not a
+ * page, and passes.
  * <p>
- * An accepted handshake goes on without the page's {@code Origin}: chat-service checks origins
- * too, as a second line for whoever reaches it directly, but it sees only its own internal
- * address and cannot know the public one, so it would refuse the app opened at any address not
- * listed; without an {@code Origin} it lets the handshake through as a program's (see
- * {@link WebSocketProxyConfiguration} for the upstream client's part).
+ * An accepted handshake goes on without the page's {@code Origin}: chat-service checks
+ * origins too, as a second line for whoever reaches it directly, but it sees only its own
+ * internal address and cannot know the public one, so it would refuse the app opened at
+ * any address not listed; without an {@code Origin} it lets the handshake through as a
+ * program's (see {@link WebSocketProxyConfiguration} for the upstream client's part).
  * Runs before {@code CrossOriginFilter}, whose host-only rule is for plain API calls.
  */
 @Component
@@ -65,7 +66,9 @@ class WebSocketOriginFilter implements WebFilter, Ordered {
 		String reachedAt = PageOrigins.reachedAt(request, this.trustedProxyHops);
 		String origin = (origins.size() == 1) ? PageOrigins.normalize(origins.get(0)) : null;
 		if (origin != null && (origin.equals(reachedAt) || this.allowedOrigins.contains(origin))) {
-			ServerHttpRequest withoutOrigin = request.mutate().headers(headers -> headers.remove(HttpHeaders.ORIGIN)).build();
+			ServerHttpRequest withoutOrigin = request.mutate()
+				.headers(headers -> headers.remove(HttpHeaders.ORIGIN))
+				.build();
 			return chain.filter(exchange.mutate().request(withoutOrigin).build());
 		}
 		if (log.isDebugEnabled()) {

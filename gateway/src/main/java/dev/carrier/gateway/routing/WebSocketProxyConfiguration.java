@@ -21,10 +21,11 @@ import org.springframework.web.reactive.socket.server.RequestUpgradeStrategy;
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 
 /**
- * The two ends of the gateway's WebSocket proxy ({@code WebsocketRoutingFilter}): clients are
- * upgraded by the {@link EventLoopUpgradeStrategy}, and chat-service is called by a client that
- * sends no {@code Origin}. Both keep the frame size and ping settings Spring Cloud Gateway
- * configures ({@code spring.cloud.gateway.server.webflux.httpclient.websocket.*}).
+ * The two ends of the gateway's WebSocket proxy ({@code WebsocketRoutingFilter}): clients
+ * are upgraded by the {@link EventLoopUpgradeStrategy}, and chat-service is called by a
+ * client that sends no {@code Origin}. Both keep the frame size and ping settings Spring
+ * Cloud Gateway configures
+ * ({@code spring.cloud.gateway.server.webflux.httpclient.websocket.*}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebSocketProxyConfiguration {
@@ -38,12 +39,13 @@ class WebSocketProxyConfiguration {
 	}
 
 	/**
-	 * The {@link WebSocketOriginFilter} has checked the page's origin and removed it; but Netty's
-	 * handshaker adds an {@code Origin} of its own (the upstream's address) to any handshake
-	 * without one, and chat-service would compare it with the host it thinks it serves, which is
-	 * the public one wherever Tomcat honours {@code X-Forwarded-Host} (by default on Kubernetes),
-	 * and refuse it as a foreign page. Without it, chat-service sees a program, whose handshake its
-	 * origin check lets through.
+	 * The {@link WebSocketOriginFilter} has checked the page's origin and removed it; but
+	 * Netty's handshaker adds an {@code Origin} of its own (the upstream's address) to
+	 * any handshake without one, and chat-service would compare it with the host it
+	 * thinks it serves, which is the public one wherever Tomcat honours
+	 * {@code X-Forwarded-Host} (by default on Kubernetes), and refuse it as a foreign
+	 * page. Without it, chat-service sees a program, whose handshake its origin check
+	 * lets through.
 	 */
 	@Bean
 	@Primary
@@ -61,7 +63,10 @@ class WebSocketProxyConfiguration {
 		return new ReactorNettyWebSocketClient(withoutOrigin, spec);
 	}
 
-	/** Removes {@code Origin} from the handshake request on its way out, after Netty has written it. */
+	/**
+	 * Removes {@code Origin} from the handshake request on its way out, after Netty has
+	 * written it.
+	 */
 	@ChannelHandler.Sharable
 	static final class OriginRemover extends ChannelOutboundHandlerAdapter {
 

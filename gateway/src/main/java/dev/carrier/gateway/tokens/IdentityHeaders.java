@@ -6,10 +6,10 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Headers a client must never send: the gateway's own ({@code X-Carrier-*}, among them the signed
- * identity assertion) and the ones other systems use for an identity. Services believe only a
- * signed assertion, but stripping look-alikes keeps a forged header from reaching any log or
- * downstream component that might read it.
+ * Headers a client must never send: the gateway's own ({@code X-Carrier-*}, among them
+ * the signed identity assertion) and the ones other systems use for an identity. Services
+ * believe only a signed assertion, but stripping look-alikes keeps a forged header from
+ * reaching any log or downstream component that might read it.
  */
 public final class IdentityHeaders {
 
@@ -20,7 +20,10 @@ public final class IdentityHeaders {
 	private IdentityHeaders() {
 	}
 
-	/** Removes every header named {@code X-Carrier-*}, {@code X-User-Id} or {@code X-Forwarded-User}. */
+	/**
+	 * Removes every header named {@code X-Carrier-*}, {@code X-User-Id} or
+	 * {@code X-Forwarded-User}.
+	 */
 	public static void strip(HttpHeaders headers) {
 		List<String> doomed = null;
 		for (String name : headers.headerNames()) {
@@ -46,7 +49,9 @@ public final class IdentityHeaders {
 		return false;
 	}
 
-	/** Case-insensitive without allocating: this runs for every header of every request. */
+	/**
+	 * Case-insensitive without allocating: this runs for every header of every request.
+	 */
 	static boolean isForgeable(String name) {
 		if (name.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length())) {
 			return true;

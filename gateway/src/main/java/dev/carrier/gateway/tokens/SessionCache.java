@@ -16,11 +16,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * A memory of valid tokens, so a steady sender costs one round trip to auth-service per
- * {@code cacheTtl} instead of one per request. Only positive answers are kept, never past the
- * session's own end, and every session that ends anywhere is dropped at once: auth-service
- * announces it ({@link SessionEndNotices}), and a logout or password change passing through this
- * gateway evicts locally too. Concurrent checks of one token share one request. Tokens are keyed
- * by their SHA-256 (hex), as auth-service names sessions, so raw tokens do not linger on the heap.
+ * {@code cacheTtl} instead of one per request. Only positive answers are kept, never past
+ * the session's own end, and every session that ends anywhere is dropped at once:
+ * auth-service announces it ({@link SessionEndNotices}), and a logout or password change
+ * passing through this gateway evicts locally too. Concurrent checks of one token share
+ * one request. Tokens are keyed by their SHA-256 (hex), as auth-service names sessions,
+ * so raw tokens do not linger on the heap.
  */
 @Component
 class SessionCache {
@@ -37,12 +38,15 @@ class SessionCache {
 			.buildAsync();
 	}
 
-	/** The token's session, empty for an unknown token; a failed check is not remembered. */
+	/**
+	 * The token's session, empty for an unknown token; a failed check is not remembered.
+	 */
 	Mono<Session> sessionOf(String token) {
 		String key = keyOf(token);
-		// suppressCancel: a client that goes away must not cancel a check other requests share.
-		return Mono.fromFuture(() -> this.sessions.get(key, (k, executor) -> this.client.currentSession(token).toFuture()),
-				true);
+		// suppressCancel: a client that goes away must not cancel a check other requests
+		// share.
+		return Mono.fromFuture(
+				() -> this.sessions.get(key, (k, executor) -> this.client.currentSession(token).toFuture()), true);
 	}
 
 	void evictToken(String token) {
@@ -54,7 +58,9 @@ class SessionCache {
 		this.sessions.synchronous().invalidate(keyHash);
 	}
 
-	/** Forgets everything: the notices may have been missed (the session store went away). */
+	/**
+	 * Forgets everything: the notices may have been missed (the session store went away).
+	 */
 	void evictAll() {
 		this.sessions.synchronous().invalidateAll();
 	}
@@ -67,9 +73,13 @@ class SessionCache {
 		return left.isNegative() ? Duration.ZERO : (left.compareTo(cacheTtl) < 0 ? left : cacheTtl);
 	}
 
-	/** Forgets every cached token of the user (a password change ends the user's other sessions). */
+	/**
+	 * Forgets every cached token of the user (a password change ends the user's other
+	 * sessions).
+	 */
 	void evictUser(String userId) {
-		// A check still in flight may belong to the user too: dropping it only costs a re-check.
+		// A check still in flight may belong to the user too: dropping it only costs a
+		// re-check.
 		this.sessions.asMap().entrySet().removeIf(entry -> {
 			var future = entry.getValue();
 			if (!future.isDone() || future.isCompletedExceptionally()) {

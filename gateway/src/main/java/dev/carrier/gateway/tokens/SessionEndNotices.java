@@ -20,18 +20,22 @@ import org.springframework.data.redis.listener.ReactiveRedisMessageListenerConta
 import org.springframework.stereotype.Component;
 
 /**
- * Drops ended sessions from the token cache the moment auth-service ends them. auth-service
- * publishes each ended session's token hash on {@value #CHANNEL} in the same Redis script that
- * deletes the session (logout, password change, anything that closes one), so every gateway
- * replica hears of it at once and a cache of any length stays safe. Pub/sub delivers at most once:
- * a notice sent while this gateway was not connected is lost, so whenever the Redis connection
- * drops or comes back the whole cache is forgotten (that also covers the loss of the session
- * store itself). Expiry by time needs no notice: no entry outlives its session's end.
+ * Drops ended sessions from the token cache the moment auth-service ends them.
+ * auth-service publishes each ended session's token hash on {@value #CHANNEL} in the same
+ * Redis script that deletes the session (logout, password change, anything that closes
+ * one), so every gateway replica hears of it at once and a cache of any length stays
+ * safe. Pub/sub delivers at most once: a notice sent while this gateway was not connected
+ * is lost, so whenever the Redis connection drops or comes back the whole cache is
+ * forgotten (that also covers the loss of the session store itself). Expiry by time needs
+ * no notice: no entry outlives its session's end.
  */
 @Component
 class SessionEndNotices implements DisposableBean {
 
-	/** auth-service's channel (its RedisKeys.SESSIONS_ENDED_CHANNEL); the gateway only listens. */
+	/**
+	 * auth-service's channel (its RedisKeys.SESSIONS_ENDED_CHANNEL); the gateway only
+	 * listens.
+	 */
 	static final String CHANNEL = "carrier:auth:sessions-ended";
 
 	private static final Logger log = LoggerFactory.getLogger(SessionEndNotices.class);

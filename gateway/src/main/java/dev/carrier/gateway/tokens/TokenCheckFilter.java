@@ -21,10 +21,10 @@ import dev.carrier.gateway.errors.Problems;
 import dev.carrier.gateway.trust.Assertions;
 
 /**
- * Checks the bearer token of every routed {@code /api/**} call except the few public ones, and
- * passes the caller's id to the service as a signed assertion ({@link Assertions#IDENTITY_HEADER}),
- * after removing any identity header the client sent. Runs before the route filters, so the
- * per-user rate limit sees the caller's id.
+ * Checks the bearer token of every routed {@code /api/**} call except the few public
+ * ones, and passes the caller's id to the service as a signed assertion
+ * ({@link Assertions#IDENTITY_HEADER}), after removing any identity header the client
+ * sent. Runs before the route filters, so the per-user rate limit sees the caller's id.
  */
 @Component
 public class TokenCheckFilter implements GlobalFilter, Ordered {
@@ -57,8 +57,10 @@ public class TokenCheckFilter implements GlobalFilter, Ordered {
 		ServerHttpRequest request = exchange.getRequest();
 		String path = request.getPath().pathWithinApplication().value();
 		if (!path.startsWith("/api/") || isPublic(request.getMethod(), path)) {
-			// Mutating copies every header, so only a request that carries a forged one pays for it.
-			return chain.filter(IdentityHeaders.anyPresent(request.getHeaders()) ? withIdentity(exchange, null) : exchange);
+			// Mutating copies every header, so only a request that carries a forged one
+			// pays for it.
+			return chain
+				.filter(IdentityHeaders.anyPresent(request.getHeaders()) ? withIdentity(exchange, null) : exchange);
 		}
 		String token = bearerToken(request.getHeaders());
 		if (token == null) {
@@ -86,14 +88,15 @@ public class TokenCheckFilter implements GlobalFilter, Ordered {
 		if (evict == null) {
 			return chain.filter(authenticated);
 		}
-		// Evict before (no new request reuses the entry) and after (a check that raced the logout).
+		// Evict before (no new request reuses the entry) and after (a check that raced
+		// the logout).
 		evict.run();
 		return chain.filter(authenticated).doFinally(signal -> evict.run());
 	}
 
 	/**
-	 * The exchange with every identity header the client sent removed and, for an authenticated
-	 * caller, the gateway's own set: one copy of the headers for both.
+	 * The exchange with every identity header the client sent removed and, for an
+	 * authenticated caller, the gateway's own set: one copy of the headers for both.
 	 */
 	private ServerWebExchange withIdentity(ServerWebExchange exchange, String userId) {
 		String assertion = (userId != null) ? this.assertions.identityOf(userId, exchange.getRequest().getId()) : null;
@@ -123,7 +126,8 @@ public class TokenCheckFilter implements GlobalFilter, Ordered {
 			return path.equals("/api/auth/signup") || path.equals("/api/auth/login");
 		}
 		if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
-			// chat-service checks a WebSocket's token itself (first frame or subprotocol).
+			// chat-service checks a WebSocket's token itself (first frame or
+			// subprotocol).
 			return path.equals("/api/ws") || AVATAR.matcher(path).matches();
 		}
 		return false;

@@ -17,11 +17,12 @@ import com.nimbusds.jwt.SignedJWT;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the signed statements the services believe: an identity assertion per routed request
- * ("this request comes from user U", audience {@value #API_AUDIENCE}) and the gateway's own
- * credential for {@code /internal/**} calls (audience {@value #INTERNAL_AUDIENCE}). Both are
- * HS256 JWTs over the shared key, short-lived, so a copied header is useless within seconds and a
- * bare {@code X-Carrier-User-Id} proves nothing.
+ * Makes the signed statements the services believe: an identity assertion per routed
+ * request ("this request comes from user U", audience {@value #API_AUDIENCE}) and the
+ * gateway's own credential for {@code /internal/**} calls (audience
+ * {@value #INTERNAL_AUDIENCE}). Both are HS256 JWTs over the shared key, short-lived, so
+ * a copied header is useless within seconds and a bare {@code X-Carrier-User-Id} proves
+ * nothing.
  */
 @Component
 public class Assertions {
@@ -68,7 +69,10 @@ public class Assertions {
 			.build());
 	}
 
-	/** The gateway's credential for {@code /internal/**}, reused until half its life is gone. */
+	/**
+	 * The gateway's credential for {@code /internal/**}, reused until half its life is
+	 * gone.
+	 */
 	public String serviceCredential() {
 		Instant now = this.clock.instant();
 		Credential current = this.credential.get();
@@ -88,7 +92,8 @@ public class Assertions {
 	}
 
 	private String sign(JWTClaimsSet claims) {
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+				claims);
 		try {
 			jwt.sign(this.signer);
 		}

@@ -7,11 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The key the gateway and the services share to prove who is calling (docs/architecture.md, "Who
- * may call whom").
+ * The key the gateway and the services share to prove who is calling
+ * (docs/architecture.md, "Who may call whom").
  *
- * @param key at least 32 random bytes, base64-encoded ({@code CARRIER_TRUST_KEY}; a Kubernetes
- * Secret in a cluster). No default: a well-known key would let anyone on the network act as anyone.
+ * @param key at least 32 random bytes, base64-encoded ({@code CARRIER_TRUST_KEY}; a
+ * Kubernetes Secret in a cluster). No default: a well-known key would let anyone on the
+ * network act as anyone.
  * @param assertionTtl how long an identity assertion for one request stays valid
  * @param credentialTtl how long the gateway's own service credential stays valid
  */
@@ -28,7 +29,8 @@ public record TrustProperties(String key, @DefaultValue("30s") Duration assertio
 							+ "(openssl rand -base64 32), the same for the gateway and every service");
 		}
 		if (keyBytes(key).length < MINIMUM_KEY_BYTES) {
-			throw new IllegalArgumentException("carrier.trust.key must decode to at least " + MINIMUM_KEY_BYTES + " bytes");
+			throw new IllegalArgumentException(
+					"carrier.trust.key must decode to at least " + MINIMUM_KEY_BYTES + " bytes");
 		}
 	}
 

@@ -14,8 +14,10 @@ class PageOriginsTests {
 	@Test
 	void theOriginReachedIsTheRequestsSchemeAndHost() {
 		assertThat(PageOrigins.reachedAt(get("http://127.0.0.1:8080/api/ws"), 0)).isEqualTo("http://127.0.0.1:8080");
-		assertThat(PageOrigins.reachedAt(get("http://Carrier.Example:80/api/ws"), 0)).isEqualTo("http://carrier.example");
-		assertThat(PageOrigins.reachedAt(get("https://carrier.example:443/api/ws"), 0)).isEqualTo("https://carrier.example");
+		assertThat(PageOrigins.reachedAt(get("http://Carrier.Example:80/api/ws"), 0))
+			.isEqualTo("http://carrier.example");
+		assertThat(PageOrigins.reachedAt(get("https://carrier.example:443/api/ws"), 0))
+			.isEqualTo("https://carrier.example");
 		assertThat(PageOrigins.reachedAt(get("http://[::1]:8080/api/ws"), 0)).isEqualTo("http://[::1]:8080");
 	}
 

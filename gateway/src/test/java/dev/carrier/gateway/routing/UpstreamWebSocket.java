@@ -15,15 +15,19 @@ import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
- * A chat-service instance reduced to its WebSocket: answers the first frame it receives (as
- * chat-service answers {@code {"type":"auth"}} with {@code ready}), so a frame the proxy loses
- * shows up as a socket that never hears back. It accepts a {@code bearer.*} subprotocol like
- * chat-service, closes with 4401 when told to, and remembers each handshake's headers and each
- * socket's close status so a test can see what the gateway passed on.
+ * A chat-service instance reduced to its WebSocket: answers the first frame it receives
+ * (as chat-service answers {@code {"type":"auth"}} with {@code ready}), so a frame the
+ * proxy loses shows up as a socket that never hears back. It accepts a {@code bearer.*}
+ * subprotocol like chat-service, closes with 4401 when told to, and remembers each
+ * handshake's headers and each socket's close status so a test can see what the gateway
+ * passed on.
  */
 final class UpstreamWebSocket implements AutoCloseable {
 
-	/** A first frame with this text makes the upstream close the socket as chat-service refuses a token. */
+	/**
+	 * A first frame with this text makes the upstream close the socket as chat-service
+	 * refuses a token.
+	 */
 	static final String REFUSE = "refuse";
 
 	private final DisposableServer server;
@@ -53,7 +57,9 @@ final class UpstreamWebSocket implements AutoCloseable {
 
 	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
 		if (request.fullPath().equals("/actuator/health/readiness")) {
-			return response.header("Content-Type", "application/json").sendString(Mono.just("{\"status\":\"UP\"}")).then();
+			return response.header("Content-Type", "application/json")
+				.sendString(Mono.just("{\"status\":\"UP\"}"))
+				.then();
 		}
 		if (!request.fullPath().equals("/api/ws")) {
 			return response.status(404).send();
@@ -68,9 +74,9 @@ final class UpstreamWebSocket implements AutoCloseable {
 	}
 
 	private Mono<Void> answerFirstFrame(WebsocketInbound in, WebsocketOutbound out) {
-		in.receiveCloseStatus()
-			.subscribe(status -> this.closedByClient.add(status.code() + " " + status.reasonText()));
-		// Reads every frame (cancelling the inbound would close the socket) and answers the first.
+		in.receiveCloseStatus().subscribe(status -> this.closedByClient.add(status.code() + " " + status.reasonText()));
+		// Reads every frame (cancelling the inbound would close the socket) and answers
+		// the first.
 		return in.receive().asString().index().concatMap(frame -> {
 			if (frame.getT1() > 0) {
 				return Mono.<Void>empty();

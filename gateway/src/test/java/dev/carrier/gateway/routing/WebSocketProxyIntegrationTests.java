@@ -30,14 +30,16 @@ import dev.carrier.gateway.support.StandIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway's WebSocket proxy on real sockets (and the real Redis its rate limit uses), in
- * front of an upstream that answers the first frame it receives: every frame a client sends right
- * after its handshake arrives, subprotocols are negotiated with the upstream, close codes pass
- * both ways, and only pages from Carrier's own origin (or a configured one) may open a socket.
+ * The gateway's WebSocket proxy on real sockets (and the real Redis its rate limit uses),
+ * in front of an upstream that answers the first frame it receives: every frame a client
+ * sends right after its handshake arrives, subprotocols are negotiated with the upstream,
+ * close codes pass both ways, and only pages from Carrier's own origin (or a configured
+ * one) may open a socket.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "logging.structured.format.console=",
-				// 400 sockets from one address in a few seconds are this test's load, not an attack.
+				// 400 sockets from one address in a few seconds are this test's load, not
+				// an attack.
 				"carrier.rate-limits.api-per-user.replenish-rate=10000",
 				"carrier.rate-limits.api-per-user.burst-capacity=100000",
 				"carrier.websocket.allowed-origins=https://app.example, http://localhost:5173" })
@@ -71,8 +73,9 @@ class WebSocketProxyIntegrationTests {
 	}
 
 	/**
-	 * Before {@link EventLoopUpgradeStrategy}, 1 to 3 in 200 such frames were dropped by the
-	 * gateway (the route's rate limiter makes the upgrade run off the connection's event loop).
+	 * Before {@link EventLoopUpgradeStrategy}, 1 to 3 in 200 such frames were dropped by
+	 * the gateway (the route's rate limiter makes the upgrade run off the connection's
+	 * event loop).
 	 */
 	@Test
 	void aFrameSentRightAfterTheHandshakeIsAlwaysAnswered() {
@@ -90,14 +93,10 @@ class WebSocketProxyIntegrationTests {
 	void theBearerSubprotocolIsNegotiatedWithTheUpstream() {
 		WebsocketClientSpec spec = WebsocketClientSpec.builder().protocols("bearer.token-1").build();
 		String[] accepted = new String[1];
-		String answer = client().websocket(spec)
-			.uri("/api/ws")
-			.handle((in, out) -> {
-				accepted[0] = in.selectedSubprotocol();
-				return out.sendString(Mono.just("hello")).then().thenMany(in.receive().asString().take(1));
-			})
-			.next()
-			.block(ANSWER_WITHIN);
+		String answer = client().websocket(spec).uri("/api/ws").handle((in, out) -> {
+			accepted[0] = in.selectedSubprotocol();
+			return out.sendString(Mono.just("hello")).then().thenMany(in.receive().asString().take(1));
+		}).next().block(ANSWER_WITHIN);
 		assertThat(answer).isEqualTo("echo:hello protocol:bearer.token-1");
 		assertThat(accepted[0]).isEqualTo("bearer.token-1");
 	}
@@ -116,14 +115,11 @@ class WebSocketProxyIntegrationTests {
 
 	@Test
 	void theClientsCloseCodeAndReasonReachTheUpstream() throws InterruptedException {
-		client().websocket()
-			.uri("/api/ws")
-			.handle((in, out) -> {
-				Sinks.One<String> answer = Sinks.one();
-				in.receive().asString().subscribe(answer::tryEmitValue);
-				return out.sendString(Mono.just("hello")).then().then(answer.asMono()).then(out.sendClose(4000, "Bye"));
-			})
-			.blockLast(ANSWER_WITHIN);
+		client().websocket().uri("/api/ws").handle((in, out) -> {
+			Sinks.One<String> answer = Sinks.one();
+			in.receive().asString().subscribe(answer::tryEmitValue);
+			return out.sendString(Mono.just("hello")).then().then(answer.asMono()).then(out.sendClose(4000, "Bye"));
+		}).blockLast(ANSWER_WITHIN);
 		assertThat(upstream.closedByClient.poll(5, TimeUnit.SECONDS)).isEqualTo("4000 Bye");
 	}
 
@@ -137,7 +133,8 @@ class WebSocketProxyIntegrationTests {
 				.baseUrl("ws://" + host + ":" + this.port)
 				.headers(h -> h.set("Origin", origin));
 			assertThat(firstAnswer(client, "hello").block(ANSWER_WITHIN)).as(origin).isEqualTo("echo:hello");
-			// chat-service's own check cannot know the public address: it sees a program, not a page.
+			// chat-service's own check cannot know the public address: it sees a program,
+			// not a page.
 			assertThat(upstream.handshakes.poll(5, TimeUnit.SECONDS).contains("Origin")).isFalse();
 		}
 	}
@@ -162,8 +159,10 @@ class WebSocketProxyIntegrationTests {
 				.expectHeader()
 				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 				.expectBody()
-				.jsonPath("$.status").isEqualTo(403)
-				.jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("CARRIER_ALLOWED_ORIGINS"));
+				.jsonPath("$.status")
+				.isEqualTo(403)
+				.jsonPath("$.detail")
+				.value(detail -> assertThat((String) detail).contains("CARRIER_ALLOWED_ORIGINS"));
 		}
 		assertThat(upstream.handshakes).isEmpty();
 	}
@@ -199,7 +198,10 @@ class WebSocketProxyIntegrationTests {
 		return HttpClient.create().baseUrl("ws://127.0.0.1:" + this.port);
 	}
 
-	/** Opens a socket, sends {@code frame} as soon as the handshake completes, and returns the first answer. */
+	/**
+	 * Opens a socket, sends {@code frame} as soon as the handshake completes, and returns
+	 * the first answer.
+	 */
 	static Mono<String> firstAnswer(HttpClient client, String frame) {
 		return client.websocket()
 			.uri("/api/ws")

@@ -14,8 +14,9 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The real Redis the gateway's rate limits use: a Testcontainer where a Docker engine answers,
- * otherwise the local Redis that {@code ./carrier test} starts ({@code CARRIER_REDIS_URL}).
+ * The real Redis the gateway's rate limits use: a Testcontainer where a Docker engine
+ * answers, otherwise the local Redis that {@code ./carrier test} starts
+ * ({@code CARRIER_REDIS_URL}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class RealServers {

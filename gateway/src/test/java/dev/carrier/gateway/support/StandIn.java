@@ -18,9 +18,10 @@ import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small real HTTP/WebSocket server standing in for auth-service or a chat-service instance.
- * It answers every call with a JSON echo of what it received (method, path, headers, body), so a
- * test can see exactly what the gateway forwarded; a few paths behave like the real service.
+ * A small real HTTP/WebSocket server standing in for auth-service or a chat-service
+ * instance. It answers every call with a JSON echo of what it received (method, path,
+ * headers, body), so a test can see exactly what the gateway forwarded; a few paths
+ * behave like the real service.
  */
 public final class StandIn implements AutoCloseable {
 
@@ -113,8 +114,8 @@ public final class StandIn implements AutoCloseable {
 					this.sessions.entrySet().removeIf(e -> e.getValue().equals(userId) && !e.getKey().equals(token));
 					yield response.status(204).send();
 				}
-				case "/v3/api-docs/public" -> json(response, 200, Map.of("openapi", "3.1.0", "info",
-						Map.of("title", this.name, "version", "1")));
+				case "/v3/api-docs/public" ->
+					json(response, 200, Map.of("openapi", "3.1.0", "info", Map.of("title", this.name, "version", "1")));
 				default -> json(response, 200, echo(request, request.uri(), body));
 			};
 		});
@@ -135,8 +136,8 @@ public final class StandIn implements AutoCloseable {
 
 	private Map<String, Object> echo(HttpServerRequest request, String path, String body) {
 		Map<String, String> headers = new LinkedHashMap<>();
-		request.requestHeaders().forEach(e -> headers.merge(e.getKey().toLowerCase(Locale.ROOT), e.getValue(),
-				(a, b) -> a + "," + b));
+		request.requestHeaders()
+			.forEach(e -> headers.merge(e.getKey().toLowerCase(Locale.ROOT), e.getValue(), (a, b) -> a + "," + b));
 		Map<String, Object> echo = new LinkedHashMap<>();
 		echo.put("instance", this.name);
 		echo.put("method", request.method().name());

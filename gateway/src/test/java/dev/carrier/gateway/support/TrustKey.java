@@ -21,7 +21,8 @@ public final class TrustKey {
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256,
 				new ImmutableSecret<>(Base64.getDecoder().decode(key))));
-		processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience, null, Set.of("sub", "exp", "iat", "jti")));
+		processor.setJWTClaimsSetVerifier(
+				new DefaultJWTClaimsVerifier<>(audience, null, Set.of("sub", "exp", "iat", "jti")));
 		try {
 			return processor.process(token, null).getSubject();
 		}

@@ -27,10 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two gateway replicas with a token cache far longer than any test: a session that auth-service
- * ends must stop working at both at once, and a replica that lost its Redis connection (and so
- * may have missed notices) must forget what it cached. Runs on the local Redis
- * ({@code CARRIER_REDIS_URL}); it only publishes and kills its own gateways' connections.
+ * Two gateway replicas with a token cache far longer than any test: a session that
+ * auth-service ends must stop working at both at once, and a replica that lost its Redis
+ * connection (and so may have missed notices) must forget what it cached. Runs on the
+ * local Redis ({@code CARRIER_REDIS_URL}); it only publishes and kills its own gateways'
+ * connections.
  */
 class SessionEndNoticesIntegrationTests {
 
@@ -80,7 +81,8 @@ class SessionEndNoticesIntegrationTests {
 		assertThat(status(second, token)).isEqualTo(200);
 		assertThat(auth.sessionChecks.get()).as("both replicas answer from their caches").isEqualTo(checks);
 
-		// what auth-service's close-session.lua does: the session is gone, and the notice goes out
+		// what auth-service's close-session.lua does: the session is gone, and the notice
+		// goes out
 		auth.sessions.remove(token);
 		connection.sync().publish(SessionEndNotices.CHANNEL, sha256(token));
 
@@ -98,7 +100,10 @@ class SessionEndNoticesIntegrationTests {
 		auth.sessions.remove(token);
 		assertThat(status(second, token)).as("still cached").isEqualTo(200);
 
-		List<String> clients = connection.sync().clientList().lines().filter(line -> line.contains("name=" + SECOND_GATEWAY))
+		List<String> clients = connection.sync()
+			.clientList()
+			.lines()
+			.filter(line -> line.contains("name=" + SECOND_GATEWAY))
 			.map(line -> line.substring(line.indexOf("id=") + 3, line.indexOf(' ', line.indexOf("id="))))
 			.toList();
 		assertThat(clients).isNotEmpty();
@@ -108,7 +113,8 @@ class SessionEndNoticesIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext gateway(String clientName) {
-		// command-line arguments: they outrank application.yml, as a replica's environment would
+		// command-line arguments: they outrank application.yml, as a replica's
+		// environment would
 		return new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
 				"--logging.structured.format.console=", "--spring.data.redis.url=" + REDIS_URL,
 				"--spring.data.redis.client-name=" + clientName, "--carrier.services.auth-url=" + auth.url(),
@@ -130,7 +136,8 @@ class SessionEndNoticesIntegrationTests {
 	}
 
 	private static String sha256(String token) throws Exception {
-		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

@@ -14,7 +14,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
-/** A row of {@code chats} with its members; read through JPA, written by {@link ChatStore}. */
+/**
+ * A row of {@code chats} with its members; read through JPA, written by
+ * {@link ChatStore}.
+ */
 @Entity
 @Table(name = "chats")
 class ChatEntity {

@@ -27,11 +27,13 @@ class ChatEventsListener {
 
 	@KafkaListener(id = "chat-changed", idIsGroup = false, topics = Topics.CHAT_CHANGED)
 	void onChatChanged(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
-		this.batches.write(records, ChatChanged.class, (events) -> this.store.upsertChats(events.stream()
-			.map(ChatChanged::chat)
-			.map((chat) -> new ChatSnapshot(chat.id(), chat.type(), chat.name(), chat.directKey(), chat.createdAt(),
-					chat.memberIds(), 0))
-			.toList()), ack);
+		this.batches.write(records, ChatChanged.class,
+				(events) -> this.store.upsertChats(events.stream()
+					.map(ChatChanged::chat)
+					.map((chat) -> new ChatSnapshot(chat.id(), chat.type(), chat.name(), chat.directKey(),
+							chat.createdAt(), chat.memberIds(), 0))
+					.toList()),
+				ack);
 	}
 
 }

@@ -5,8 +5,9 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * What the other features may ask of chats: whether one is stored, and that its {@code last_seq}
- * keeps up with the messages written for it. The store behind it stays this feature's own.
+ * What the other features may ask of chats: whether one is stored, and that its
+ * {@code last_seq} keeps up with the messages written for it. The store behind it stays
+ * this feature's own.
  */
 @Service
 public class ChatService {
@@ -17,14 +18,19 @@ public class ChatService {
 		this.store = store;
 	}
 
-	/** @throws ChatNotFound unless the durable record holds the chat */
+	/**
+	 * @throws ChatNotFound unless the durable record holds the chat
+	 */
 	public void requireExists(String chatId) {
 		if (!this.store.exists(chatId)) {
 			throw ChatNotFound.withId(chatId);
 		}
 	}
 
-	/** Raises each chat's {@code last_seq} to at least the given seq (a chat not stored yet is skipped). */
+	/**
+	 * Raises each chat's {@code last_seq} to at least the given seq (a chat not stored
+	 * yet is skipped).
+	 */
 	public void raiseLastSeqs(Map<String, Long> lastSeqs) {
 		this.store.raiseLastSeqs(lastSeqs);
 	}

@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Batch writes of chats and their members. A chat's row is a snapshot (the newest one written
- * wins); {@code last_seq} only grows, and never stays below a message already stored.
+ * Batch writes of chats and their members. A chat's row is a snapshot (the newest one
+ * written wins); {@code last_seq} only grows, and never stays below a message already
+ * stored.
  */
 @Repository
 class ChatStore {
@@ -37,9 +38,9 @@ class ChatStore {
 	}
 
 	/**
-	 * Writes the chats and replaces each one's member set with the snapshot's. Snapshots come in
-	 * event order; when a batch holds several of one chat only the last counts (otherwise their
-	 * member sets would be merged, and a removed member would stay).
+	 * Writes the chats and replaces each one's member set with the snapshot's. Snapshots
+	 * come in event order; when a batch holds several of one chat only the last counts
+	 * (otherwise their member sets would be merged, and a removed member would stay).
 	 */
 	public void upsertChats(List<ChatSnapshot> snapshots) {
 		Map<String, ChatSnapshot> latest = new LinkedHashMap<>();
@@ -69,7 +70,10 @@ class ChatStore {
 				});
 	}
 
-	/** Raises each chat's {@code last_seq} to at least the given seq (a chat not stored yet is skipped). */
+	/**
+	 * Raises each chat's {@code last_seq} to at least the given seq (a chat not stored
+	 * yet is skipped).
+	 */
 	public void raiseLastSeqs(Map<String, Long> lastSeqs) {
 		List<Map.Entry<String, Long>> rows = List.copyOf(lastSeqs.entrySet());
 		this.jdbc.batchUpdate(RAISE_LAST_SEQ, rows, rows.size(), (statement, row) -> {
@@ -83,9 +87,9 @@ class ChatStore {
 	}
 
 	/**
-	 * The highest seq MySQL holds for the chat, which is what a read-through may promise (a
-	 * chat's {@code last_seq} may be ahead of the messages consumed so far). The same query
-	 * {@link #UPSERT_CHAT} runs, so chats need not ask the messages feature.
+	 * The highest seq MySQL holds for the chat, which is what a read-through may promise
+	 * (a chat's {@code last_seq} may be ahead of the messages consumed so far). The same
+	 * query {@link #UPSERT_CHAT} runs, so chats need not ask the messages feature.
 	 */
 	long storedLastSeq(String chatId) {
 		Long max = this.jdbc.queryForObject("SELECT MAX(seq) FROM messages WHERE chat_id = ?", Long.class, chatId);
@@ -98,7 +102,10 @@ class ChatStore {
 			.findFirst();
 	}
 
-	/** The direct key of a pair: {@code <smallerUserId>:<largerUserId>}, as chat-service builds it. */
+	/**
+	 * The direct key of a pair: {@code <smallerUserId>:<largerUserId>}, as chat-service
+	 * builds it.
+	 */
 	public static String directKey(String userA, String userB) {
 		return (userA.compareTo(userB) <= 0) ? userA + ":" + userB : userB + ":" + userA;
 	}

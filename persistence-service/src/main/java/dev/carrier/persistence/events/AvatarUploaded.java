@@ -2,7 +2,9 @@ package dev.carrier.persistence.events;
 
 import java.time.Instant;
 
-/** {@code carrier.auth.avatar-uploaded}: an uploaded image; a higher {@code version} wins. */
+/**
+ * {@code carrier.auth.avatar-uploaded}: an uploaded image; a higher {@code version} wins.
+ */
 public record AvatarUploaded(String eventId, Instant occurredAt, String userId, String contentType, long version,
 		String bytesBase64) implements Event {
 

@@ -14,9 +14,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells chat-service how far MySQL holds each chat ({@link MessagesStored}), after the batch that
- * stored it committed. It waits for Kafka's acknowledgement: a report that fails fails the batch,
- * which is then delivered again (its writes are idempotent), so no report is lost for good.
+ * Tells chat-service how far MySQL holds each chat ({@link MessagesStored}), after the
+ * batch that stored it committed. It waits for Kafka's acknowledgement: a report that
+ * fails fails the batch, which is then delivered again (its writes are idempotent), so no
+ * report is lost for good.
  */
 @Component
 public class DurabilityReports {
@@ -32,7 +33,9 @@ public class DurabilityReports {
 		this.json = json;
 	}
 
-	/** @param storedSeqs chat id to the highest seq the committed batch stored for it */
+	/**
+	 * @param storedSeqs chat id to the highest seq the committed batch stored for it
+	 */
 	public void messagesStored(Map<String, Long> storedSeqs) {
 		CompletableFuture<?>[] sends = storedSeqs.entrySet()
 			.stream()
@@ -52,8 +55,8 @@ public class DurabilityReports {
 	}
 
 	/**
-	 * Sends a message that lost its seq to a newer incarnation of the chat to the message topic's
-	 * dead-letter topic, with the reason in a header: never dropped silently.
+	 * Sends a message that lost its seq to a newer incarnation of the chat to the message
+	 * topic's dead-letter topic, with the reason in a header: never dropped silently.
 	 */
 	public void deadLetter(String topic, String key, Object value, String reason) {
 		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.deadLetter(topic), key,

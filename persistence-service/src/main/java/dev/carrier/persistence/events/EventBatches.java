@@ -15,14 +15,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one way a batch of records reaches MySQL: read every record, write the readable prefix in
- * ONE transaction, and acknowledge the offsets only after that transaction committed.
+ * The one way a batch of records reaches MySQL: read every record, write the readable
+ * prefix in ONE transaction, and acknowledge the offsets only after that transaction
+ * committed.
  * <p>
- * A record that cannot be read, or that MySQL refuses on its own, is reported to the error handler
- * by its index ({@link BatchListenerFailedException}): the records before it are committed, it goes
- * to the dead-letter topic, and the records after it are delivered again (every write is
- * idempotent). Any other failure (MySQL down) fails the whole batch, which the error handler
- * retries with backoff.
+ * A record that cannot be read, or that MySQL refuses on its own, is reported to the
+ * error handler by its index ({@link BatchListenerFailedException}): the records before
+ * it are committed, it goes to the dead-letter topic, and the records after it are
+ * delivered again (every write is idempotent). Any other failure (MySQL down) fails the
+ * whole batch, which the error handler retries with backoff.
  */
 @Component
 public class EventBatches {
@@ -46,9 +47,9 @@ public class EventBatches {
 	}
 
 	/**
-	 * As {@link #write(List, Class, Consumer, Acknowledgment)}, and hands the events whose
-	 * transaction committed to {@code afterCommit} before the offsets are acknowledged; when it
-	 * fails, the batch fails and is delivered again.
+	 * As {@link #write(List, Class, Consumer, Acknowledgment)}, and hands the events
+	 * whose transaction committed to {@code afterCommit} before the offsets are
+	 * acknowledged; when it fails, the batch fails and is delivered again.
 	 */
 	public <E extends Event> void write(List<ConsumerRecord<String, String>> records, Class<E> type,
 			Consumer<List<E>> writer, Consumer<List<E>> afterCommit, Acknowledgment ack) {
@@ -85,7 +86,8 @@ public class EventBatches {
 			event = this.json.readValue(record.value(), type);
 		}
 		catch (JacksonException ex) {
-			// the parser's own message may quote the value: keep only what kind of failure it was
+			// the parser's own message may quote the value: keep only what kind of
+			// failure it was
 			throw new EventUnreadable("Not a " + type.getSimpleName() + ": " + ex.getClass().getSimpleName());
 		}
 		if (event == null) {

@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
 
-/** Counts per topic what was consumed, what reached MySQL and what went to the dead-letter topic. */
+/**
+ * Counts per topic what was consumed, what reached MySQL and what went to the dead-letter
+ * topic.
+ */
 @Component
 public class EventMetrics {
 

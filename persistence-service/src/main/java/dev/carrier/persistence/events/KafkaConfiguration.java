@@ -26,13 +26,19 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
-/** Topics, the dead-letter policy and the admin client the hydration uses to watch offsets. */
+/**
+ * Topics, the dead-letter policy and the admin client the hydration uses to watch
+ * offsets.
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
 
-	/** Every consumed topic and its dead-letter topic (same partition count: the recoverer keeps partitions), and the one produced. */
+	/**
+	 * Every consumed topic and its dead-letter topic (same partition count: the recoverer
+	 * keeps partitions), and the one produced.
+	 */
 	@Bean
 	KafkaAdmin.NewTopics carrierTopics(CarrierProperties properties) {
 		List<NewTopic> topics = new ArrayList<>();
@@ -41,14 +47,15 @@ class KafkaConfiguration {
 			topics.add(new NewTopic(Topics.deadLetter(topic), properties.kafka().partitions(),
 					properties.kafka().replicas()));
 		}
-		topics.add(new NewTopic(Topics.MESSAGES_STORED, properties.kafka().partitions(), properties.kafka().replicas()));
+		topics
+			.add(new NewTopic(Topics.MESSAGES_STORED, properties.kafka().partitions(), properties.kafka().replicas()));
 		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
 	}
 
 	/**
-	 * Bounded exponential retries (a failing MySQL gets about a minute), then the dead-letter
-	 * topic. Unreadable or refused records skip the retries. The log line names the key, never the
-	 * value: a user record carries a password hash.
+	 * Bounded exponential retries (a failing MySQL gets about a minute), then the
+	 * dead-letter topic. Unreadable or refused records skip the retries. The log line
+	 * names the key, never the value: a user record carries a password hash.
 	 */
 	@Bean
 	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template, EventMetrics metrics) {
@@ -67,14 +74,16 @@ class KafkaConfiguration {
 		backOff.setMaxInterval(15_000);
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(EventUnreadable.class, EventRejected.class);
-		// a dead-lettered record at the end of a partition must not hold the committed offset back
+		// a dead-lettered record at the end of a partition must not hold the committed
+		// offset back
 		handler.setCommitRecovered(true);
 		return handler;
 	}
 
 	/**
-	 * The hydration's and health check's admin client. Its calls are short-lived, so a broker that
-	 * is down fails them fast and leaves nothing pending to hold up a shutdown.
+	 * The hydration's and health check's admin client. Its calls are short-lived, so a
+	 * broker that is down fails them fast and leaves nothing pending to hold up a
+	 * shutdown.
 	 */
 	@Bean(destroyMethod = "")
 	Admin kafkaAdminClient(KafkaAdmin kafkaAdmin) {

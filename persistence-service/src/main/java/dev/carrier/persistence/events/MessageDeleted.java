@@ -2,7 +2,10 @@ package dev.carrier.persistence.events;
 
 import java.time.Instant;
 
-/** {@code carrier.chat.message-deleted}: leaves a tombstone, whatever the order with message-sent. */
+/**
+ * {@code carrier.chat.message-deleted}: leaves a tombstone, whatever the order with
+ * message-sent.
+ */
 public record MessageDeleted(String eventId, Instant occurredAt, String chatId, String messageId, long seq,
 		String senderId) implements Event {
 

@@ -3,13 +3,16 @@ package dev.carrier.persistence.events;
 import java.time.Instant;
 
 /**
- * {@code carrier.chat.message-sent}: a message chat-service appended. {@code generation} names the
- * incarnation of the chat in chat-service's cache that handed out its seq (0 before the first
- * reload); it decides which of two messages keeps a seq they both claim.
+ * {@code carrier.chat.message-sent}: a message chat-service appended. {@code generation}
+ * names the incarnation of the chat in chat-service's cache that handed out its seq (0
+ * before the first reload); it decides which of two messages keeps a seq they both claim.
  */
 public record MessageSent(String eventId, Instant occurredAt, Message message) implements Event {
 
-	/** {@code generation} may be absent (events written before generations existed): it reads as 0. */
+	/**
+	 * {@code generation} may be absent (events written before generations existed): it
+	 * reads as 0.
+	 */
 	public record Message(String id, String chatId, long seq, String senderId, String text, Instant sentAt,
 			String clientMessageId, Long generation) {
 

@@ -2,7 +2,10 @@ package dev.carrier.persistence.events;
 
 import java.util.List;
 
-/** Every Kafka topic this service consumes (each with a {@code .DLT}) or produces (docs/architecture.md). */
+/**
+ * Every Kafka topic this service consumes (each with a {@code .DLT}) or produces
+ * (docs/architecture.md).
+ */
 public final class Topics {
 
 	public static final String USER_CHANGED = "carrier.auth.user-changed";
@@ -17,7 +20,10 @@ public final class Topics {
 
 	public static final String READ_CHANGED = "carrier.chat.read-changed";
 
-	/** Produced: how far MySQL holds each chat's messages, for chat-service's trim and eviction. */
+	/**
+	 * Produced: how far MySQL holds each chat's messages, for chat-service's trim and
+	 * eviction.
+	 */
 	public static final String MESSAGES_STORED = "carrier.persistence.messages-stored";
 
 	public static final List<String> CONSUMED = List.of(USER_CHANGED, AVATAR_UPLOADED, CHAT_CHANGED, MESSAGE_SENT,

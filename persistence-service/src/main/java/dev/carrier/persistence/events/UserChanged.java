@@ -2,11 +2,14 @@ package dev.carrier.persistence.events;
 
 import java.time.Instant;
 
-/** {@code carrier.auth.user-changed}: a snapshot of a user; a newer {@code updatedAt} wins. */
+/**
+ * {@code carrier.auth.user-changed}: a snapshot of a user; a newer {@code updatedAt}
+ * wins.
+ */
 public record UserChanged(String eventId, Instant occurredAt, User user) implements Event {
 
-	public record User(String id, String username, String email, String passwordHash, String avatar,
-			long avatarVersion, Instant createdAt, Instant updatedAt) {
+	public record User(String id, String username, String email, String passwordHash, String avatar, long avatarVersion,
+			Instant createdAt, Instant updatedAt) {
 	}
 
 	@Override
@@ -23,7 +26,8 @@ public record UserChanged(String eventId, Instant occurredAt, User user) impleme
 	/** Never let the hash reach a log line through a record's default toString. */
 	@Override
 	public String toString() {
-		return "UserChanged[eventId=" + this.eventId + ", userId=" + ((this.user != null) ? this.user.id() : null) + "]";
+		return "UserChanged[eventId=" + this.eventId + ", userId=" + ((this.user != null) ? this.user.id() : null)
+				+ "]";
 	}
 
 }

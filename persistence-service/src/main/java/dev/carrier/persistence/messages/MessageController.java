@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** History pages from the durable record: older pages than Redis keeps, and evicted chats. */
+/**
+ * History pages from the durable record: older pages than Redis keeps, and evicted chats.
+ */
 @RestController
 class MessageController {
 
@@ -32,7 +34,8 @@ class MessageController {
 					+ "with both the oldest `limit` between them; with neither the newest `limit`.")
 	@GetMapping("/internal/chats/{chatId}/messages")
 	List<MessageView> page(@PathVariable @Size(max = 64) String chatId,
-			@RequestParam(required = false) @Min(1) Long beforeSeq, @RequestParam(required = false) @Min(0) Long afterSeq,
+			@RequestParam(required = false) @Min(1) Long beforeSeq,
+			@RequestParam(required = false) @Min(0) Long afterSeq,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {
 		this.chats.requireExists(chatId);
 		return this.history.page(chatId, beforeSeq, afterSeq, limit);

@@ -7,7 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A row of {@code messages}; read through JPA for history pages, written by {@link MessageStore}. */
+/**
+ * A row of {@code messages}; read through JPA for history pages, written by
+ * {@link MessageStore}.
+ */
 @Entity
 @Table(name = "messages")
 class MessageEntity {

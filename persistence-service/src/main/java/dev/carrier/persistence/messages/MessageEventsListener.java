@@ -52,10 +52,12 @@ class MessageEventsListener {
 
 	@KafkaListener(id = "message-deleted", idIsGroup = false, topics = Topics.MESSAGE_DELETED)
 	void onMessageDeleted(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
-		this.batches.write(records, MessageDeleted.class, (events) -> this.messages.upsert(events.stream()
-			.map((deleted) -> new StoredMessage(deleted.messageId(), deleted.chatId(), deleted.seq(),
-					deleted.senderId(), "", null, true, null, 0))
-			.toList()), ack);
+		this.batches.write(records, MessageDeleted.class,
+				(events) -> this.messages.upsert(events.stream()
+					.map((deleted) -> new StoredMessage(deleted.messageId(), deleted.chatId(), deleted.seq(),
+							deleted.senderId(), "", null, true, null, 0))
+					.toList()),
+				ack);
 	}
 
 	private void writeSent(List<MessageSent> events) {
@@ -68,15 +70,19 @@ class MessageEventsListener {
 					message.sentAt(), false, message.clientMessageId(), message.generation());
 		}).toList());
 		this.chats.raiseLastSeqs(lastSeqs);
-		// Sending marks the chat read up to the message for its sender (chat-service does the same
-		// in Redis without a read event), so that position survives the loss of the cache too.
+		// Sending marks the chat read up to the message for its sender (chat-service does
+		// the same
+		// in Redis without a read event), so that position survives the loss of the cache
+		// too.
 		this.reads.raise(sendersReads.entrySet()
 			.stream()
 			.map((entry) -> new ReadPosition(entry.getKey().chatId(), entry.getKey().senderId(), entry.getValue()))
 			.toList());
 	}
 
-	/** After the commit: chat-service may now trim and evict these chats up to these seqs. */
+	/**
+	 * After the commit: chat-service may now trim and evict these chats up to these seqs.
+	 */
 	private void reportStored(List<MessageSent> committed) {
 		Map<String, Long> storedSeqs = new LinkedHashMap<>();
 		committed.forEach((event) -> storedSeqs.merge(event.message().chatId(), event.message().seq(), Math::max));

@@ -6,7 +6,9 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
-/** What the other features may read of the stored messages (a chat's snapshot needs them). */
+/**
+ * What the other features may read of the stored messages (a chat's snapshot needs them).
+ */
 @Service
 public class MessageService {
 

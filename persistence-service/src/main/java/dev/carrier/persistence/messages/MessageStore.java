@@ -13,19 +13,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Batch writes of messages, idempotent in any order: a message-sent after its message-deleted
- * keeps the tombstone (empty text, deleted), a delete after the message empties it, and the same
- * write twice changes nothing. A write that would give a seq to a second message fails (see
- * {@link #UPSERT}) instead of being folded into the first.
+ * Batch writes of messages, idempotent in any order: a message-sent after its
+ * message-deleted keeps the tombstone (empty text, deleted), a delete after the message
+ * empties it, and the same write twice changes nothing. A write that would give a seq to
+ * a second message fails (see {@link #UPSERT}) instead of being folded into the first.
  */
 @Repository
 class MessageStore {
 
 	/*
-	 * Assignments run left to right. The first is a guard: the row met may be another message that
-	 * holds the same (chat_id, seq); then seq becomes NULL, which the NOT NULL column refuses (the
-	 * session is strict), so the collision fails the write instead of silently keeping the other
-	 * message. Text is decided from the OLD deleted flag before it changes.
+	 * Assignments run left to right. The first is a guard: the row met may be another
+	 * message that holds the same (chat_id, seq); then seq becomes NULL, which the NOT
+	 * NULL column refuses (the session is strict), so the collision fails the write
+	 * instead of silently keeping the other message. Text is decided from the OLD deleted
+	 * flag before it changes.
 	 */
 	private static final String UPSERT = """
 			INSERT INTO messages (id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, generation)
@@ -69,13 +70,14 @@ class MessageStore {
 			args.add(slot.chatId());
 			args.add(slot.seq());
 		});
-		return this.jdbc.query("SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, generation"
-				+ " FROM messages WHERE " + where, (row, n) -> {
-					Timestamp sentAt = row.getTimestamp(6);
-					return new StoredMessage(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
-							row.getString(5), (sentAt != null) ? sentAt.toInstant() : null, row.getBoolean(7),
-							row.getString(8), row.getLong(9));
-				}, args.toArray());
+		return this.jdbc
+			.query("SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, generation"
+					+ " FROM messages WHERE " + where, (row, n) -> {
+						Timestamp sentAt = row.getTimestamp(6);
+						return new StoredMessage(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
+								row.getString(5), (sentAt != null) ? sentAt.toInstant() : null, row.getBoolean(7),
+								row.getString(8), row.getLong(9));
+					}, args.toArray());
 	}
 
 	public void delete(Collection<String> ids) {
@@ -87,7 +89,6 @@ class MessageStore {
 		Long max = this.jdbc.queryForObject("SELECT MAX(seq) FROM messages WHERE chat_id = ?", Long.class, chatId);
 		return (max != null) ? max : 0;
 	}
-
 
 	public Map<String, Long> maxSeqs(Collection<String> chatIds) {
 		Map<String, Long> maxSeqs = new HashMap<>();
@@ -103,8 +104,8 @@ class MessageStore {
 	}
 
 	/**
-	 * The newest {@code count} messages of each chat (seq above its last seq minus count), read as
-	 * ranges of the paging index, oldest first per chat.
+	 * The newest {@code count} messages of each chat (seq above its last seq minus
+	 * count), read as ranges of the paging index, oldest first per chat.
 	 */
 	public List<RecentMessage> recent(Map<String, Long> lastSeqs, int count) {
 		List<RecentMessage> messages = new ArrayList<>();
@@ -122,9 +123,10 @@ class MessageStore {
 		this.jdbc.query("SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id FROM messages"
 				+ " WHERE " + where + " ORDER BY chat_id, seq", (row) -> {
 					Timestamp sentAt = row.getTimestamp(6);
-					messages.add(new RecentMessage(new MessageView(row.getString(1), row.getString(2), row.getLong(3),
-							row.getString(4), row.getString(5), (sentAt != null) ? sentAt.toInstant() : null,
-							row.getBoolean(7)), row.getString(8)));
+					messages.add(new RecentMessage(
+							new MessageView(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
+									row.getString(5), (sentAt != null) ? sentAt.toInstant() : null, row.getBoolean(7)),
+							row.getString(8)));
 				}, args.toArray());
 		return messages;
 	}

@@ -3,8 +3,8 @@ package dev.carrier.persistence.messages;
 import java.time.Instant;
 
 /**
- * A message as the public API shows it: the JSON of {@code GET /internal/chats/{id}/messages} and
- * of a snapshot's recent messages.
+ * A message as the public API shows it: the JSON of {@code GET
+ * /internal/chats/{id}/messages} and of a snapshot's recent messages.
  */
 public record MessageView(String id, String chatId, long seq, String senderId, String text, Instant sentAt,
 		boolean deleted) {

@@ -16,13 +16,14 @@ import dev.carrier.persistence.events.Topics;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes sent messages so that a seq belongs to exactly one message. Two messages can claim one
- * seq only when chat-service's cache lost the chat while a send was in flight: the send appended
- * to the lost incarnation and its confirmation failed (its sender got a 503), and the reloaded
- * incarnation, with a higher generation, handed the seq out again. So the higher generation keeps
- * the seq and the other message goes to the dead-letter topic, counted as superseded. Two claims
- * of one generation would be a broken invariant: the later one is dead-lettered, counted as an
- * integrity violation and logged as an error; the tests assert that this never happens.
+ * Writes sent messages so that a seq belongs to exactly one message. Two messages can
+ * claim one seq only when chat-service's cache lost the chat while a send was in flight:
+ * the send appended to the lost incarnation and its confirmation failed (its sender got a
+ * 503), and the reloaded incarnation, with a higher generation, handed the seq out again.
+ * So the higher generation keeps the seq and the other message goes to the dead-letter
+ * topic, counted as superseded. Two claims of one generation would be a broken invariant:
+ * the later one is dead-lettered, counted as an integrity violation and logged as an
+ * error; the tests assert that this never happens.
  */
 @Component
 class SentMessageWriter {
@@ -85,17 +86,19 @@ class SentMessageWriter {
 	}
 
 	private void supersede(StoredMessage loser, StoredMessage winner) {
-		log.warn("Message {} of chat {} (generation {}) lost seq {} to message {} (generation {}); its send was "
-				+ "never acknowledged; dead-lettered", loser.id(), loser.chatId(), loser.generation(), loser.seq(),
-				winner.id(), winner.generation());
+		log.warn(
+				"Message {} of chat {} (generation {}) lost seq {} to message {} (generation {}); its send was "
+						+ "never acknowledged; dead-lettered",
+				loser.id(), loser.chatId(), loser.generation(), loser.seq(), winner.id(), winner.generation());
 		this.reports.deadLetter(Topics.MESSAGE_SENT, loser.chatId(), loser, "superseded");
 		this.superseded.increment();
 	}
 
 	private void violate(StoredMessage message, StoredMessage holder) {
-		log.error("Integrity violation: messages {} and {} of chat {} both claim seq {} in generation {}; "
-				+ "the later one is dead-lettered", holder.id(), message.id(), message.chatId(), message.seq(),
-				message.generation());
+		log.error(
+				"Integrity violation: messages {} and {} of chat {} both claim seq {} in generation {}; "
+						+ "the later one is dead-lettered",
+				holder.id(), message.id(), message.chatId(), message.seq(), message.generation());
 		this.reports.deadLetter(Topics.MESSAGE_SENT, message.chatId(), message, "integrity-violation");
 		this.violations.increment();
 	}

@@ -27,9 +27,9 @@ class ReadEventsListener {
 
 	@KafkaListener(id = "read-changed", idIsGroup = false, topics = Topics.READ_CHANGED)
 	void onReadChanged(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
-		this.batches.write(records, ReadChanged.class, (events) -> this.store.upsert(events.stream()
-			.map((read) -> new ReadPosition(read.chatId(), read.userId(), read.seq()))
-			.toList()), ack);
+		this.batches.write(records, ReadChanged.class, (events) -> this.store
+			.upsert(events.stream().map((read) -> new ReadPosition(read.chatId(), read.userId(), read.seq())).toList()),
+				ack);
 	}
 
 }

@@ -37,10 +37,9 @@ class ReadPositionStore {
 			return positions;
 		}
 		String in = String.join(",", Collections.nCopies(chatIds.size(), "?"));
-		this.jdbc.query("SELECT chat_id, user_id, seq FROM read_positions WHERE chat_id IN (" + in + ")",
-				(row) -> {
-					positions.add(new ReadPosition(row.getString(1), row.getString(2), row.getLong(3)));
-				}, chatIds.toArray());
+		this.jdbc.query("SELECT chat_id, user_id, seq FROM read_positions WHERE chat_id IN (" + in + ")", (row) -> {
+			positions.add(new ReadPosition(row.getString(1), row.getString(2), row.getLong(3)));
+		}, chatIds.toArray());
 		return positions;
 	}
 

@@ -6,8 +6,8 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * What the other features may do with read positions: raise them (a sender has read its own
- * message) and read them for a chat's snapshot.
+ * What the other features may do with read positions: raise them (a sender has read its
+ * own message) and read them for a chat's snapshot.
  */
 @Service
 public class ReadPositions {

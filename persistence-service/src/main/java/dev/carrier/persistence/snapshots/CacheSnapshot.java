@@ -7,14 +7,16 @@ import java.util.Map;
 import dev.carrier.persistence.messages.MessageView;
 
 /**
- * One chat as MySQL holds it once every acknowledged event is in: what chat-service installs into
- * its cache. {@code lastSeq} is the highest seq MySQL knows for the chat (messages and the chat
- * row); {@code generation} is new for every snapshot handed out, so chat-service can tell an
- * incarnation of the chat in its cache from every earlier one.
+ * One chat as MySQL holds it once every acknowledged event is in: what chat-service
+ * installs into its cache. {@code lastSeq} is the highest seq MySQL knows for the chat
+ * (messages and the chat row); {@code generation} is new for every snapshot handed out,
+ * so chat-service can tell an incarnation of the chat in its cache from every earlier
+ * one.
  *
  * @param recentMessages the newest messages, oldest first
- * @param clientIds {@code <senderId>:<clientMessageId>} to message id for the newest messages, so
- * that a retry of a send that is already durable is answered, not stored twice
+ * @param clientIds {@code <senderId>:<clientMessageId>} to message id for the newest
+ * messages, so that a retry of a send that is already durable is answered, not stored
+ * twice
  */
 public record CacheSnapshot(String id, String type, String name, String directKey, Instant createdAt, long lastSeq,
 		long generation, List<String> memberIds, List<MessageView> recentMessages, Map<String, String> clientIds,

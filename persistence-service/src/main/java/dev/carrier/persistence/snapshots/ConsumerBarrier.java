@@ -22,11 +22,12 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Proves, before anything is read from MySQL for chat-service's cache, that this service's
- * consumers hold every chat event Kafka had when the request arrived. chat-service acknowledges a
- * message once Kafka has it, so a snapshot read before the consumers reach that point could miss
- * an acknowledged message and hand its seq out again. When the proof does not come within the
- * bound the caller gets {@link ConsumersBehind} (a 503): never a snapshot of unproven state.
+ * Proves, before anything is read from MySQL for chat-service's cache, that this
+ * service's consumers hold every chat event Kafka had when the request arrived.
+ * chat-service acknowledges a message once Kafka has it, so a snapshot read before the
+ * consumers reach that point could miss an acknowledged message and hand its seq out
+ * again. When the proof does not come within the bound the caller gets
+ * {@link ConsumersBehind} (a 503): never a snapshot of unproven state.
  */
 @Component
 class ConsumerBarrier {
@@ -49,7 +50,10 @@ class ConsumerBarrier {
 		this.timeout = properties.snapshots().catchUpTimeout();
 	}
 
-	/** @throws ConsumersBehind when the consumers did not pass Kafka's end offsets within the bound */
+	/**
+	 * @throws ConsumersBehind when the consumers did not pass Kafka's end offsets within
+	 * the bound
+	 */
 	void await() {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
 		try {
@@ -90,9 +94,7 @@ class ConsumerBarrier {
 		Map<TopicPartition, ListOffsetsResultInfo> ends = this.admin.listOffsets(latest)
 			.all()
 			.get(remainingMs(deadline), TimeUnit.MILLISECONDS);
-		return ends.entrySet()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, (end) -> end.getValue().offset()));
+		return ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, (end) -> end.getValue().offset()));
 	}
 
 	private static boolean caughtUp(Map<TopicPartition, Long> ends, Map<TopicPartition, OffsetAndMetadata> committed) {

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * chat-service's way back into the durable record after its cache lost a chat. Every answer
- * comes after the consumers are proven current, or is a 503 with Retry-After.
+ * chat-service's way back into the durable record after its cache lost a chat. Every
+ * answer comes after the consumers are proven current, or is a 503 with Retry-After.
  */
 @RestController
 @Validated

@@ -19,7 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads everything a set of chats needs in chat-service's cache with a handful of set-based queries. */
+/**
+ * Reads everything a set of chats needs in chat-service's cache with a handful of
+ * set-based queries.
+ */
 @Component
 class SnapshotLoader {
 
@@ -46,8 +49,8 @@ class SnapshotLoader {
 	}
 
 	/**
-	 * Hands out a new generation for each chat (the row lock orders concurrent snapshots of one
-	 * chat) and reads them in the same transaction.
+	 * Hands out a new generation for each chat (the row lock orders concurrent snapshots
+	 * of one chat) and reads them in the same transaction.
 	 */
 	@Transactional
 	public List<CacheSnapshot> load(Collection<String> chatIds, int recentCount, int clientIdWindow) {
@@ -58,7 +61,8 @@ class SnapshotLoader {
 		Object[] ids = chatIds.toArray();
 		this.jdbc.update("UPDATE chats SET generation = generation + 1 WHERE id IN (" + in + ")", ids);
 		Map<String, List<String>> members = new HashMap<>();
-		this.jdbc.query("SELECT chat_id, user_id FROM chat_members WHERE chat_id IN (" + in + ") ORDER BY chat_id, user_id",
+		this.jdbc.query(
+				"SELECT chat_id, user_id FROM chat_members WHERE chat_id IN (" + in + ") ORDER BY chat_id, user_id",
 				(row) -> {
 					members.computeIfAbsent(row.getString(1), (id) -> new ArrayList<>()).add(row.getString(2));
 				}, ids);
@@ -82,12 +86,12 @@ class SnapshotLoader {
 				.put(position.userId(), position.seq());
 		}
 		List<CacheSnapshot> chats = new ArrayList<>();
-		this.jdbc.query(
-				"SELECT id, type, name, direct_key, created_at, last_seq, generation FROM chats WHERE id IN (" + in + ")",
-				(row) -> {
+		this.jdbc.query("SELECT id, type, name, direct_key, created_at, last_seq, generation FROM chats WHERE id IN ("
+				+ in + ")", (row) -> {
 					String id = row.getString(1);
 					Timestamp createdAt = row.getTimestamp(5);
-					// a seq handed out but never stored still must not be handed out again
+					// a seq handed out but never stored still must not be handed out
+					// again
 					long lastSeq = Math.max(row.getLong(6), maxSeqs.getOrDefault(id, 0L));
 					List<MessageView> newest = recent.getOrDefault(id, List.of());
 					long lastActivity = createdAt.toInstant().toEpochMilli();

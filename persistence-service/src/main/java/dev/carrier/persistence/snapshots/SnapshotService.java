@@ -13,8 +13,8 @@ import dev.carrier.persistence.chats.ChatNotFound;
 import org.springframework.stereotype.Service;
 
 /**
- * What chat-service may install into its cache, always after {@link ConsumerBarrier} proved that
- * MySQL holds every event Kafka acknowledged when the request came in.
+ * What chat-service may install into its cache, always after {@link ConsumerBarrier}
+ * proved that MySQL holds every event Kafka acknowledged when the request came in.
  */
 @Service
 public class SnapshotService {
@@ -37,13 +37,17 @@ public class SnapshotService {
 		this.registry = registry;
 	}
 
-	/** Every chat the user is a member of, as the durable record says once it is current. */
+	/**
+	 * Every chat the user is a member of, as the durable record says once it is current.
+	 */
 	public List<String> chatIdsOf(String userId) {
 		this.barrier.await();
 		return this.loader.chatIdsOf(userId);
 	}
 
-	/** @throws ChatNotFound unless the chat exists and the user is one of its members */
+	/**
+	 * @throws ChatNotFound unless the chat exists and the user is one of its members
+	 */
 	public void requireMember(String chatId, String userId) {
 		this.barrier.await();
 		if (!this.loader.isMember(chatId, userId)) {

@@ -16,8 +16,8 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the credential Carrier's own services send on {@code /internal/**}: an HS256 JWT for the
- * audience {@value #INTERNAL_AUDIENCE}, signed with the key every service shares
+ * Checks the credential Carrier's own services send on {@code /internal/**}: an HS256 JWT
+ * for the audience {@value #INTERNAL_AUDIENCE}, signed with the key every service shares
  * (docs/architecture.md, "Who may call whom").
  */
 @Component
@@ -37,7 +37,9 @@ public class ServiceCredentials {
 				new DefaultJWTClaimsVerifier<>(INTERNAL_AUDIENCE, null, Set.of("sub", "exp", "iat", "jti")));
 	}
 
-	/** The service a valid credential names; empty for a missing, forged or expired one. */
+	/**
+	 * The service a valid credential names; empty for a missing, forged or expired one.
+	 */
 	public Optional<String> serviceOf(String credential) {
 		if (credential == null || credential.isBlank() || credential.length() > 4096) {
 			return Optional.empty();

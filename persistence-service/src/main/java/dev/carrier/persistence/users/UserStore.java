@@ -11,11 +11,15 @@ import dev.carrier.persistence.events.UserChanged;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Batch writes of users and avatars; a snapshot older than the stored one changes nothing. */
+/**
+ * Batch writes of users and avatars; a snapshot older than the stored one changes
+ * nothing.
+ */
 @Repository
 class UserStore {
 
-	// Assignments run left to right and see the columns updated before them: updated_at goes last.
+	// Assignments run left to right and see the columns updated before them: updated_at
+	// goes last.
 	private static final String UPSERT_USER = """
 			INSERT INTO users (id, username, username_lower, email, email_lower, password_hash, avatar,
 				avatar_version, created_at, updated_at)

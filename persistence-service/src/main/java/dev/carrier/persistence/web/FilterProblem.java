@@ -5,9 +5,9 @@ import java.net.URI;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * A problem document a filter writes itself, before Spring MVC (and so {@link ProblemAdvice})
- * sees the request, in the shape the advice gives every problem; the one place problem types are
- * named.
+ * A problem document a filter writes itself, before Spring MVC (and so
+ * {@link ProblemAdvice}) sees the request, in the shape the advice gives every problem;
+ * the one place problem types are named.
  */
 record FilterProblem(String type, String title, int status, String detail, String instance) {
 

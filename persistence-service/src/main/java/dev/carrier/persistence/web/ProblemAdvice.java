@@ -24,9 +24,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error as an RFC 9457 problem document: the framework's 4xx (bad parameters, methods,
- * media types, unknown paths) through {@link ResponseEntityExceptionHandler}, the domain's here.
- * A failure nobody expected is a 500 whose detail says nothing about SQL or stack frames.
+ * Every error as an RFC 9457 problem document: the framework's 4xx (bad parameters,
+ * methods, media types, unknown paths) through {@link ResponseEntityExceptionHandler},
+ * the domain's here. A failure nobody expected is a 500 whose detail says nothing about
+ * SQL or stack frames.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -49,8 +50,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * MySQL is down, restarting or timed out. That is not the client's fault and
-	 * not a bug: a 503 with Retry-After tells the client to try again.
+	 * MySQL is down, restarting or timed out. That is not the client's fault and not a
+	 * bug: a 503 with Retry-After tells the client to try again.
 	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
 			RecoverableDataAccessException.class })
@@ -59,7 +60,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return unavailable(5, "Storage is briefly unavailable. Try again shortly.");
 	}
 
-	/** The consumers could not be proven current: answering from MySQL now could rewind a chat. */
+	/**
+	 * The consumers could not be proven current: answering from MySQL now could rewind a
+	 * chat.
+	 */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> consumersBehind(ConsumersBehind ex) {
 		log.warn("Answering 503: {}", ex.getMessage());
@@ -72,7 +76,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail, "unavailable"));
 	}
 
-	/** A body that ran past carrier.request.max-body-size while being read ({@link BodySizeLimitFilter}). */
+	/**
+	 * A body that ran past carrier.request.max-body-size while being read
+	 * ({@link BodySizeLimitFilter}).
+	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -82,10 +89,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		}
 		// the rest of the body is not read: the connection cannot carry another request
 		headers.setConnection("close");
-		return handleExceptionInternal(ex,
-				problem(HttpStatus.CONTENT_TOO_LARGE, FilterProblem.TOO_LARGE_TITLE, tooLarge.getMessage(),
-						FilterProblem.TOO_LARGE), headers,
-				HttpStatus.CONTENT_TOO_LARGE, request);
+		return handleExceptionInternal(ex, problem(HttpStatus.CONTENT_TOO_LARGE, FilterProblem.TOO_LARGE_TITLE,
+				tooLarge.getMessage(), FilterProblem.TOO_LARGE), headers, HttpStatus.CONTENT_TOO_LARGE, request);
 	}
 
 	@ExceptionHandler

@@ -16,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import dev.carrier.persistence.trust.ServiceCredentials;
 
 /**
- * persistence-service answers only Carrier's own services: every {@code /internal/**} call
- * without a valid service credential gets 401, whoever else can reach the port.
+ * persistence-service answers only Carrier's own services: every {@code /internal/**}
+ * call without a valid service credential gets 401, whoever else can reach the port.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -42,7 +42,8 @@ class ServiceCredentialFilter extends OncePerRequestFilter {
 							+ "; it is for Carrier's own services only.",
 					request);
 			response.setStatus(401);
-			// the JSON is UTF-8 by definition (RFC 8259); no charset parameter, as Spring MVC's own problems
+			// the JSON is UTF-8 by definition (RFC 8259); no charset parameter, as Spring
+			// MVC's own problems
 			response.setContentType("application/problem+json");
 			response.getOutputStream().write(this.json.writeValueAsBytes(problem));
 			return;

@@ -5,8 +5,8 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes chats straight into the durable record, as the chat events would, for the tests of the
- * features that read them; the store itself stays package-private.
+ * Writes chats straight into the durable record, as the chat events would, for the tests
+ * of the features that read them; the store itself stays package-private.
  */
 public class StoredChats {
 

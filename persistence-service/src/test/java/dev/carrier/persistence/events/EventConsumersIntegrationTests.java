@@ -38,8 +38,8 @@ class EventConsumersIntegrationTests {
 		RecordMetadata last = null;
 		for (int round = 0; round < 2; round++) {
 			for (int seq = 1; seq <= 5; seq++) {
-				last = this.kafka.send(Topics.MESSAGE_SENT, chatId, messageSent(chatId, "m-" + chatId + "-" + seq, seq,
-						sender, "hello " + seq));
+				last = this.kafka.send(Topics.MESSAGE_SENT, chatId,
+						messageSent(chatId, "m-" + chatId + "-" + seq, seq, sender, "hello " + seq));
 			}
 		}
 		this.kafka.awaitConsumed(last);
@@ -61,12 +61,14 @@ class EventConsumersIntegrationTests {
 		String chatId = Ids.random();
 		String messageId = Ids.random();
 		String sender = Ids.random();
-		RecordMetadata deleted = this.kafka.send(Topics.MESSAGE_DELETED, chatId, messageDeleted(chatId, messageId, 1, sender));
+		RecordMetadata deleted = this.kafka.send(Topics.MESSAGE_DELETED, chatId,
+				messageDeleted(chatId, messageId, 1, sender));
 		this.kafka.awaitConsumed(deleted);
 		assertThat(this.jdbc.queryForMap("SELECT text, deleted FROM messages WHERE id = ?", messageId))
 			.containsEntry("text", "")
 			.containsEntry("deleted", true);
-		RecordMetadata sent = this.kafka.send(Topics.MESSAGE_SENT, chatId, messageSent(chatId, messageId, 1, sender, "secret"));
+		RecordMetadata sent = this.kafka.send(Topics.MESSAGE_SENT, chatId,
+				messageSent(chatId, messageId, 1, sender, "secret"));
 		this.kafka.awaitConsumed(sent);
 		Map<String, Object> row = this.jdbc.queryForMap("SELECT text, deleted, sent_at FROM messages WHERE id = ?",
 				messageId);
@@ -81,8 +83,10 @@ class EventConsumersIntegrationTests {
 		String sender = Ids.random();
 		this.kafka.send(Topics.MESSAGE_SENT, chatId, messageSent(chatId, messageId, 1, sender, "oops"));
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM messages WHERE id = ?", Long.class, messageId) == 1);
-		RecordMetadata deleted = this.kafka.send(Topics.MESSAGE_DELETED, chatId, messageDeleted(chatId, messageId, 1, sender));
+			.until(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM messages WHERE id = ?", Long.class,
+					messageId) == 1);
+		RecordMetadata deleted = this.kafka.send(Topics.MESSAGE_DELETED, chatId,
+				messageDeleted(chatId, messageId, 1, sender));
 		this.kafka.awaitConsumed(deleted);
 		assertThat(this.jdbc.queryForMap("SELECT text, deleted FROM messages WHERE id = ?", messageId))
 			.containsEntry("text", "")
@@ -96,7 +100,8 @@ class EventConsumersIntegrationTests {
 		this.kafka.send(Topics.USER_CHANGED, userId, userChanged(userId, name + "-new", T0.plusSeconds(60)));
 		RecordMetadata older = this.kafka.send(Topics.USER_CHANGED, userId, userChanged(userId, name + "-old", T0));
 		this.kafka.awaitConsumed(older);
-		assertThat(this.jdbc.queryForMap("SELECT username, username_lower, email_lower FROM users WHERE id = ?", userId))
+		assertThat(
+				this.jdbc.queryForMap("SELECT username, username_lower, email_lower FROM users WHERE id = ?", userId))
 			.containsEntry("username", name + "-new")
 			.containsEntry("username_lower", (name + "-new").toLowerCase())
 			.containsEntry("email_lower", (name + "-new@example.com").toLowerCase());
@@ -115,7 +120,8 @@ class EventConsumersIntegrationTests {
 		RecordMetadata lower = this.kafka.send(Topics.READ_CHANGED, chatId, readChanged(chatId, userId, 3));
 		this.kafka.awaitConsumed(lower);
 		assertThat(this.jdbc.queryForObject("SELECT seq FROM read_positions WHERE chat_id = ? AND user_id = ?",
-				Long.class, chatId, userId)).isEqualTo(7);
+				Long.class, chatId, userId))
+			.isEqualTo(7);
 	}
 
 	/** Without this, a sender's own message counted as unread once the cache was lost. */
@@ -130,8 +136,8 @@ class EventConsumersIntegrationTests {
 				messageSent(chatId, Ids.random(), 12, other, "later"));
 		this.kafka.awaitConsumed(last);
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.jdbc.queryForList("SELECT user_id, seq FROM read_positions WHERE chat_id = ? ORDER BY seq",
-					chatId)
+			.until(() -> this.jdbc
+				.queryForList("SELECT user_id, seq FROM read_positions WHERE chat_id = ? ORDER BY seq", chatId)
 				.equals(java.util.List.of(Map.of("user_id", sender, "seq", 9L), Map.of("user_id", other, "seq", 12L))));
 	}
 
@@ -142,9 +148,11 @@ class EventConsumersIntegrationTests {
 		String bob = Ids.random();
 		String carol = Ids.random();
 		this.kafka.send(Topics.CHAT_CHANGED, chatId, chatChanged(chatId, "group", "Old", alice, bob));
-		RecordMetadata renamed = this.kafka.send(Topics.CHAT_CHANGED, chatId, chatChanged(chatId, "group", "New", alice, carol));
+		RecordMetadata renamed = this.kafka.send(Topics.CHAT_CHANGED, chatId,
+				chatChanged(chatId, "group", "New", alice, carol));
 		this.kafka.awaitConsumed(renamed);
-		assertThat(this.jdbc.queryForObject("SELECT name FROM chats WHERE id = ?", String.class, chatId)).isEqualTo("New");
+		assertThat(this.jdbc.queryForObject("SELECT name FROM chats WHERE id = ?", String.class, chatId))
+			.isEqualTo("New");
 		assertThat(this.jdbc.queryForList("SELECT user_id FROM chat_members WHERE chat_id = ?", String.class, chatId))
 			.containsExactlyInAnyOrder(alice, carol);
 	}
@@ -153,7 +161,8 @@ class EventConsumersIntegrationTests {
 	void aRecordThatIsNotJsonGoesToTheDeadLetterTopicAndTheNextOneIsStillWritten() {
 		String userId = Ids.random();
 		this.kafka.send(Topics.USER_CHANGED, userId, "{this is not json");
-		ConsumerRecord<String, String> dead = this.kafka.awaitDeadLetter(Topics.deadLetter(Topics.USER_CHANGED), userId);
+		ConsumerRecord<String, String> dead = this.kafka.awaitDeadLetter(Topics.deadLetter(Topics.USER_CHANGED),
+				userId);
 		assertThat(dead.value()).isEqualTo("{this is not json");
 		RecordMetadata valid = this.kafka.send(Topics.USER_CHANGED, userId,
 				userChanged(userId, "u" + userId.substring(0, 8), T0));
@@ -164,11 +173,14 @@ class EventConsumersIntegrationTests {
 	@Test
 	void aMessageWithoutItsIdGoesToTheDeadLetterTopic() {
 		String chatId = Ids.random();
-		this.kafka.send(Topics.MESSAGE_SENT, chatId, """
-				{"eventId":"%s","occurredAt":"%s","message":{"chatId":"%s","seq":1,"senderId":"x","text":"t","sentAt":"%s"}}
-				""".formatted(Ids.random(), T0, chatId, T0));
+		this.kafka.send(Topics.MESSAGE_SENT, chatId,
+				"""
+						{"eventId":"%s","occurredAt":"%s","message":{"chatId":"%s","seq":1,"senderId":"x","text":"t","sentAt":"%s"}}
+						"""
+					.formatted(Ids.random(), T0, chatId, T0));
 		assertThat(this.kafka.awaitDeadLetter(Topics.deadLetter(Topics.MESSAGE_SENT), chatId).key()).isEqualTo(chatId);
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM messages WHERE chat_id = ?", Long.class, chatId)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM messages WHERE chat_id = ?", Long.class, chatId))
+			.isZero();
 	}
 
 	@Test
@@ -178,8 +190,8 @@ class EventConsumersIntegrationTests {
 		RecordMetadata older = this.kafka.send(Topics.AVATAR_UPLOADED, userId,
 				avatarUploaded(userId, "image/gif", 1, new byte[] { 9 }));
 		this.kafka.awaitConsumed(older);
-		Map<String, Object> avatar = this.jdbc.queryForMap("SELECT content_type, bytes, version FROM avatars WHERE user_id = ?",
-				userId);
+		Map<String, Object> avatar = this.jdbc
+			.queryForMap("SELECT content_type, bytes, version FROM avatars WHERE user_id = ?", userId);
 		assertThat(avatar).containsEntry("content_type", "image/png").containsEntry("version", 2L);
 		assertThat((byte[]) avatar.get("bytes")).containsExactly(1, 2, 3);
 	}
@@ -195,8 +207,8 @@ class EventConsumersIntegrationTests {
 		return """
 				{"eventId":"%s","occurredAt":"%s","message":{"id":"%s","chatId":"%s","seq":%d,"senderId":"%s",
 				"text":"%s","sentAt":"%s","clientMessageId":"client-%d"}}
-				""".formatted(Ids.random(), T0, messageId, chatId, seq, sender, text, T0.plus(seq - 1, ChronoUnit.SECONDS),
-				seq);
+				""".formatted(Ids.random(), T0, messageId, chatId, seq, sender, text,
+				T0.plus(seq - 1, ChronoUnit.SECONDS), seq);
 	}
 
 	static String messageDeleted(String chatId, String messageId, long seq, String sender) {
@@ -215,7 +227,8 @@ class EventConsumersIntegrationTests {
 		return """
 				{"eventId":"%s","occurredAt":"%s","user":{"id":"%s","username":"%s","email":"%s@Example.com",
 				"passwordHash":"pbkdf2$600000$salt$hash","avatar":null,"avatarVersion":0,"createdAt":"%s","updatedAt":"%s"}}
-				""".formatted(Ids.random(), updatedAt, userId, username, username, T0, updatedAt);
+				"""
+			.formatted(Ids.random(), updatedAt, userId, username, username, T0, updatedAt);
 	}
 
 	static String avatarUploaded(String userId, String contentType, long version, byte[] bytes) {

@@ -20,8 +20,8 @@ import dev.carrier.persistence.support.RealServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * History pages, on the JPA slice against the real MariaDB (each test rolls back): every page
- * comes oldest first, whichever end of the chat it is cut from.
+ * History pages, on the JPA slice against the real MariaDB (each test rolls back): every
+ * page comes oldest first, whichever end of the chat it is cut from.
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -41,7 +41,8 @@ class MessageHistoryTests {
 	void tenMessages() {
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
 		for (long seq = 1; seq <= 10; seq++) {
-			jdbc.update("INSERT INTO messages (id, chat_id, seq, sender_id, text, sent_at) VALUES (?, ?, ?, ?, ?, NOW(6))",
+			jdbc.update(
+					"INSERT INTO messages (id, chat_id, seq, sender_id, text, sent_at) VALUES (?, ?, ?, ?, ?, NOW(6))",
 					UUID.randomUUID().toString(), this.chatId, seq, "alice", "message " + seq);
 		}
 	}

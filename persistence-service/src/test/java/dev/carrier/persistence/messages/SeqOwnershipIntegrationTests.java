@@ -50,11 +50,12 @@ class SeqOwnershipIntegrationTests {
 		double supersededBefore = counter("carrier.persistence.messages.superseded");
 
 		this.kafka.send(Topics.MESSAGE_SENT, chatId, messageSent(chatId, stale, 1, sender, 0));
-		this.kafka.awaitConsumed(this.kafka.send(Topics.MESSAGE_SENT, chatId, messageSent(chatId, reloaded, 1, sender, 1)));
+		this.kafka
+			.awaitConsumed(this.kafka.send(Topics.MESSAGE_SENT, chatId, messageSent(chatId, reloaded, 1, sender, 1)));
 
 		assertThat(idsAt(chatId, 1)).containsExactly(reloaded);
-		ConsumerRecord<String, String> deadLetter = this.kafka.awaitRecord(Topics.deadLetter(Topics.MESSAGE_SENT), chatId,
-				(record) -> record.value().contains(stale));
+		ConsumerRecord<String, String> deadLetter = this.kafka.awaitRecord(Topics.deadLetter(Topics.MESSAGE_SENT),
+				chatId, (record) -> record.value().contains(stale));
 		assertThat(new String(deadLetter.headers().lastHeader("carrier-dead-letter-reason").value()))
 			.isEqualTo("superseded");
 
@@ -62,7 +63,8 @@ class SeqOwnershipIntegrationTests {
 		String newer = Ids.random();
 		String older = Ids.random();
 		this.kafka.send(Topics.MESSAGE_SENT, otherChat, messageSent(otherChat, newer, 3, sender, 2));
-		this.kafka.awaitConsumed(this.kafka.send(Topics.MESSAGE_SENT, otherChat, messageSent(otherChat, older, 3, sender, 1)));
+		this.kafka.awaitConsumed(
+				this.kafka.send(Topics.MESSAGE_SENT, otherChat, messageSent(otherChat, older, 3, sender, 1)));
 
 		assertThat(idsAt(otherChat, 3)).containsExactly(newer);
 		assertThat(counter("carrier.persistence.messages.superseded")).isEqualTo(supersededBefore + 2);
@@ -84,8 +86,8 @@ class SeqOwnershipIntegrationTests {
 		assertThat(this.jdbc.queryForObject("SELECT text FROM messages WHERE id = ?", String.class, first))
 			.isEqualTo("text 5");
 		assertThat(counter("carrier.persistence.integrity.violations")).isEqualTo(violationsBefore + 1);
-		ConsumerRecord<String, String> deadLetter = this.kafka.awaitRecord(Topics.deadLetter(Topics.MESSAGE_SENT), chatId,
-				(record) -> record.value().contains(second));
+		ConsumerRecord<String, String> deadLetter = this.kafka.awaitRecord(Topics.deadLetter(Topics.MESSAGE_SENT),
+				chatId, (record) -> record.value().contains(second));
 		assertThat(new String(deadLetter.headers().lastHeader("carrier-dead-letter-reason").value()))
 			.isEqualTo("integrity-violation");
 	}
@@ -99,12 +101,14 @@ class SeqOwnershipIntegrationTests {
 		this.kafka.awaitConsumed(this.kafka.send(Topics.MESSAGE_SENT, chatId, messageSent(chatId, id, 1, sender, 0)));
 
 		assertThat(idsAt(chatId, 1)).containsExactly(id);
-		ConsumerRecord<String, String> report = this.kafka.awaitRecord(Topics.MESSAGES_STORED, chatId, (record) -> true);
+		ConsumerRecord<String, String> report = this.kafka.awaitRecord(Topics.MESSAGES_STORED, chatId,
+				(record) -> true);
 		assertThat(this.json.readTree(report.value()).get("storedSeq").asLong()).isEqualTo(1);
 	}
 
 	private List<String> idsAt(String chatId, long seq) {
-		return this.jdbc.queryForList("SELECT id FROM messages WHERE chat_id = ? AND seq = ?", String.class, chatId, seq);
+		return this.jdbc.queryForList("SELECT id FROM messages WHERE chat_id = ? AND seq = ?", String.class, chatId,
+				seq);
 	}
 
 	private double counter(String name) {

@@ -78,12 +78,13 @@ class SnapshotIntegrationTests {
 		for (int i = 0; i < 50; i++) {
 			String chatId = Ids.random();
 			chatIds.add(chatId);
-			snapshots.add((i == 0) ? new ChatSnapshot(chatId, "direct", null, StoredChats.directKey(user, friend), T0,
-					List.of(user, friend), 0) : new ChatSnapshot(chatId, "group", "Group " + i, null, T0,
-							List.of(user, friend), 0));
+			snapshots.add((i == 0)
+					? new ChatSnapshot(chatId, "direct", null, StoredChats.directKey(user, friend), T0,
+							List.of(user, friend), 0)
+					: new ChatSnapshot(chatId, "group", "Group " + i, null, T0, List.of(user, friend), 0));
 			for (long seq = 1; seq <= 80; seq++) {
-				stored.add(new StoredMessage(Ids.random(), chatId, seq, (seq % 2 == 0) ? user : friend, "message " + seq,
-						T0.plusSeconds(seq), seq == 77, "c" + seq, 0));
+				stored.add(new StoredMessage(Ids.random(), chatId, seq, (seq % 2 == 0) ? user : friend,
+						"message " + seq, T0.plusSeconds(seq), seq == 77, "c" + seq, 0));
 			}
 		}
 		this.chats.upsertChats(snapshots);
@@ -110,7 +111,8 @@ class SnapshotIntegrationTests {
 		assertThat(group.get("clientIds").properties()).hasSize(80);
 		assertThat(group.get("clientIds").has(user + ":c2")).isTrue();
 		assertThat(group.at("/readPositions/" + user).asLong()).isEqualTo(42);
-		assertThat(find(first, chatIds.get(0)).get("directKey").asString()).isEqualTo(StoredChats.directKey(user, friend));
+		assertThat(find(first, chatIds.get(0)).get("directKey").asString())
+			.isEqualTo(StoredChats.directKey(user, friend));
 
 		JsonNode second = snapshots(List.of(chatIds.get(1)));
 		assertThat(second.get(0).get("generation").asLong()).isGreaterThan(group.get("generation").asLong());
@@ -137,10 +139,12 @@ class SnapshotIntegrationTests {
 		this.messages.upsert(List.of(new StoredMessage(Ids.random(), chatId, 1, member, "hi", T0, false, null, 0)));
 		String upper = chatId.toUpperCase(Locale.ROOT);
 
-		// MySQL compares ids byte for byte (V2 migration): the upper-case spelling finds no row
+		// MySQL compares ids byte for byte (V2 migration): the upper-case spelling finds
+		// no row
 		assertThat(this.http.get("/internal/chats/" + upper + "/messages").getStatusCode().value()).isEqualTo(404);
 		assertThat(this.http.get("/internal/chats/" + chatId + "/messages").getStatusCode().value()).isEqualTo(200);
-		ResponseEntity<String> snapshot = this.http.postJson("/internal/snapshots", "{\"chatIds\":[\"" + upper + "\"]}");
+		ResponseEntity<String> snapshot = this.http.postJson("/internal/snapshots",
+				"{\"chatIds\":[\"" + upper + "\"]}");
 		assertThat(snapshot.getStatusCode().value()).isEqualTo(400);
 		assertThat(this.http.get("/internal/chats/" + upper + "/members/" + member).getStatusCode().value())
 			.isEqualTo(400);
@@ -180,8 +184,9 @@ class SnapshotIntegrationTests {
 	}
 
 	/**
-	 * The answer once the consumers are proven current: other test classes' events (the whole
-	 * build shares one broker) may keep them busy for a while, and until then the answer is a 503.
+	 * The answer once the consumers are proven current: other test classes' events (the
+	 * whole build shares one broker) may keep them busy for a while, and until then the
+	 * answer is a 503.
 	 */
 	private ResponseEntity<String> proven(java.util.function.Supplier<ResponseEntity<String>> call) {
 		List<ResponseEntity<String>> answer = new ArrayList<>(List.of(ResponseEntity.noContent().build()));

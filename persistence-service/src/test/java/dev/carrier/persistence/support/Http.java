@@ -4,8 +4,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 /**
- * Calls the running service as Carrier's other services do (with a service credential), and hands
- * back every answer, errors included, as it came.
+ * Calls the running service as Carrier's other services do (with a service credential),
+ * and hands back every answer, errors included, as it came.
  */
 public final class Http {
 

@@ -22,7 +22,10 @@ import org.springframework.stereotype.Component;
 
 import static org.awaitility.Awaitility.await;
 
-/** Produces raw JSON the way the other services do, and watches what the consumers did with it. */
+/**
+ * Produces raw JSON the way the other services do, and watches what the consumers did
+ * with it.
+ */
 @Component
 public class KafkaEvents {
 
@@ -47,7 +50,10 @@ public class KafkaEvents {
 		}
 	}
 
-	/** Waits until the service's group committed past this record: it was written (or dead-lettered). */
+	/**
+	 * Waits until the service's group committed past this record: it was written (or
+	 * dead-lettered).
+	 */
 	public void awaitConsumed(RecordMetadata sent) {
 		TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
 		await().atMost(Duration.ofSeconds(60)).until(() -> {

@@ -15,10 +15,10 @@ import org.testcontainers.mysql.MySQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The real servers an integration test talks to: Testcontainers where a Docker engine answers,
- * otherwise the local MariaDB and Kafka that {@code ./carrier test} starts, reached through
- * the same {@code CARRIER_*} settings as production. Both paths are real servers; only where they
- * run differs.
+ * The real servers an integration test talks to: Testcontainers where a Docker engine
+ * answers, otherwise the local MariaDB and Kafka that {@code ./carrier test} starts,
+ * reached through the same {@code CARRIER_*} settings as production. Both paths are real
+ * servers; only where they run differs.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class RealServers {

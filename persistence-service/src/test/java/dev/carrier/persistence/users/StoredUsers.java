@@ -8,8 +8,8 @@ import dev.carrier.persistence.events.AvatarUploaded;
 import dev.carrier.persistence.events.UserChanged;
 
 /**
- * Writes users and avatars straight into the durable record, as auth-service's events would, for
- * the tests that read them back; the store itself stays package-private.
+ * Writes users and avatars straight into the durable record, as auth-service's events
+ * would, for the tests that read them back; the store itself stays package-private.
  */
 public class StoredUsers {
 

@@ -37,10 +37,11 @@ class ActuatorIntegrationTests {
 	@Test
 	void prometheusShowsConsumerLagAndIntegrityCounters() {
 		Http http = new Http(this.port);
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(http.get("/actuator/prometheus").getBody())
-			.contains("kafka_consumer_fetch_manager_records_lag_max")
-			.contains("carrier_persistence_messages_superseded_total")
-			.contains("carrier_persistence_integrity_violations_total"));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(http.get("/actuator/prometheus").getBody())
+				.contains("kafka_consumer_fetch_manager_records_lag_max")
+				.contains("carrier_persistence_messages_superseded_total")
+				.contains("carrier_persistence_integrity_violations_total"));
 	}
 
 	@Test

@@ -24,8 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Request bodies are bounded by persistence-service itself (carrier.request.max-body-size, 2 MB
- * by default), declared or chunked: no caller can stream into it without bound.
+ * Request bodies are bounded by persistence-service itself
+ * (carrier.request.max-body-size, 2 MB by default), declared or chunked: no caller can
+ * stream into it without bound.
  */
 @IntegrationTest
 class BodySizeLimitIntegrationTests {
@@ -45,8 +46,8 @@ class BodySizeLimitIntegrationTests {
 		HttpResponse<String> response = postChunked(snapshotRequest(LIMIT + 1024 * 1024));
 
 		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		JsonNode problem = this.json.readTree(response.body());
 		assertThat(problem.path("type").asString()).isEqualTo("https://carrier.dev/problems/too-large");
 		assertThat(problem.path("status").asInt()).isEqualTo(413);
@@ -77,7 +78,10 @@ class BodySizeLimitIntegrationTests {
 		}
 	}
 
-	/** {@code {"chatIds":[]}} after this many bytes of blank space, produced as it is sent. */
+	/**
+	 * {@code {"chatIds":[]}} after this many bytes of blank space, produced as it is
+	 * sent.
+	 */
 	private static InputStream snapshotRequest(int padding) {
 		InputStream blank = new InputStream() {
 
@@ -93,9 +97,13 @@ class BodySizeLimitIntegrationTests {
 				new ByteArrayInputStream("{\"chatIds\":[]}".getBytes(StandardCharsets.UTF_8)));
 	}
 
-	/** A snapshot request whose body has no declared length: the JDK client sends it chunked. */
+	/**
+	 * A snapshot request whose body has no declared length: the JDK client sends it
+	 * chunked.
+	 */
 	private HttpResponse<String> postChunked(InputStream body) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/internal/snapshots"))
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/internal/snapshots"))
 			.header("Content-Type", "application/json")
 			.header("X-Carrier-Service", TestTrust.serviceCredential())
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))

@@ -60,8 +60,8 @@ class InternalApiIntegrationTests {
 	void onlyCarriersOwnServicesGetAnAnswer() {
 		String id = Ids.random();
 		String username = "Kim" + id.substring(0, 8);
-		this.users.upsertUsers(List.of(new UserChanged.User(id, username, username + "@example.com", "pbkdf2$hash", null,
-				0, T0, T0)));
+		this.users.upsertUsers(
+				List.of(new UserChanged.User(id, username, username + "@example.com", "pbkdf2$hash", null, 0, T0, T0)));
 		Http stranger = Http.stranger(this.port);
 
 		problem(stranger.get("/internal/users/" + id), 401);
@@ -102,8 +102,8 @@ class InternalApiIntegrationTests {
 	void anAvatarComesBackWithItsContentType() {
 		String id = Ids.random();
 		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0, 1 };
-		this.users.upsertAvatars(List.of(new AvatarUploaded(Ids.random(), T0, id, "image/png", 1,
-				Base64.getEncoder().encodeToString(png))));
+		this.users.upsertAvatars(List
+			.of(new AvatarUploaded(Ids.random(), T0, id, "image/png", 1, Base64.getEncoder().encodeToString(png))));
 		ResponseEntity<byte[]> avatar = this.http.getBytes("/internal/users/" + id + "/avatar");
 		assertThat(avatar.getStatusCode().value()).isEqualTo(200);
 		assertThat(avatar.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
@@ -138,7 +138,8 @@ class InternalApiIntegrationTests {
 	@Test
 	void historyPagesAreOldestFirstAndBoundedByTheirSeqs() {
 		String chatId = Ids.random();
-		this.chats.upsertChats(List.of(new ChatSnapshot(chatId, "group", "History", null, T0, List.of(Ids.random()), 0)));
+		this.chats
+			.upsertChats(List.of(new ChatSnapshot(chatId, "group", "History", null, T0, List.of(Ids.random()), 0)));
 		this.messages.upsert(LongStream.rangeClosed(1, 120).mapToObj((seq) -> message(chatId, seq)).toList());
 		String base = "/internal/chats/" + chatId + "/messages";
 		assertThat(seqs(this.http.get(base))).isEqualTo(range(71, 120));
