@@ -21,7 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import dev.carrier.gateway.support.RealServers;
 import dev.carrier.gateway.support.StandIn;
 
-import static dev.carrier.gateway.GatewayIntegrationTests.expectProblem;
+import static dev.carrier.gateway.GatewayIntegrationTestSupport.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -20,7 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import dev.carrier.gateway.support.RealServers;
 import dev.carrier.gateway.support.StandIn;
 
-import static dev.carrier.gateway.GatewayIntegrationTests.expectProblem;
+import static dev.carrier.gateway.GatewayIntegrationTestSupport.expectProblem;
 
 /**
  * A chat-service instance that dies while it holds a request (kill -9 mid-call) resets
