@@ -1,7 +1,5 @@
 package dev.carrier.auth.problems;
 
-import java.util.stream.Collectors;
-
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +30,6 @@ import dev.carrier.auth.credentials.HashingBusy;
 import dev.carrier.auth.events.EventNotPublished;
 import dev.carrier.auth.remote.RemoteUnavailable;
 import dev.carrier.auth.sessions.Unauthenticated;
-import dev.carrier.auth.web.ProblemDocument;
 
 import static dev.carrier.auth.problems.ProblemResponse.problem;
 import static dev.carrier.auth.problems.ProblemResponse.unavailable;
@@ -155,11 +152,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
-		String detail = ex.getConstraintViolations()
+		String detail = ProblemDetails.invalidFields(ex.getConstraintViolations()
 			.stream()
-			.map((violation) -> violation.getPropertyPath() + " " + violation.getMessage())
-			.sorted()
-			.collect(Collectors.joining("; "));
+			.map((violation) -> violation.getPropertyPath() + " " + violation.getMessage()));
 		return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail).build();
 	}
 
@@ -174,12 +169,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		String detail = ex.getBindingResult()
+		String detail = ProblemDetails.invalidFields(ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map((error) -> error.getField() + " " + error.getDefaultMessage())
-			.sorted()
-			.collect(Collectors.joining("; "));
+			.map((error) -> error.getField() + " " + error.getDefaultMessage()));
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
 					detail.isEmpty() ? "Invalid request content." : detail)
@@ -191,17 +184,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
 		if (body instanceof ProblemDetail problem) {
-			String reason = ProblemDocument.reason(statusCode.value());
-			if (problem.getTitle() == null) {
-				problem.setTitle(reason);
-			}
-			if (problem.getDetail() == null) {
-				problem.setDetail(reason);
-			}
-			if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-				// Serialised, about:blank would be left out; clients are promised a type.
-				problem.setType(ProblemDocument.typeForStatus(statusCode.value()));
-			}
+			ProblemDetails.complete(problem, statusCode.value());
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}
