@@ -16,6 +16,19 @@ public final class RedisKeys {
 	 */
 	public static final String SESSIONS_ENDED_CHANNEL = PREFIX + "sessions-ended";
 
+	/**
+	 * On {@link #SESSIONS_ENDED_CHANNEL}: every session may have ended (the store was
+	 * lost).
+	 */
+	public static final String ALL_SESSIONS_ENDED = "*";
+
+	/**
+	 * A key that lives as long as the session store's contents: when it is gone, so may
+	 * be every session (a FLUSHALL, or a restart without persistence), and the gateways
+	 * are told.
+	 */
+	public static final String STORE_MARKER = PREFIX + "store-marker";
+
 	private RedisKeys() {
 	}
 

@@ -83,6 +83,32 @@ class SessionsIntegrationTests extends AuthIntegrationTest {
 		}
 	}
 
+	@Autowired
+	SessionStoreWatch storeWatch;
+
+	@Test
+	void aWipedSessionStoreIsAnnouncedToTheGateways() {
+		List<String> announced = java.util.Collections.synchronizedList(new ArrayList<>());
+		var connection = this.redis.getConnectionFactory().getConnection();
+		try {
+			connection.subscribe((message, pattern) -> announced.add(new String(message.getBody())),
+					RedisKeys.SESSIONS_ENDED_CHANNEL.getBytes());
+			org.awaitility.Awaitility.await().until(connection::isSubscribed);
+			assertThat(this.storeWatch.check()).as("the marker is there while the store is").isFalse();
+
+			// what a FLUSHALL does to auth-service's keys (this test deletes only its own
+			// marker)
+			this.redis.delete(RedisKeys.STORE_MARKER);
+
+			org.awaitility.Awaitility.await()
+				.untilAsserted(() -> assertThat(announced).contains(RedisKeys.ALL_SESSIONS_ENDED));
+			assertThat(this.redis.hasKey(RedisKeys.STORE_MARKER)).isTrue();
+		}
+		finally {
+			connection.close();
+		}
+	}
+
 	@Test
 	void idleTimeoutSlidesButOnlyOncePerInterval() {
 		Session session = this.api.newSession(PASSWORD);

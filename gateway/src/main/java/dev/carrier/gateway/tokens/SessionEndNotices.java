@@ -38,6 +38,12 @@ class SessionEndNotices implements DisposableBean {
 	 */
 	static final String CHANNEL = "carrier:auth:sessions-ended";
 
+	/**
+	 * The notice that every session may have ended (auth-service found its store
+	 * emptied).
+	 */
+	static final String ALL_SESSIONS = "*";
+
 	private static final Logger log = LoggerFactory.getLogger(SessionEndNotices.class);
 
 	private final SessionCache sessions;
@@ -63,12 +69,18 @@ class SessionEndNotices implements DisposableBean {
 				log.info("Redis connection {}: forgetting every cached token", event.getClass().getSimpleName());
 				this.sessions.evictAll();
 			}));
-		this.subscriptions.add(this.container.receive(ChannelTopic.of(CHANNEL))
-			.doOnNext(message -> this.sessions.evictKeyHash(message.getMessage()))
-			.doOnError(ex -> {
-				log.warn("Listening for ended sessions failed ({}); forgetting every cached token", ex.getMessage());
+		this.subscriptions.add(this.container.receive(ChannelTopic.of(CHANNEL)).doOnNext(message -> {
+			if (ALL_SESSIONS.equals(message.getMessage())) {
+				log.info("auth-service lost its session store: forgetting every cached token");
 				this.sessions.evictAll();
-			})
+			}
+			else {
+				this.sessions.evictKeyHash(message.getMessage());
+			}
+		}).doOnError(ex -> {
+			log.warn("Listening for ended sessions failed ({}); forgetting every cached token", ex.getMessage());
+			this.sessions.evictAll();
+		})
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5)))
 			.subscribe());
 	}

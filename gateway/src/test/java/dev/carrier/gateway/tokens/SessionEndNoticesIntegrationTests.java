@@ -93,6 +93,23 @@ class SessionEndNoticesIntegrationTests {
 	}
 
 	@Test
+	void aLostSessionStoreEmptiesEveryReplicasCache() throws Exception {
+		String token = sessionFor("user-" + UUID.randomUUID());
+		assertThat(status(first, token)).isEqualTo(200);
+		assertThat(status(second, token)).isEqualTo(200);
+
+		// what auth-service's SessionStoreWatch does when it finds its store wiped
+		// (FLUSHALL)
+		auth.sessions.remove(token);
+		connection.sync().publish(SessionEndNotices.CHANNEL, SessionEndNotices.ALL_SESSIONS);
+
+		await().untilAsserted(() -> {
+			assertThat(status(first, token)).isEqualTo(401);
+			assertThat(status(second, token)).isEqualTo(401);
+		});
+	}
+
+	@Test
 	void aReplicaThatLostItsRedisConnectionForgetsEveryCachedToken() throws Exception {
 		String token = sessionFor("user-" + UUID.randomUUID());
 		assertThat(status(second, token)).isEqualTo(200);
