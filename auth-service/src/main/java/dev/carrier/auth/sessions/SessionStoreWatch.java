@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -58,10 +57,13 @@ class SessionStoreWatch implements InitializingBean, DisposableBean {
 				return true;
 			}
 		}
-		catch (DataAccessException ex) {
-			// Redis is down: the gateways lose their connection too and forget on their
-			// own.
-			log.debug("Session store check failed: {}", ex.getMessage());
+		catch (RuntimeException ex) {
+			// Redis is down (the gateways lose their connection too and forget on their
+			// own), or
+			// the connection factory is stopped for a while: an exception escaping here
+			// would end
+			// the scheduled checks for good, so every failure is only logged.
+			log.debug("Session store check failed: {}", ex.toString());
 		}
 		return false;
 	}
