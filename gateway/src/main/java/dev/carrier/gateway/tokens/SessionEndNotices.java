@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
 import reactor.util.retry.Retry;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -48,7 +49,7 @@ class SessionEndNotices implements DisposableBean {
 
 	private final SessionCache sessions;
 
-	private final ReactiveRedisMessageListenerContainer container;
+	private final ReactiveRedisConnectionFactory redis;
 
 	private final ClientResources clientResources;
 
@@ -56,7 +57,7 @@ class SessionEndNotices implements DisposableBean {
 
 	SessionEndNotices(SessionCache sessions, ReactiveRedisConnectionFactory redis, ClientResources clientResources) {
 		this.sessions = sessions;
-		this.container = new ReactiveRedisMessageListenerContainer(redis);
+		this.redis = redis;
 		this.clientResources = clientResources;
 	}
 
@@ -69,18 +70,25 @@ class SessionEndNotices implements DisposableBean {
 				log.info("Redis connection {}: forgetting every cached token", event.getClass().getSimpleName());
 				this.sessions.evictAll();
 			}));
-		this.subscriptions.add(this.container.receive(ChannelTopic.of(CHANNEL)).doOnNext(message -> {
-			if (ALL_SESSIONS.equals(message.getMessage())) {
-				log.info("auth-service lost its session store: forgetting every cached token");
+		// The container connects as it is made: made inside the retried subscription, a
+		// slow or absent Redis at start-up delays the notices instead of failing the
+		// start.
+		this.subscriptions.add(Flux.using(() -> new ReactiveRedisMessageListenerContainer(this.redis),
+				container -> container.receive(ChannelTopic.of(CHANNEL)),
+				ReactiveRedisMessageListenerContainer::destroy)
+			.doOnNext(message -> {
+				if (ALL_SESSIONS.equals(message.getMessage())) {
+					log.info("auth-service lost its session store: forgetting every cached token");
+					this.sessions.evictAll();
+				}
+				else {
+					this.sessions.evictKeyHash(message.getMessage());
+				}
+			})
+			.doOnError(ex -> {
+				log.warn("Listening for ended sessions failed ({}); forgetting every cached token", ex.getMessage());
 				this.sessions.evictAll();
-			}
-			else {
-				this.sessions.evictKeyHash(message.getMessage());
-			}
-		}).doOnError(ex -> {
-			log.warn("Listening for ended sessions failed ({}); forgetting every cached token", ex.getMessage());
-			this.sessions.evictAll();
-		})
+			})
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5)))
 			.subscribe());
 	}
@@ -88,7 +96,6 @@ class SessionEndNotices implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.subscriptions.dispose();
-		this.container.destroy();
 	}
 
 }
