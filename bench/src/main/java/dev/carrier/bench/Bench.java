@@ -203,7 +203,9 @@ public final class Bench {
 	}
 
 	private static void requireUp(Options options) {
-		if (!healthy(options.gateway())) {
+		// the gateway's public port answers /readyz; its actuator is on the management
+		// port
+		if (!healthy(options.gateway().resolve("/readyz"))) {
 			System.err.println("The stack is not UP at " + options.gateway() + ": run ./carrier up first "
 					+ "(for the bench, with high rate limits: CARRIER_API_RATE_PER_USER=1000000 CARRIER_LOGIN_RATE_PER_IP=1000000 ./carrier up)");
 			System.exit(1);
@@ -211,15 +213,13 @@ public final class Bench {
 	}
 
 	private static List<URI> upInstances(List<URI> candidates) {
-		return candidates.stream().filter(Bench::healthy).toList();
+		return candidates.stream().filter(service -> healthy(service.resolve("/actuator/health"))).toList();
 	}
 
-	static boolean healthy(URI service) {
+	static boolean healthy(URI health) {
 		try {
 			var response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(service.resolve("/actuator/health"))
-					.timeout(Duration.ofSeconds(3))
-					.build(), BodyHandlers.ofString());
+				.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3)).build(), BodyHandlers.ofString());
 			return response.statusCode() == 200 && response.body().contains("\"UP\"");
 		}
 		catch (Exception ex) {
