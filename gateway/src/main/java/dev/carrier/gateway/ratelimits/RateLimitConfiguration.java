@@ -39,8 +39,8 @@ class RateLimitConfiguration {
 
 	@Bean
 	@Primary
-	RedisRateLimiter apiPerUserRateLimiter(RateLimitProperties properties) {
-		return limiter(properties.apiPerUser());
+	LocalRateLimiter apiPerUserRateLimiter(RateLimitProperties properties) {
+		return new LocalRateLimiter(withBurstAtLeastRate(properties.apiPerUser()), properties.maxKeys());
 	}
 
 	@Bean
@@ -122,7 +122,18 @@ class RateLimitConfiguration {
 	}
 
 	private static RedisRateLimiter limiter(RateLimitProperties.Limit limit) {
-		return new RedisRateLimiter(limit.replenishRate(), limit.burstCapacity(), limit.requestedTokens());
+		RateLimitProperties.Limit checked = withBurstAtLeastRate(limit);
+		return new RedisRateLimiter(checked.replenishRate(), checked.burstCapacity(), checked.requestedTokens());
+	}
+
+	/**
+	 * A bucket smaller than a second's refill would refuse what the rate allows (and
+	 * Spring Cloud Gateway's limiter refuses to start): raising only the rate, as the
+	 * bench does, raises the burst with it.
+	 */
+	private static RateLimitProperties.Limit withBurstAtLeastRate(RateLimitProperties.Limit limit) {
+		return new RateLimitProperties.Limit(limit.replenishRate(),
+				Math.max(limit.burstCapacity(), limit.replenishRate()), limit.requestedTokens());
 	}
 
 }

@@ -1,10 +1,10 @@
 package dev.carrier.gateway.ratelimits;
 
 /**
- * The rate-limit bucket ids. Spring Cloud Gateway's RedisRateLimiter stores each bucket
- * as {@code request_rate_limiter.{<id>}.tokens} and
+ * The rate-limit bucket ids. Spring Cloud Gateway's RedisRateLimiter stores each login
+ * bucket as {@code request_rate_limiter.{<id>}.tokens} and
  * {@code request_rate_limiter.{<id>}.timestamp} (both with a TTL of about twice the
- * refill time).
+ * refill time); the per-user ids name buckets in the replica's memory.
  */
 final class RedisKeys {
 
@@ -15,10 +15,6 @@ final class RedisKeys {
 
 	static String clientIp(String routeId, String address) {
 		return PREFIX + "ip:" + routeId + ":" + address;
-	}
-
-	static String loginName(String routeId, String name) {
-		return PREFIX + "name:" + routeId + ":" + name;
 	}
 
 	static String user(String userId) {
