@@ -99,7 +99,7 @@ public class TokenCheckFilter implements GlobalFilter, Ordered {
 	 * authenticated caller, the gateway's own set: one copy of the headers for both.
 	 */
 	private ServerWebExchange withIdentity(ServerWebExchange exchange, String userId) {
-		String assertion = (userId != null) ? this.assertions.identityOf(userId, exchange.getRequest().getId()) : null;
+		String assertion = (userId != null) ? this.assertions.identityOf(userId) : null;
 		ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
 			IdentityHeaders.strip(headers);
 			if (assertion != null) {

@@ -6,6 +6,9 @@ import java.util.Date;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -47,6 +50,13 @@ public class Assertions {
 
 	private final AtomicReference<Credential> credential = new AtomicReference<>();
 
+	/**
+	 * Each user's assertion, reused until half its life is gone: a steady caller costs
+	 * one signature per half-life, not one per request (issue 17). It still names only
+	 * the user, and expires as a copied header must.
+	 */
+	private final Cache<String, String> identities;
+
 	Assertions(TrustProperties properties) {
 		try {
 			this.signer = new MACSigner(properties.keyBytes());
@@ -55,15 +65,23 @@ public class Assertions {
 			throw new IllegalArgumentException("carrier.trust.key cannot sign HS256", ex);
 		}
 		this.properties = properties;
+		this.identities = Caffeine.newBuilder()
+			.maximumSize(properties.assertionCacheSize())
+			.expireAfterWrite(properties.assertionTtl().dividedBy(2))
+			.build();
 	}
 
-	/** The assertion that {@code userId} made the request {@code requestId}. */
-	public String identityOf(String userId, String requestId) {
+	/** The assertion that a request comes from {@code userId}. */
+	public String identityOf(String userId) {
+		return this.identities.get(userId, this::newIdentity);
+	}
+
+	private String newIdentity(String userId) {
 		Instant now = this.clock.instant();
 		return sign(new JWTClaimsSet.Builder().issuer(ISSUER)
 			.audience(API_AUDIENCE)
 			.subject(userId)
-			.jwtID(requestId)
+			.jwtID(UUID.randomUUID().toString())
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(this.properties.assertionTtl())))
 			.build());

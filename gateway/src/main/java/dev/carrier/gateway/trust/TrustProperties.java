@@ -13,12 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param key at least 32 random bytes, base64-encoded ({@code CARRIER_TRUST_KEY}; a
  * Kubernetes Secret in a cluster). No default: a well-known key would let anyone on the
  * network act as anyone.
- * @param assertionTtl how long an identity assertion for one request stays valid
+ * @param assertionTtl how long an identity assertion stays valid (a user's is reused for
+ * the first half of it)
  * @param credentialTtl how long the gateway's own service credential stays valid
+ * @param assertionCacheSize how many users' assertions are kept for reuse
  */
 @ConfigurationProperties("carrier.trust")
 public record TrustProperties(String key, @DefaultValue("30s") Duration assertionTtl,
-		@DefaultValue("5m") Duration credentialTtl) {
+		@DefaultValue("5m") Duration credentialTtl, @DefaultValue("10000") int assertionCacheSize) {
 
 	static final int MINIMUM_KEY_BYTES = 32;
 
