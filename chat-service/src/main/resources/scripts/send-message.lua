@@ -3,11 +3,14 @@
 -- which runs once Kafka acknowledged it), marks it read for its sender, refreshes the lease and
 -- bumps the chat in every member's index. The bounded list only drops its oldest entry when that
 -- one is confirmed and MySQL reported it stored (storedSeq): over the bound it grows instead.
--- Returns the status, the stored entry and the chat's generation (the incarnation of the chat in
--- this cache, which the confirmation must find unchanged).
--- KEYS: 1 chat hash, 2 members, 3 messages, 4 client-ids, 5 read, 6 lease, 7.. user-chats per member
+-- Returns the status, the stored entry, the chat's generation (the incarnation of the chat in
+-- this cache, which the confirmation must find unchanged) and the members, whom the caller fans
+-- the message out to: one round trip per send, with no read of the chat before it.
+-- The members' user-chats keys are named here from ARGV[10] and each member id, not passed as
+-- KEYS, because the members are only known here; Carrier's Redis is one server (no cluster).
+-- KEYS: 1 chat hash, 2 members, 3 messages, 4 client-ids, 5 read, 6 lease
 -- ARGV: 1 chatId, 2 senderId, 3 '<senderId>:<clientMessageId>', 4 new message id, 5 text,
---       6 sentAt, 7 nowMillis, 8 leaseMillis, 9 list bound
+--       6 sentAt, 7 nowMillis, 8 leaseMillis, 9 list bound, 10 user-chats key prefix
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return {'no-chat'}
 end
@@ -15,6 +18,7 @@ if redis.call('SISMEMBER', KEYS[2], ARGV[2]) == 0 then
   return {'not-member'}
 end
 local generation = redis.call('HGET', KEYS[1], 'generation') or '0'
+local members = redis.call('SMEMBERS', KEYS[2])
 local existingId = redis.call('HGET', KEYS[4], ARGV[3])
 if existingId then
   -- A retry: answer the stored message. Retries are recent, so search from the newest end.
@@ -23,11 +27,11 @@ if existingId then
     if string.find(items[i], existingId, 1, true) then
       local m = cjson.decode(items[i])
       if m.id == existingId then
-        return {'existing', items[i], generation}
+        return {'existing', items[i], generation, members}
       end
     end
   end
-  return {'existing-trimmed', existingId, generation}
+  return {'existing-trimmed', existingId, generation, members}
 end
 local seq = redis.call('HINCRBY', KEYS[1], 'lastSeq', 1)
 local message = cjson.encode({
@@ -48,7 +52,7 @@ redis.call('HSET', KEYS[4], ARGV[3], ARGV[4])
 redis.call('HSET', KEYS[5], ARGV[2], seq)
 redis.call('HSET', KEYS[1], 'lastActivityAt', ARGV[7])
 redis.call('SET', KEYS[6], '1', 'PX', ARGV[8])
-for i = 7, #KEYS do
-  redis.call('ZADD', KEYS[i], ARGV[7], ARGV[1])
+for _, member in ipairs(members) do
+  redis.call('ZADD', ARGV[10] .. member, ARGV[7], ARGV[1])
 end
-return {'created', message, generation}
+return {'created', message, generation, members}

@@ -63,8 +63,11 @@ public final class RedisKeys {
 		return (userA.compareTo(userB) <= 0) ? userA + ":" + userB : userB + ":" + userA;
 	}
 
+	/** Prefix of {@link #userChats}; send-message.lua names members' keys with it. */
+	public static final String USER_CHATS_PREFIX = "carrier:chat:user-chats:";
+
 	public static String userChats(String userId) {
-		return "carrier:chat:user-chats:" + userId;
+		return USER_CHATS_PREFIX + userId;
 	}
 
 }

@@ -82,14 +82,18 @@ public class MessageService {
 	}
 
 	private Message store(String chatId, String senderId, String clientMessageId, String text) {
-		StoredChat chat = this.chats.requireMember(chatId, senderId);
+		if (!Ids.isValid(chatId)) {
+			// no other spelling of an id ever reaches Redis
+			throw new ChatNotFound();
+		}
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		MessageStore.Appended appended = this.store.append(chatId, chat.memberIds(), senderId, clientMessageId, text,
-				now);
+		// The append checks membership itself, so a cached chat costs one round trip.
+		MessageStore.Appended appended = this.store.append(chatId, senderId, clientMessageId, text, now);
 		if (appended.outcome() == MessageStore.Outcome.NO_CHAT) {
-			// Evicted between the membership check and the append: load it back once.
-			chat = this.chats.requireMember(chatId, senderId);
-			appended = this.store.append(chatId, chat.memberIds(), senderId, clientMessageId, text, now);
+			// Not cached: reload it for a member (a stranger reloads nothing), then once
+			// more.
+			this.chats.requireMember(chatId, senderId);
+			appended = this.store.append(chatId, senderId, clientMessageId, text, now);
 		}
 		switch (appended.outcome()) {
 			case NO_CHAT, NOT_MEMBER -> throw new ChatNotFound();
@@ -115,7 +119,7 @@ public class MessageService {
 		// the seq
 		// is still the cached one: otherwise a reload may have handed the seq out again.
 		if (!this.store.confirm(message, appended.generation(),
-				this.fanout.envelope(chat.memberIds(), new MessagePush.Created(message)))) {
+				this.fanout.envelope(appended.memberIds(), new MessagePush.Created(message)))) {
 			this.stale.increment();
 			throw new ServiceUnavailable(
 					"The chat was reloaded while this message was being stored; retry with the same clientMessageId");

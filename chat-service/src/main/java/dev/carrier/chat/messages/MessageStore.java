@@ -54,32 +54,40 @@ class MessageStore {
 
 	/**
 	 * The outcome, the message when there is one (or only its id when it left the list),
-	 * and the generation of the chat's incarnation that holds it.
+	 * the generation of the chat's incarnation that holds it, and the chat's members
+	 * then.
 	 */
-	record Appended(Outcome outcome, Message message, String messageId, String generation) {
+	record Appended(Outcome outcome, Message message, String messageId, String generation, List<String> memberIds) {
+
+		static Appended refused(Outcome outcome) {
+			return new Appended(outcome, null, null, null, List.of());
+		}
+
 	}
 
-	Appended append(String chatId, List<String> memberIds, String senderId, String clientMessageId, String text,
-			Instant now) {
+	Appended append(String chatId, String senderId, String clientMessageId, String text, Instant now) {
 		String messageId = java.util.UUID.randomUUID().toString();
-		List<String> keys = new ArrayList<>(
-				List.of(RedisKeys.chat(chatId), RedisKeys.members(chatId), RedisKeys.messages(chatId),
-						RedisKeys.clientIds(chatId), RedisKeys.read(chatId), RedisKeys.lease(chatId)));
-		memberIds.forEach(member -> keys.add(RedisKeys.userChats(member)));
+		List<String> keys = List.of(RedisKeys.chat(chatId), RedisKeys.members(chatId), RedisKeys.messages(chatId),
+				RedisKeys.clientIds(chatId), RedisKeys.read(chatId), RedisKeys.lease(chatId));
 		List<?> result = this.redis.execute(RedisScripts.SEND_MESSAGE, keys, chatId, senderId,
 				senderId + ":" + clientMessageId, messageId, text, now.toString(), String.valueOf(now.toEpochMilli()),
 				String.valueOf(this.properties.chat().leaseTtl().toMillis()),
-				String.valueOf(this.properties.chat().messageBound()));
+				String.valueOf(this.properties.chat().messageBound()), RedisKeys.USER_CHATS_PREFIX);
 		String status = String.valueOf(result.get(0));
 		return switch (status) {
-			case "created" -> new Appended(Outcome.CREATED, parse(result.get(1)), null, String.valueOf(result.get(2)));
-			case "existing" ->
-				new Appended(Outcome.EXISTING, parse(result.get(1)), null, String.valueOf(result.get(2)));
+			case "created" -> new Appended(Outcome.CREATED, parse(result.get(1)), null, String.valueOf(result.get(2)),
+					strings(result.get(3)));
+			case "existing" -> new Appended(Outcome.EXISTING, parse(result.get(1)), null, String.valueOf(result.get(2)),
+					strings(result.get(3)));
 			case "existing-trimmed" -> new Appended(Outcome.EXISTING_TRIMMED, null, String.valueOf(result.get(1)),
-					String.valueOf(result.get(2)));
-			case "not-member" -> new Appended(Outcome.NOT_MEMBER, null, null, null);
-			default -> new Appended(Outcome.NO_CHAT, null, null, null);
+					String.valueOf(result.get(2)), strings(result.get(3)));
+			case "not-member" -> Appended.refused(Outcome.NOT_MEMBER);
+			default -> Appended.refused(Outcome.NO_CHAT);
 		};
+	}
+
+	private static List<String> strings(Object raw) {
+		return ((List<?>) raw).stream().map(String::valueOf).toList();
 	}
 
 	/**

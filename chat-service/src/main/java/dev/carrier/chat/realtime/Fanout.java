@@ -47,8 +47,7 @@ public class Fanout {
 			return;
 		}
 		try {
-			String envelope = this.json.writeValueAsString(new Envelope(List.copyOf(recipients), event));
-			this.redis.convertAndSend(RedisKeys.EVENTS_CHANNEL, envelope);
+			this.redis.convertAndSend(RedisKeys.EVENTS_CHANNEL, encode(recipients, event));
 			this.published.increment();
 		}
 		catch (RuntimeException ex) {
@@ -62,11 +61,13 @@ public class Fanout {
 	 */
 	public String envelope(Collection<String> recipients, Push event) {
 		this.published.increment();
-		return this.json.writeValueAsString(new Envelope(List.copyOf(recipients), event));
+		return encode(recipients, event);
 	}
 
-	/** {@code {recipients: [userId], event: {...}}} on the channel. */
-	public record Envelope(List<String> recipients, Push event) {
+	private String encode(Collection<String> recipients, Push event) {
+		return new FanoutEnvelope(Push.isHint(event.type()), List.copyOf(recipients),
+				this.json.writeValueAsString(event))
+			.encode();
 	}
 
 }

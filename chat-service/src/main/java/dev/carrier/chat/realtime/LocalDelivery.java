@@ -10,8 +10,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
@@ -32,12 +30,9 @@ public class LocalDelivery implements MessageListener {
 
 	private final Map<String, Set<ClientSession>> sessionsByUser = new ConcurrentHashMap<>();
 
-	private final JsonMapper json;
-
 	private final Counter delivered;
 
-	public LocalDelivery(RedisMessageListenerContainer container, JsonMapper json, MeterRegistry meters) {
-		this.json = json;
+	public LocalDelivery(RedisMessageListenerContainer container, MeterRegistry meters) {
 		this.delivered = Counter.builder("carrier.chat.fanout.delivered")
 			.description("Events queued to local WebSocket sessions")
 			.register(meters);
@@ -61,23 +56,18 @@ public class LocalDelivery implements MessageListener {
 	@Override
 	public void onMessage(Message message, byte[] pattern) {
 		try {
-			JsonNode envelope = this.json.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
-			String frame = null;
-			boolean hint = Push.isHint(envelope.path("event").path("type").asString(""));
-			for (JsonNode recipient : envelope.path("recipients")) {
-				Set<ClientSession> sessions = this.sessionsByUser.get(recipient.asString());
+			FanoutEnvelope envelope = FanoutEnvelope.decode(new String(message.getBody(), StandardCharsets.UTF_8));
+			for (String recipient : envelope.recipients()) {
+				Set<ClientSession> sessions = this.sessionsByUser.get(recipient);
 				if (sessions == null) {
 					continue;
 				}
-				if (frame == null) {
-					frame = this.json.writeValueAsString(envelope.path("event"));
-				}
 				for (ClientSession session : sessions) {
-					if (hint) {
-						session.offer(frame);
+					if (envelope.hint()) {
+						session.offer(envelope.frame());
 					}
 					else {
-						session.send(frame);
+						session.send(envelope.frame());
 					}
 					this.delivered.increment();
 				}

@@ -97,7 +97,7 @@ class MessagesStoredListenerIntegrationTests extends IntegrationTestSupport {
 
 	/** Without Kafka: only this test reports the chat stored (see CacheOnlySends). */
 	private void sendCacheOnly(String chatId, User sender, User other, String text) {
-		CacheOnlySends.send(this.context, chatId, List.of(sender.id(), other.id()), sender.id(), text);
+		CacheOnlySends.send(this.context, chatId, sender.id(), text);
 	}
 
 	private String storedSeq(String chatId) {

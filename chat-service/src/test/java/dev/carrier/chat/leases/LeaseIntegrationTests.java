@@ -134,7 +134,7 @@ class LeaseIntegrationTests extends IntegrationTestSupport {
 	}
 
 	private void sendCacheOnly(String chatId, User sender, User other, String text) {
-		CacheOnlySends.send(this.context, chatId, List.of(sender.id(), other.id()), sender.id(), text);
+		CacheOnlySends.send(this.context, chatId, sender.id(), text);
 	}
 
 	@Test

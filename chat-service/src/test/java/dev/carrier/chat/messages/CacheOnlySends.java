@@ -2,7 +2,6 @@ package dev.carrier.chat.messages;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 import dev.carrier.chat.realtime.Fanout;
@@ -21,14 +20,14 @@ public final class CacheOnlySends {
 	private CacheOnlySends() {
 	}
 
-	public static Message send(ApplicationContext context, String chatId, List<String> members, String senderId,
-			String text) {
+	public static Message send(ApplicationContext context, String chatId, String senderId, String text) {
 		MessageStore store = context.getBean(MessageStore.class);
 		Fanout fanout = context.getBean(Fanout.class);
-		MessageStore.Appended appended = store.append(chatId, members, senderId, UUID.randomUUID().toString(), text,
+		MessageStore.Appended appended = store.append(chatId, senderId, UUID.randomUUID().toString(), text,
 				Instant.now().truncatedTo(ChronoUnit.MILLIS));
-		if (appended.outcome() != MessageStore.Outcome.CREATED || !store.confirm(appended.message(),
-				appended.generation(), fanout.envelope(members, new MessagePush.Created(appended.message())))) {
+		if (appended.outcome() != MessageStore.Outcome.CREATED
+				|| !store.confirm(appended.message(), appended.generation(),
+						fanout.envelope(appended.memberIds(), new MessagePush.Created(appended.message())))) {
 			throw new IllegalStateException("could not send to chat " + chatId + ": " + appended.outcome());
 		}
 		return appended.message();
