@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.carrier.auth.support.TestTrust;
+import dev.carrier.testsupport.TestTrust;
 import dev.carrier.auth.trust.Assertions;
 import dev.carrier.auth.trust.TrustProperties;
 

@@ -10,7 +10,7 @@ import dev.carrier.auth.support.Api.Session;
 import dev.carrier.auth.support.AuthIntegrationTest;
 import dev.carrier.auth.support.Images;
 import dev.carrier.auth.support.RawHttp;
-import dev.carrier.auth.support.TestTrust;
+import dev.carrier.testsupport.TestTrust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

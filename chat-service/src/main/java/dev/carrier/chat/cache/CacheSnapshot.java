@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.carrier.chat.shared.ChatType;
+
 /**
  * One chat as persistence-service's {@code POST /internal/snapshots} answers it, once its
  * consumers are proven to hold every acknowledged event: what install-snapshot.lua puts
  * into the cache.
  */
-record CacheSnapshot(String id, String type, String name, String directKey, Instant createdAt, long lastSeq,
+record CacheSnapshot(String id, ChatType type, String name, String directKey, Instant createdAt, long lastSeq,
 		long generation, List<String> memberIds, List<SnapshotMessage> recentMessages, Map<String, String> clientIds,
 		Map<String, Long> readPositions, long lastActivityAt) {
 }

@@ -102,13 +102,13 @@ public class ChatReloader {
 		List<String> claimed = new ArrayList<>();
 		List<String> busy = new ArrayList<>();
 		for (String chatId : chatIds) {
-			String status = this.redis.execute(RedisScripts.BEGIN_RELOAD,
+			ReloadClaim claim = ReloadClaim.fromScript(this.redis.execute(RedisScripts.BEGIN_RELOAD,
 					List.of(RedisKeys.chat(chatId), RedisKeys.reloadClaim(chatId)), token,
-					String.valueOf(CLAIM_TTL.toMillis()));
-			if ("claimed".equals(status)) {
+					String.valueOf(CLAIM_TTL.toMillis())));
+			if (claim == ReloadClaim.CLAIMED) {
 				claimed.add(chatId);
 			}
-			else if ("busy".equals(status)) {
+			else if (claim == ReloadClaim.BUSY) {
 				busy.add(chatId);
 			}
 		}
@@ -131,9 +131,9 @@ public class ChatReloader {
 		claimed.stream().filter(chatId -> !known.contains(chatId)).forEach(chatId -> release(chatId, token));
 		int fenced = 0;
 		for (CacheSnapshot snapshot : snapshots) {
-			String outcome = install(snapshot, token);
-			this.meters.counter("carrier.chat.reloads", "outcome", outcome).increment();
-			if ("fenced".equals(outcome)) {
+			InstallOutcome outcome = install(snapshot, token);
+			this.meters.counter("carrier.chat.reloads", "outcome", outcome.metricTag()).increment();
+			if (outcome == InstallOutcome.FENCED) {
 				fenced++;
 			}
 		}
@@ -144,7 +144,7 @@ public class ChatReloader {
 		}
 	}
 
-	private String install(CacheSnapshot snapshot, String token) {
+	private InstallOutcome install(CacheSnapshot snapshot, String token) {
 		String id = snapshot.id();
 		boolean direct = snapshot.directKey() != null && snapshot.memberIds().size() == 2;
 		List<String> keys = new ArrayList<>(List.of(RedisKeys.chat(id), RedisKeys.members(id), RedisKeys.messages(id),
@@ -152,9 +152,9 @@ public class ChatReloader {
 				direct ? RedisKeys.direct(snapshot.memberIds().get(0), snapshot.memberIds().get(1))
 						: RedisKeys.chat(id)));
 		snapshot.memberIds().forEach(member -> keys.add(RedisKeys.userChats(member)));
-		return this.redis.execute(RedisScripts.INSTALL_SNAPSHOT, keys, token,
+		return InstallOutcome.fromScript(this.redis.execute(RedisScripts.INSTALL_SNAPSHOT, keys, token,
 				this.json.writeValueAsString(SnapshotArgument.of(snapshot, this.json)),
-				String.valueOf(this.settings.leaseTtl().toMillis()), direct ? "1" : "0");
+				String.valueOf(this.settings.leaseTtl().toMillis()), direct ? "1" : "0"));
 	}
 
 	private void release(String chatId, String token) {

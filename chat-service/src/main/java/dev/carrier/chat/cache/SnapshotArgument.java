@@ -4,13 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.carrier.chat.shared.ChatType;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A snapshot as install-snapshot.lua reads it (its ARGV[2], decoded with cjson): every
  * scalar a string, messages as the cached list stores them.
  */
-record SnapshotArgument(String id, String type, String name, String createdAt, String lastSeq, String generation,
+record SnapshotArgument(String id, ChatType type, String name, String createdAt, String lastSeq, String generation,
 		String lastActivityAt, List<String> memberIds, List<String> messages, Map<String, String> clientIds,
 		Map<String, String> reads) {
 

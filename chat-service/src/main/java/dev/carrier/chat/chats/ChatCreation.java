@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.carrier.chat.history.PersistenceClient;
+import dev.carrier.chat.shared.ChatType;
 import dev.carrier.chat.shared.InvalidRequest;
 import dev.carrier.chat.shared.ServiceUnavailable;
 
@@ -77,7 +78,7 @@ class ChatCreation {
 			this.store.releaseDirect(creatorId, otherId, existing.get());
 		}
 		List<String> pair = List.of(creatorId, otherId).stream().sorted().toList();
-		StoredChat chat = new StoredChat(UUID.randomUUID().toString(), StoredChat.DIRECT, null, now, 0, pair);
+		StoredChat chat = new StoredChat(UUID.randomUUID().toString(), ChatType.DIRECT, null, now, 0, pair);
 		ChatStore.CreateResult result = this.store.create(chat, now);
 		if (!result.created()) {
 			throw directChatExists(this.access.findForMember(result.chatId(), creatorId)
@@ -104,7 +105,7 @@ class ChatCreation {
 			throw new InvalidRequest("A group chat has " + ChatMembership.MIN_GROUP + " to " + ChatMembership.MAX_GROUP
 					+ " members, you included");
 		}
-		StoredChat chat = new StoredChat(UUID.randomUUID().toString(), StoredChat.GROUP, trimmed, now, 0,
+		StoredChat chat = new StoredChat(UUID.randomUUID().toString(), ChatType.GROUP, trimmed, now, 0,
 				members.stream().sorted().toList());
 		this.store.create(chat, now);
 		return announceCreated(chat);

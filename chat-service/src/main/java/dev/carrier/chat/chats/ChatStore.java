@@ -12,6 +12,7 @@ import java.util.Set;
 import dev.carrier.chat.CarrierProperties;
 import dev.carrier.chat.RedisKeys;
 import dev.carrier.chat.RedisScripts;
+import dev.carrier.chat.shared.ChatType;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -47,8 +48,9 @@ class ChatStore {
 			return Optional.empty();
 		}
 		List<String> members = ((List<?>) result.get(1)).stream().map(String::valueOf).sorted().toList();
-		return Optional.of(new StoredChat(chatId, hash.get("type"), emptyToNull(hash.get("name")),
-				instant(hash.get("createdAt")), parseLong(hash.get("lastSeq")), members));
+		return Optional
+			.of(new StoredChat(chatId, ChatType.fromSpelling(hash.get("type")), emptyToNull(hash.get("name")),
+					instant(hash.get("createdAt")), parseLong(hash.get("lastSeq")), members));
 	}
 
 	public boolean isMember(String chatId, String userId) {
@@ -64,9 +66,10 @@ class ChatStore {
 			.of(RedisKeys.chat(chat.id()), RedisKeys.members(chat.id()), RedisKeys.lease(chat.id()), chat.isDirect()
 					? RedisKeys.direct(chat.memberIds().get(0), chat.memberIds().get(1)) : RedisKeys.chat(chat.id())));
 		chat.memberIds().forEach(member -> keys.add(RedisKeys.userChats(member)));
-		List<String> args = new ArrayList<>(List.of(chat.id(), chat.type(), (chat.name() != null) ? chat.name() : "",
-				chat.createdAt().toString(), String.valueOf(now.toEpochMilli()),
-				String.valueOf(this.properties.chat().leaseTtl().toMillis()), chat.isDirect() ? "1" : "0"));
+		List<String> args = new ArrayList<>(
+				List.of(chat.id(), chat.type().spelling(), (chat.name() != null) ? chat.name() : "",
+						chat.createdAt().toString(), String.valueOf(now.toEpochMilli()),
+						String.valueOf(this.properties.chat().leaseTtl().toMillis()), chat.isDirect() ? "1" : "0"));
 		args.addAll(chat.memberIds());
 		List<?> result = this.redis.execute(RedisScripts.CREATE_CHAT, keys, args.toArray());
 		return new CreateResult("created".equals(String.valueOf(result.get(0))), String.valueOf(result.get(1)));

@@ -3,17 +3,16 @@ package dev.carrier.chat.chats;
 import java.time.Instant;
 import java.util.List;
 
+import dev.carrier.chat.shared.ChatType;
+
 /**
  * A chat as Redis holds it: the chat hash and the member set.
  */
-public record StoredChat(String id, String type, String name, Instant createdAt, long lastSeq, List<String> memberIds) {
-
-	public static final String DIRECT = "direct";
-
-	public static final String GROUP = "group";
+public record StoredChat(String id, ChatType type, String name, Instant createdAt, long lastSeq,
+		List<String> memberIds) {
 
 	public boolean isDirect() {
-		return DIRECT.equals(this.type);
+		return this.type == ChatType.DIRECT;
 	}
 
 	public boolean hasMember(String userId) {

@@ -12,13 +12,11 @@ import java.util.stream.Collectors;
 
 import dev.carrier.chat.users.AuthClient;
 import dev.carrier.chat.users.MemberSummary;
-import dev.carrier.chat.shared.InvalidRequest;
 import dev.carrier.chat.shared.ServiceUnavailable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
@@ -44,25 +42,20 @@ class ExportService {
 		this.json = json;
 	}
 
-	public ResponseEntity<byte[]> export(String chatId, String userId, String format) {
-		if (!"json".equals(format) && !"txt".equals(format)) {
-			throw new InvalidRequest("format must be json or txt");
-		}
+	public ResponseEntity<byte[]> export(String chatId, String userId, String formatParameter) {
+		ExportFormat format = ExportFormat.fromParameter(formatParameter);
 		List<Message> history = this.messages.history(chatId, userId);
-		byte[] body;
-		MediaType type;
-		if ("json".equals(format)) {
-			body = this.json.writeValueAsBytes(history);
-			type = MediaType.APPLICATION_JSON;
-		}
-		else {
-			body = text(history).getBytes(StandardCharsets.UTF_8);
-			type = new MediaType("text", "plain", StandardCharsets.UTF_8);
-		}
+		byte[] body = switch (format) {
+			case JSON -> this.json.writeValueAsBytes(history);
+			case TXT -> text(history).getBytes(StandardCharsets.UTF_8);
+		};
 		return ResponseEntity.ok()
-			.contentType(type)
+			.contentType(format.mediaType())
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("chat-" + chatId + "." + format).build().toString())
+					ContentDisposition.attachment()
+						.filename("chat-" + chatId + "." + format.fileExtension())
+						.build()
+						.toString())
 			.body(body);
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
+import dev.carrier.chat.shared.ChatType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,8 +36,8 @@ class ContiguousTailTests {
 		List<SnapshotMessage> messages = LongStream.of(seqs)
 			.mapToObj(seq -> new SnapshotMessage("m" + seq, "chat", seq, "sender", "text", Instant.EPOCH, false))
 			.toList();
-		return new CacheSnapshot("chat", "group", "G", null, Instant.EPOCH, lastSeq, 1, List.of("sender"), messages,
-				Map.of(), Map.of(), 0);
+		return new CacheSnapshot("chat", ChatType.GROUP, "G", null, Instant.EPOCH, lastSeq, 1, List.of("sender"),
+				messages, Map.of(), Map.of(), 0);
 	}
 
 	private static List<Long> seqs(List<SnapshotMessage> messages) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.carrier.chat.shared.ChatType;
 import dev.carrier.chat.shared.InvalidRequest;
 import dev.carrier.chat.shared.ServiceUnavailable;
 import dev.carrier.chat.trust.Assertions;
@@ -95,7 +96,7 @@ class ChatControllerTests {
 
 	@Test
 	void anExistingDirectChatIsA409ThatCarriesTheChat() throws Exception {
-		Chat existing = new Chat(CHAT, StoredChat.DIRECT, null, List.of(new MemberSummary(ALICE, "alice", null)),
+		Chat existing = new Chat(CHAT, ChatType.DIRECT, null, List.of(new MemberSummary(ALICE, "alice", null)),
 				Instant.parse("2026-01-01T00:00:00Z"));
 		given(this.creation.create(eq(ALICE), any())).willThrow(new DirectChatExists(existing));
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import dev.carrier.chat.support.IntegrationTestSupport;
 import dev.carrier.chat.support.StubAuthService;
 import dev.carrier.chat.support.StubAuthService.User;
-import dev.carrier.chat.support.TestTrust;
+import dev.carrier.testsupport.TestTrust;
 import dev.carrier.chat.support.WsClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import dev.carrier.chat.support.IntegrationTestSupport;
 import dev.carrier.chat.support.StubAuthService.User;
-import dev.carrier.chat.support.TestTrust;
+import dev.carrier.testsupport.TestTrust;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

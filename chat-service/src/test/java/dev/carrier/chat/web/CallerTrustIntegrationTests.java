@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.carrier.chat.support.IntegrationTestSupport;
 import dev.carrier.chat.support.StubAuthService.User;
-import dev.carrier.chat.support.TestTrust;
+import dev.carrier.testsupport.TestTrust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

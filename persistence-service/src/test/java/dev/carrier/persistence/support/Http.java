@@ -1,5 +1,7 @@
 package dev.carrier.persistence.support;
 
+import dev.carrier.testsupport.TestTrust;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 

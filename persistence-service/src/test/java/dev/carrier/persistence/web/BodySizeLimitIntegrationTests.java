@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.carrier.persistence.support.IntegrationTest;
-import dev.carrier.persistence.support.TestTrust;
+import dev.carrier.testsupport.TestTrust;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

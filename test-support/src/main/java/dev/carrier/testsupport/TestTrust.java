@@ -1,4 +1,4 @@
-package dev.carrier.auth.support;
+package dev.carrier.testsupport;
 
 import java.time.Instant;
 import java.util.Base64;
@@ -14,11 +14,12 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Signs what the gateway and the other services would: identity assertions and service
- * credentials, with the test key of src/test/resources/config/application.yml.
+ * credentials, with the test key that every service's
+ * src/test/resources/config/application.yml sets ({@code carrier.trust.key}).
  */
 public final class TestTrust {
 
-	/** The same key as src/test/resources/config/application.yml. */
+	/** The same key as each service's src/test/resources/config/application.yml. */
 	public static final String KEY = "s5+jRChOe59kIXFsJA/N9E4OJBYTzgbWkt0q4oZ34GM=";
 
 	private TestTrust() {
