@@ -42,8 +42,12 @@ const bob = { id: 'u2', username: 'bob', avatarUrl: null };
 const chat = { id: 'c1', type: 'direct', name: null, members: [{ id: 'u1', username: 'ann', avatarUrl: null }, bob], createdAt: '2026-11-25T09:00:00Z' };
 const msg = (seq: number): Message => ({ id: `m${seq}`, chatId: 'c1', seq, senderId: 'u2', text: `message ${seq}`, sentAt: `2026-11-25T10:00:0${seq}Z`, deleted: false });
 
+const group = { id: 'c2', type: 'group', name: 'Trip', members: [chat.members[0], bob, { id: 'u3', username: 'cat', avatarUrl: null }], createdAt: '2026-11-25T09:00:00Z' };
+
 let history: Message[];
 let calls: string[];
+/** Whether GET /api/chats lists the group too. */
+let withGroup: boolean;
 
 function json(status: number, body: unknown) {
   return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -52,6 +56,7 @@ function json(status: number, body: unknown) {
 beforeEach(() => {
   FakeWebSocket.all = [];
   calls = [];
+  withGroup = false;
   history = [msg(1), msg(2)];
   localStorage.setItem('carrier.token', 'tok');
   vi.stubGlobal('WebSocket', FakeWebSocket);
@@ -63,8 +68,16 @@ beforeEach(() => {
       calls.push(key);
       if (url.pathname === '/api/users/me') return json(200, { user: me });
       if (url.pathname === '/api/auth/login') return json(200, { token: 'tok', expiresAt: '2026-11-26T00:00:00Z', user: me });
-      if (url.pathname === '/api/chats') return json(200, [{ chat, lastMessage: history.at(-1), unread: 0 }]);
+      if (url.pathname === '/api/chats') {
+        const list = [{ chat, lastMessage: history.at(-1), unread: 0 }];
+        return json(200, withGroup ? [...list, { chat: group, lastMessage: null, unread: 0 }] : list);
+      }
       if (url.pathname === '/api/chats/c1/read') return json(204, undefined);
+      if (url.pathname === '/api/chats/c2/messages') return json(200, []);
+      if (url.pathname === '/api/chats/c1/messages' && init?.method === 'POST') {
+        const { text, clientMessageId } = JSON.parse(init.body as string) as { text: string; clientMessageId: string };
+        return json(201, { message: { ...msg(history.length + 1), senderId: 'u1', text, clientMessageId } });
+      }
       if (url.pathname === '/api/chats/c1/messages') {
         const after = url.searchParams.get('afterSeq');
         if (after !== null) return json(200, history.filter((m) => m.seq > Number(after)));
@@ -270,5 +283,51 @@ describe('every chat has an address', () => {
     fireEvent.click(screen.getByTestId('chat-item'));
     await screen.findByTestId('chat-view');
     expect(screen.getByLabelText<HTMLInputElement>('Search chats').value).toBe('bo');
+  });
+});
+
+describe('drafts', () => {
+  const composer = () => screen.getByLabelText<HTMLTextAreaElement>('Message');
+  const type = (text: string) => fireEvent.change(composer(), { target: { value: text } });
+  const openItem = async (name: string) => {
+    fireEvent.click(screen.getByText(name, { selector: '[data-testid="chat-item-name"]' }));
+    await waitFor(() => expect(screen.getByTestId('chat-title').textContent).toBe(name));
+  };
+
+  it('keeps unsent text per chat across chat switches and a reload; sending clears it', async () => {
+    withGroup = true;
+    const { unmount } = render(<App />);
+    await screen.findByText('Trip');
+    await openItem('bob');
+    type('for bob, not yet sent');
+    await openItem('Trip');
+    expect(composer().value).toBe('');
+    type('for the trip');
+    await openItem('bob');
+    expect(composer().value).toBe('for bob, not yet sent');
+
+    unmount();
+    window.history.replaceState(null, '', '/chats/c2');
+    render(<App />);
+    await waitFor(() => expect(composer().value).toBe('for the trip'));
+    await openItem('bob');
+    expect(composer().value).toBe('for bob, not yet sent');
+
+    fireEvent.keyDown(composer(), { key: 'Enter' });
+    expect(composer().value).toBe('');
+    expect(localStorage.getItem('carrier.draft.u1.c1')).toBeNull();
+    expect(localStorage.getItem('carrier.draft.u1.c2')).toBe('for the trip');
+  });
+
+  it('logging out clears every draft', async () => {
+    withGroup = true;
+    render(<App />);
+    await screen.findByText('Trip');
+    await openItem('Trip');
+    type('for the trip');
+    expect(localStorage.getItem('carrier.draft.u1.c2')).toBe('for the trip');
+    fireEvent.click(screen.getByTestId('logout-button'));
+    await screen.findByTestId('landing');
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('carrier.draft.'))).toEqual([]);
   });
 });
