@@ -31,9 +31,9 @@ class FakeWebSocket {
   push(event: unknown) {
     this.onmessage?.({ data: JSON.stringify(event) } as MessageEvent);
   }
-  serverDrop(code = 1006) {
+  serverDrop(code = 1006, reason = '') {
     this.readyState = 3;
-    this.onclose?.({ code } as CloseEvent);
+    this.onclose?.({ code, reason } as CloseEvent);
   }
 }
 
@@ -150,6 +150,36 @@ describe('live updates in the open chat', () => {
     }
   });
 
+  it('counts down to the next attempt while reconnecting, and Retry now tries at once', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    try {
+      const ws = await openChatWithBob();
+      act(() => ws.serverDrop());
+      // Sockets that open and drop again wait 0.5, 1, 2, then 4 s.
+      for (const wait of [500, 1000, 2000]) {
+        await act(async () => vi.advanceTimersByTime(wait));
+        const next = FakeWebSocket.all.at(-1) as FakeWebSocket;
+        act(() => next.serverOpen());
+        act(() => next.serverDrop());
+      }
+      const banner = screen.getByTestId('reconnecting-banner');
+      expect(banner.textContent).toBe(' Reconnecting in 4 s…Retry now');
+      await act(async () => vi.advanceTimersByTime(1_000));
+      expect(banner.textContent).toContain('Reconnecting in 3 s…');
+      const count = FakeWebSocket.all.length;
+      fireEvent.click(screen.getByRole('button', { name: 'Retry now' }));
+      expect(FakeWebSocket.all).toHaveLength(count + 1);
+      expect(screen.getByTestId('reconnecting-banner').textContent).toBe(' Reconnecting…');
+      const last = FakeWebSocket.all.at(-1) as FakeWebSocket;
+      act(() => last.serverOpen());
+      await act(async () => last.push({ type: 'ready' }));
+      expect(screen.queryByTestId('reconnecting-banner')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('marks the open chat read up to the newest seq', async () => {
     const ws = await openChatWithBob();
     await waitFor(() => expect(calls).toContain('POST /api/chats/c1/read'));
@@ -171,6 +201,11 @@ describe('live updates in the open chat', () => {
       }
       const banner = await screen.findByTestId('refused-banner');
       expect(banner.textContent).toContain('Live updates are refused by the server at this address');
+      expect(screen.getByTestId('refused-reason').textContent).toContain('closed the live connection before it opened, 4 times in a row');
+      // The slow retry was scheduled 60 s out; the loop above has since waited 20 s.
+      expect(banner.textContent).toContain('Next try in 40 s.');
+      await act(async () => vi.advanceTimersByTime(3_000));
+      expect(banner.textContent).toContain('Next try in 37 s.');
       expect(screen.queryByTestId('reconnecting-banner')).toBeNull();
       const count = FakeWebSocket.all.length;
       fireEvent.click(screen.getByRole('button', { name: 'Retry' }));

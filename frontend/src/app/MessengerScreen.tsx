@@ -11,7 +11,7 @@ import { useMessenger } from '../lib/messenger';
 
 /** Sidebar and open chat side by side on desktop; one at a time (with Back) on a phone. */
 export function MessengerScreen() {
-  const { state, openChat, connection, reconnect } = useMessenger();
+  const { state, openChat, connection, connectionDetail, reconnect } = useMessenger();
   const { chatId, goToChats } = useChatRoute();
   const [dialog, setDialog] = useState<'new-chat' | 'profile' | null>(null);
   const unread = Object.values(state.chats).reduce((n, s) => n + s.unread, 0);
@@ -46,7 +46,7 @@ export function MessengerScreen() {
 
   return (
     <div className={chatId ? 'messenger has-open-chat' : 'messenger'} data-testid="messenger">
-      <ConnectionBanner status={connection} onRetry={reconnect} />
+      <ConnectionBanner status={connection} detail={connectionDetail} onRetry={reconnect} />
       <div className="messenger-panes">
         <Sidebar onNewChat={() => setDialog('new-chat')} onProfile={() => setDialog('profile')} />
         <main className="chat-pane">{pane}</main>

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ChatSummary, ConnectionStatus, ExportFormat, LocalMessage, Member, User } from './types';
+import type { ChatSummary, ConnectionDetail, ConnectionStatus, ExportFormat, LocalMessage, Member, User } from './types';
 
 // The messenger the screens work with: its state and what a user can do. app/ implements it (its
 // MessengerProvider wires the feature APIs and the live connection); features only read it, so
@@ -29,6 +29,8 @@ export interface MessengerState {
 export interface Messenger {
   state: MessengerState;
   connection: ConnectionStatus;
+  /** The countdown to the next attempt, and why a refusal is one. */
+  connectionDetail: ConnectionDetail;
   /** Tries the live connection again now (the banner's Retry). */
   reconnect: () => void;
   openChat: (chatId: string | null) => void;

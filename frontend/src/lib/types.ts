@@ -83,3 +83,13 @@ export type ExportFormat = 'txt' | 'json';
  * Retrying fast would only loop; the user sees why, and a slow retry (or their Retry) continues.
  */
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'refused' | 'stopped';
+
+/**
+ * What the user is told besides the status: when the next attempt to connect is due (a countdown
+ * with "Retry now"), and, while 'refused', what was seen that makes it a refusal.
+ */
+export interface ConnectionDetail {
+  /** Epoch ms of the next scheduled attempt; null while connected, connecting, or stopped. */
+  retryAt: number | null;
+  refusedReason: string | null;
+}
