@@ -366,3 +366,26 @@ describe('drafts', () => {
     expect(Object.keys(localStorage).filter((k) => k.startsWith('carrier.draft.'))).toEqual([]);
   });
 });
+
+describe('system lines', () => {
+  it('turns chat.updated into lines in the conversation: added, left, renamed', async () => {
+    withGroup = true;
+    window.history.replaceState(null, '', '/chats/c2');
+    render(<App />);
+    await screen.findByTestId('chat-view');
+    const ws = FakeWebSocket.all[0];
+    act(() => ws.serverOpen());
+    await act(async () => ws.push({ type: 'ready' }));
+    const dan = { id: 'u4', username: 'dan', avatarUrl: null };
+    await act(async () => ws.push({ type: 'chat.updated', chat: { ...group, members: [group.members[0], group.members[2], dan] } }));
+    await act(async () => ws.push({ type: 'chat.updated', chat: { ...group, name: 'Road trip', members: [group.members[0], group.members[2], dan] } }));
+    const lines = () => screen.queryAllByTestId('system-line').map((el) => `${el.dataset.kind}: ${el.querySelector('span')?.textContent}`);
+    await waitFor(() =>
+      expect(lines()).toEqual(['added: dan was added to the group', 'left: bob left the group', 'renamed: The group was renamed “Road trip”']),
+    );
+    // The same members again (the echo of one's own change, a refresh) add nothing.
+    await act(async () => ws.push({ type: 'chat.updated', chat: { ...group, name: 'Road trip', members: [group.members[0], group.members[2], dan] } }));
+    expect(lines()).toHaveLength(3);
+    expect(screen.getByTestId('chat-title').textContent).toBe('Road trip');
+  });
+});

@@ -93,3 +93,19 @@ export interface ConnectionDetail {
   retryAt: number | null;
   refusedReason: string | null;
 }
+
+/**
+ * A line in a conversation that no one wrote: someone was added, someone left, the group was
+ * renamed. Made by the client from `chat.updated` (the server keeps no such entries yet), so it
+ * lives only as long as the page.
+ */
+export interface SystemLine {
+  id: string;
+  chatId: string;
+  kind: 'added' | 'left' | 'renamed';
+  text: string;
+  /** When the client learned of it (ISO). */
+  at: string;
+  /** The last message seq of the chat at that moment: the line shows after that message. */
+  afterSeq: number;
+}

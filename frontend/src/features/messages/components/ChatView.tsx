@@ -68,6 +68,7 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
       {list?.loaded ? (
         <MessageList
           items={list.items}
+          systemLines={state.systemLines[chatId]}
           myId={myId}
           users={state.users}
           hasMore={list.hasMore}
