@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../lib/types';
+import { seriousViolations } from '../test/axe';
 import { App } from './App';
 
 /** A WebSocket double the test drives by hand. */
@@ -387,5 +388,33 @@ describe('system lines', () => {
     await act(async () => ws.push({ type: 'chat.updated', chat: { ...group, name: 'Road trip', members: [group.members[0], group.members[2], dan] } }));
     expect(lines()).toHaveLength(3);
     expect(screen.getByTestId('chat-title').textContent).toBe('Road trip');
+  });
+});
+
+describe('accessibility (axe-core in jsdom; colour contrast is the browser tests’ job)', () => {
+  it('the landing page has no serious findings', async () => {
+    localStorage.removeItem('carrier.token');
+    render(<App />);
+    await screen.findByTestId('landing');
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('the messenger with an open chat has one h1 and one main, and no serious findings', async () => {
+    await openChatWithBob();
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    expect(screen.getAllByRole('main')).toHaveLength(1);
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('the new-chat and profile dialogs have no serious findings', async () => {
+    await openChatWithBob();
+    fireEvent.click(screen.getByTestId('new-chat-button'));
+    await screen.findByTestId('new-chat-dialog');
+    expect(await seriousViolations()).toEqual([]);
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('new-chat-dialog')).toBeNull());
+    fireEvent.click(screen.getByTestId('profile-button'));
+    await screen.findByTestId('profile-dialog');
+    expect(await seriousViolations()).toEqual([]);
   });
 });

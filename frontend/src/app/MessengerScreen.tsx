@@ -47,10 +47,12 @@ export function MessengerScreen() {
   return (
     <div className={chatId ? 'messenger has-open-chat' : 'messenger'} data-testid="messenger">
       <ConnectionBanner status={connection} detail={connectionDetail} onRetry={reconnect} />
-      <div className="messenger-panes">
+      {/* The page's one h1 and one main landmark, whichever pane a phone shows. */}
+      <main className="messenger-panes">
+        <h1 className="visually-hidden">Carrier</h1>
         <Sidebar onNewChat={() => setDialog('new-chat')} onProfile={() => setDialog('profile')} />
-        <main className="chat-pane">{pane}</main>
-      </div>
+        <div className="chat-pane">{pane}</div>
+      </main>
       {dialog === 'new-chat' && <NewChatDialog onClose={() => setDialog(null)} />}
       {dialog === 'profile' && <ProfileDialog onClose={() => setDialog(null)} />}
     </div>
