@@ -3,10 +3,10 @@ import type { Chat, ChatSummary, LocalMessage, Member, Message, User } from '../
 import {
   addPending,
   confirmPending,
+  lastSeq,
   markDeleted,
   markFailed,
   mergeServerMessages,
-  lastSeq,
   removePending,
 } from '../features/messages/utils/messageList';
 import { chatChangeLines } from '../features/messages/utils/systemLines';
