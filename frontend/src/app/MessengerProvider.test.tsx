@@ -165,13 +165,13 @@ describe('live updates in the open chat', () => {
         act(() => next.serverDrop());
       }
       const banner = screen.getByTestId('reconnecting-banner');
-      expect(banner.textContent).toBe(' Reconnecting in 4 s…Retry now');
+      expect(banner.textContent).toBe('Reconnecting in 4 s…Retry now');
       await act(async () => vi.advanceTimersByTime(1_000));
       expect(banner.textContent).toContain('Reconnecting in 3 s…');
       const count = FakeWebSocket.all.length;
       fireEvent.click(screen.getByRole('button', { name: 'Retry now' }));
       expect(FakeWebSocket.all).toHaveLength(count + 1);
-      expect(screen.getByTestId('reconnecting-banner').textContent).toBe(' Reconnecting…');
+      expect(screen.getByTestId('reconnecting-banner').textContent).toBe('Reconnecting…');
       const last = FakeWebSocket.all.at(-1) as FakeWebSocket;
       act(() => last.serverOpen());
       await act(async () => last.push({ type: 'ready' }));

@@ -25,15 +25,18 @@ export function ConnectionBanner({ status, detail, onRetry }: { status: Connecti
     case 'offline-socket':
       return (
         <div className="connection-banner offline" role="status" aria-live="polite" data-testid="offline-banner" data-reason="socket">
-          <span className="spinner" aria-hidden="true" /> Connection to Carrier lost. Live updates are paused;{' '}
-          {inSeconds ? <>next try <Ticking text={inSeconds} />.</> : 'trying to reconnect…'}
+          <span className="spinner" aria-hidden="true" />
+          <span>
+            Connection to Carrier lost. Live updates are paused; {inSeconds ? <>next try <Ticking text={inSeconds} />.</> : 'trying to reconnect…'}
+          </span>
           {retryNow}
         </div>
       );
     case 'reconnecting':
       return (
         <div className="connection-banner" role="status" data-testid="reconnecting-banner">
-          <span className="spinner" aria-hidden="true" /> {inSeconds ? <>Reconnecting <Ticking text={inSeconds} />…</> : 'Reconnecting…'}
+          <span className="spinner" aria-hidden="true" />
+          <span>{inSeconds ? <>Reconnecting <Ticking text={inSeconds} />…</> : 'Reconnecting…'}</span>
           {inSeconds && retryNow}
         </div>
       );
