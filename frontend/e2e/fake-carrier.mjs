@@ -286,11 +286,27 @@ const server = createServer(async (req, res) => {
   }
 });
 
-const wss = new WebSocketServer({ noServer: true });
+// The token comes in the handshake (a `bearer.<token>` subprotocol, as the web client sends it)
+// or in a first {"type":"auth"} frame; docs/api.md allows both.
+const BEARER = 'bearer.';
+const wss = new WebSocketServer({
+  noServer: true,
+  handleProtocols: (protocols) => [...protocols].find((p) => p.startsWith(BEARER)) ?? false,
+});
+const register = (ws, userId) => {
+  if (!sockets.has(userId)) sockets.set(userId, new Set());
+  sockets.get(userId).add(ws);
+  ws.send(JSON.stringify({ type: 'ready' }));
+};
 server.on('upgrade', (req, socket, head) => {
   if (!req.url.startsWith('/api/ws')) return socket.destroy();
   wss.handleUpgrade(req, socket, head, (ws) => {
     let userId = null;
+    if (ws.protocol.startsWith(BEARER)) {
+      userId = sessions.get(ws.protocol.slice(BEARER.length)) ?? null;
+      if (!userId) return ws.close(4401, 'bad token');
+      register(ws, userId);
+    }
     ws.on('message', (raw) => {
       let frame;
       try {
@@ -301,9 +317,7 @@ server.on('upgrade', (req, socket, head) => {
       if (!userId) {
         userId = frame.type === 'auth' ? sessions.get(frame.token) : null;
         if (!userId) return ws.close(4401, 'bad token');
-        if (!sockets.has(userId)) sockets.set(userId, new Set());
-        sockets.get(userId).add(ws);
-        return ws.send(JSON.stringify({ type: 'ready' }));
+        return register(ws, userId);
       }
       if (frame.type === 'typing') {
         const c = chats.get(frame.chatId);

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../lib/types';
+import { seriousViolations } from '../test/axe';
 import { App } from './App';
 
 /** A WebSocket double the test drives by hand. */
@@ -31,9 +32,9 @@ class FakeWebSocket {
   push(event: unknown) {
     this.onmessage?.({ data: JSON.stringify(event) } as MessageEvent);
   }
-  serverDrop(code = 1006) {
+  serverDrop(code = 1006, reason = '') {
     this.readyState = 3;
-    this.onclose?.({ code } as CloseEvent);
+    this.onclose?.({ code, reason } as CloseEvent);
   }
 }
 
@@ -42,8 +43,12 @@ const bob = { id: 'u2', username: 'bob', avatarUrl: null };
 const chat = { id: 'c1', type: 'direct', name: null, members: [{ id: 'u1', username: 'ann', avatarUrl: null }, bob], createdAt: '2026-11-25T09:00:00Z' };
 const msg = (seq: number): Message => ({ id: `m${seq}`, chatId: 'c1', seq, senderId: 'u2', text: `message ${seq}`, sentAt: `2026-11-25T10:00:0${seq}Z`, deleted: false });
 
+const group = { id: 'c2', type: 'group', name: 'Trip', members: [chat.members[0], bob, { id: 'u3', username: 'cat', avatarUrl: null }], createdAt: '2026-11-25T09:00:00Z' };
+
 let history: Message[];
 let calls: string[];
+/** Whether GET /api/chats lists the group too. */
+let withGroup: boolean;
 
 function json(status: number, body: unknown) {
   return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -52,6 +57,7 @@ function json(status: number, body: unknown) {
 beforeEach(() => {
   FakeWebSocket.all = [];
   calls = [];
+  withGroup = false;
   history = [msg(1), msg(2)];
   localStorage.setItem('carrier.token', 'tok');
   vi.stubGlobal('WebSocket', FakeWebSocket);
@@ -63,8 +69,16 @@ beforeEach(() => {
       calls.push(key);
       if (url.pathname === '/api/users/me') return json(200, { user: me });
       if (url.pathname === '/api/auth/login') return json(200, { token: 'tok', expiresAt: '2026-11-26T00:00:00Z', user: me });
-      if (url.pathname === '/api/chats') return json(200, [{ chat, lastMessage: history.at(-1), unread: 0 }]);
+      if (url.pathname === '/api/chats') {
+        const list = [{ chat, lastMessage: history.at(-1), unread: 0 }];
+        return json(200, withGroup ? [...list, { chat: group, lastMessage: null, unread: 0 }] : list);
+      }
       if (url.pathname === '/api/chats/c1/read') return json(204, undefined);
+      if (url.pathname === '/api/chats/c2/messages') return json(200, []);
+      if (url.pathname === '/api/chats/c1/messages' && init?.method === 'POST') {
+        const { text, clientMessageId } = JSON.parse(init.body as string) as { text: string; clientMessageId: string };
+        return json(201, { message: { ...msg(history.length + 1), senderId: 'u1', text, clientMessageId } });
+      }
       if (url.pathname === '/api/chats/c1/messages') {
         const after = url.searchParams.get('afterSeq');
         if (after !== null) return json(200, history.filter((m) => m.seq > Number(after)));
@@ -137,6 +151,36 @@ describe('live updates in the open chat', () => {
     }
   });
 
+  it('counts down to the next attempt while reconnecting, and Retry now tries at once', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    try {
+      const ws = await openChatWithBob();
+      act(() => ws.serverDrop());
+      // Sockets that open and drop again wait 0.5, 1, 2, then 4 s.
+      for (const wait of [500, 1000, 2000]) {
+        await act(async () => vi.advanceTimersByTime(wait));
+        const next = FakeWebSocket.all.at(-1) as FakeWebSocket;
+        act(() => next.serverOpen());
+        act(() => next.serverDrop());
+      }
+      const banner = screen.getByTestId('reconnecting-banner');
+      expect(banner.textContent).toBe('Reconnecting in 4 s…Retry now');
+      await act(async () => vi.advanceTimersByTime(1_000));
+      expect(banner.textContent).toContain('Reconnecting in 3 s…');
+      const count = FakeWebSocket.all.length;
+      fireEvent.click(screen.getByRole('button', { name: 'Retry now' }));
+      expect(FakeWebSocket.all).toHaveLength(count + 1);
+      expect(screen.getByTestId('reconnecting-banner').textContent).toBe('Reconnecting…');
+      const last = FakeWebSocket.all.at(-1) as FakeWebSocket;
+      act(() => last.serverOpen());
+      await act(async () => last.push({ type: 'ready' }));
+      expect(screen.queryByTestId('reconnecting-banner')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('marks the open chat read up to the newest seq', async () => {
     const ws = await openChatWithBob();
     await waitFor(() => expect(calls).toContain('POST /api/chats/c1/read'));
@@ -158,6 +202,11 @@ describe('live updates in the open chat', () => {
       }
       const banner = await screen.findByTestId('refused-banner');
       expect(banner.textContent).toContain('Live updates are refused by the server at this address');
+      expect(screen.getByTestId('refused-reason').textContent).toContain('closed the live connection before it opened, 4 times in a row');
+      // The slow retry was scheduled 60 s out; the loop above has since waited 20 s.
+      expect(banner.textContent).toContain('Next try in 40 s.');
+      await act(async () => vi.advanceTimersByTime(3_000));
+      expect(banner.textContent).toContain('Next try in 37 s.');
       expect(screen.queryByTestId('reconnecting-banner')).toBeNull();
       const count = FakeWebSocket.all.length;
       fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
@@ -270,5 +319,102 @@ describe('every chat has an address', () => {
     fireEvent.click(screen.getByTestId('chat-item'));
     await screen.findByTestId('chat-view');
     expect(screen.getByLabelText<HTMLInputElement>('Search chats').value).toBe('bo');
+  });
+});
+
+describe('drafts', () => {
+  const composer = () => screen.getByLabelText<HTMLTextAreaElement>('Message');
+  const type = (text: string) => fireEvent.change(composer(), { target: { value: text } });
+  const openItem = async (name: string) => {
+    fireEvent.click(screen.getByText(name, { selector: '[data-testid="chat-item-name"]' }));
+    await waitFor(() => expect(screen.getByTestId('chat-title').textContent).toBe(name));
+  };
+
+  it('keeps unsent text per chat across chat switches and a reload; sending clears it', async () => {
+    withGroup = true;
+    const { unmount } = render(<App />);
+    await screen.findByText('Trip');
+    await openItem('bob');
+    type('for bob, not yet sent');
+    await openItem('Trip');
+    expect(composer().value).toBe('');
+    type('for the trip');
+    await openItem('bob');
+    expect(composer().value).toBe('for bob, not yet sent');
+
+    unmount();
+    window.history.replaceState(null, '', '/chats/c2');
+    render(<App />);
+    await waitFor(() => expect(composer().value).toBe('for the trip'));
+    await openItem('bob');
+    expect(composer().value).toBe('for bob, not yet sent');
+
+    fireEvent.keyDown(composer(), { key: 'Enter' });
+    expect(composer().value).toBe('');
+    expect(localStorage.getItem('carrier.draft.u1.c1')).toBeNull();
+    expect(localStorage.getItem('carrier.draft.u1.c2')).toBe('for the trip');
+  });
+
+  it('logging out clears every draft', async () => {
+    withGroup = true;
+    render(<App />);
+    await screen.findByText('Trip');
+    await openItem('Trip');
+    type('for the trip');
+    expect(localStorage.getItem('carrier.draft.u1.c2')).toBe('for the trip');
+    fireEvent.click(screen.getByTestId('logout-button'));
+    await screen.findByTestId('landing');
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('carrier.draft.'))).toEqual([]);
+  });
+});
+
+describe('system lines', () => {
+  it('turns chat.updated into lines in the conversation: added, left, renamed', async () => {
+    withGroup = true;
+    window.history.replaceState(null, '', '/chats/c2');
+    render(<App />);
+    await screen.findByTestId('chat-view');
+    const ws = FakeWebSocket.all[0];
+    act(() => ws.serverOpen());
+    await act(async () => ws.push({ type: 'ready' }));
+    const dan = { id: 'u4', username: 'dan', avatarUrl: null };
+    await act(async () => ws.push({ type: 'chat.updated', chat: { ...group, members: [group.members[0], group.members[2], dan] } }));
+    await act(async () => ws.push({ type: 'chat.updated', chat: { ...group, name: 'Road trip', members: [group.members[0], group.members[2], dan] } }));
+    const lines = () => screen.queryAllByTestId('system-line').map((el) => `${el.dataset.kind}: ${el.querySelector('span')?.textContent}`);
+    await waitFor(() =>
+      expect(lines()).toEqual(['added: dan was added to the group', 'left: bob left the group', 'renamed: The group was renamed “Road trip”']),
+    );
+    // The same members again (the echo of one's own change, a refresh) add nothing.
+    await act(async () => ws.push({ type: 'chat.updated', chat: { ...group, name: 'Road trip', members: [group.members[0], group.members[2], dan] } }));
+    expect(lines()).toHaveLength(3);
+    expect(screen.getByTestId('chat-title').textContent).toBe('Road trip');
+  });
+});
+
+describe('accessibility (axe-core in jsdom; colour contrast is the browser tests’ job)', () => {
+  it('the landing page has no serious findings', async () => {
+    localStorage.removeItem('carrier.token');
+    render(<App />);
+    await screen.findByTestId('landing');
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('the messenger with an open chat has one h1 and one main, and no serious findings', async () => {
+    await openChatWithBob();
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    expect(screen.getAllByRole('main')).toHaveLength(1);
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('the new-chat and profile dialogs have no serious findings', async () => {
+    await openChatWithBob();
+    fireEvent.click(screen.getByTestId('new-chat-button'));
+    await screen.findByTestId('new-chat-dialog');
+    expect(await seriousViolations()).toEqual([]);
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('new-chat-dialog')).toBeNull());
+    fireEvent.click(screen.getByTestId('profile-button'));
+    await screen.findByTestId('profile-dialog');
+    expect(await seriousViolations()).toEqual([]);
   });
 });

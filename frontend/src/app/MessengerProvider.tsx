@@ -116,7 +116,7 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const { status: connection, send: sendFrame, reconnect } = useRealtime(session.token, {
+  const { status: connection, detail: connectionDetail, send: sendFrame, reconnect } = useRealtime(session.token, {
     onEvent,
     onReady: () => void onReady(),
     onUnauthorized: session.expire,
@@ -186,8 +186,8 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
   }, [session]);
 
   const value = useMemo<Messenger>(
-    () => ({ state, connection, reconnect, openChat, loadOlder, send, retry, discard, deleteMessage, createChat, addMembers, leaveChat, typing, exportChat, updateMe }),
-    [state, connection, reconnect, openChat, loadOlder, send, retry, discard, deleteMessage, createChat, addMembers, leaveChat, typing, exportChat, updateMe],
+    () => ({ state, connection, connectionDetail, reconnect, openChat, loadOlder, send, retry, discard, deleteMessage, createChat, addMembers, leaveChat, typing, exportChat, updateMe }),
+    [state, connection, connectionDetail, reconnect, openChat, loadOlder, send, retry, discard, deleteMessage, createChat, addMembers, leaveChat, typing, exportChat, updateMe],
   );
   return <MessengerContext.Provider value={value}>{children}</MessengerContext.Provider>;
 }

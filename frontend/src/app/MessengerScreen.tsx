@@ -11,7 +11,7 @@ import { useMessenger } from '../lib/messenger';
 
 /** Sidebar and open chat side by side on desktop; one at a time (with Back) on a phone. */
 export function MessengerScreen() {
-  const { state, openChat, connection, reconnect } = useMessenger();
+  const { state, openChat, connection, connectionDetail, reconnect } = useMessenger();
   const { chatId, goToChats } = useChatRoute();
   const [dialog, setDialog] = useState<'new-chat' | 'profile' | null>(null);
   const unread = Object.values(state.chats).reduce((n, s) => n + s.unread, 0);
@@ -46,11 +46,13 @@ export function MessengerScreen() {
 
   return (
     <div className={chatId ? 'messenger has-open-chat' : 'messenger'} data-testid="messenger">
-      <ConnectionBanner status={connection} onRetry={reconnect} />
-      <div className="messenger-panes">
+      <ConnectionBanner status={connection} detail={connectionDetail} onRetry={reconnect} />
+      {/* The page's one h1 and one main landmark, whichever pane a phone shows. */}
+      <main className="messenger-panes">
+        <h1 className="visually-hidden">Carrier</h1>
         <Sidebar onNewChat={() => setDialog('new-chat')} onProfile={() => setDialog('profile')} />
-        <main className="chat-pane">{pane}</main>
-      </div>
+        <div className="chat-pane">{pane}</div>
+      </main>
       {dialog === 'new-chat' && <NewChatDialog onClose={() => setDialog(null)} />}
       {dialog === 'profile' && <ProfileDialog onClose={() => setDialog(null)} />}
     </div>

@@ -34,3 +34,25 @@ describe('an event that races the first page', () => {
     expect(s.messages.c1).toBeUndefined();
   });
 });
+
+describe('system lines from chat changes', () => {
+  const me = { id: 'u1', username: 'me', avatarUrl: null };
+  const bo = { id: 'u2', username: 'bo', avatarUrl: null };
+  const cy = { id: 'u3', username: 'cy', avatarUrl: null };
+  const group = { id: 'c1', type: 'group' as const, name: 'G', members: [me, bo, cy], createdAt: '2026-11-25T09:00:00Z' };
+
+  it('makes none for a chat seen for the first time, and one after the last message for a later change', () => {
+    let s = messengerReducer({ ...initialMessengerState, me }, { type: 'chats.loaded', summaries: [{ chat: group, lastMessage: msg(4), unread: 0 }] });
+    expect(s.systemLines).toEqual({});
+    s = messengerReducer(s, { type: 'chat.upserted', chat: { ...group, members: [me, cy] } });
+    expect(s.systemLines.c1).toMatchObject([{ kind: 'left', text: 'bo left the group', afterSeq: 4 }]);
+  });
+
+  it('notices a change missed while offline when the list is refreshed, and forgets them with the chat', () => {
+    let s = messengerReducer({ ...initialMessengerState, me }, { type: 'chats.loaded', summaries: [{ chat: group, lastMessage: null, unread: 0 }] });
+    s = messengerReducer(s, { type: 'chats.loaded', summaries: [{ chat: { ...group, name: 'New' }, lastMessage: null, unread: 0 }] });
+    expect(s.systemLines.c1.map((l) => l.text)).toEqual(['The group was renamed “New”']);
+    s = messengerReducer(s, { type: 'chat.removed', chatId: 'c1' });
+    expect(s.systemLines.c1).toBeUndefined();
+  });
+});

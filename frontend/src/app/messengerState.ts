@@ -3,11 +3,13 @@ import type { Chat, ChatSummary, LocalMessage, Member, Message, User } from '../
 import {
   addPending,
   confirmPending,
+  lastSeq,
   markDeleted,
   markFailed,
   mergeServerMessages,
   removePending,
 } from '../features/messages/utils/messageList';
+import { chatChangeLines } from '../features/messages/utils/systemLines';
 
 export const initialMessengerState: MessengerState = {
   me: null,
@@ -18,6 +20,7 @@ export const initialMessengerState: MessengerState = {
   reads: {},
   users: {},
   openChatId: null,
+  systemLines: {},
 };
 
 export type MessengerAction =
@@ -43,6 +46,16 @@ function rememberMembers(users: Record<string, Member>, chat: Chat): Record<stri
   const next = { ...users };
   for (const m of chat.members) next[m.id] = m;
   return next;
+}
+
+/** Lines for what changed in a chat we already knew (members, name), placed after its last message. */
+function withChangeLines(state: MessengerState, prev: ChatSummary | undefined, next: Chat): MessengerState {
+  if (!prev || next.type !== 'group') return state;
+  const held = state.messages[next.id]?.items ?? [];
+  const afterSeq = Math.max(lastSeq(held), prev.lastMessage?.seq ?? 0);
+  const lines = chatChangeLines(prev.chat, next, state.me?.id ?? null, afterSeq, new Date());
+  if (!lines.length) return state;
+  return { ...state, systemLines: { ...state.systemLines, [next.id]: [...(state.systemLines[next.id] ?? []), ...lines] } };
 }
 
 function newer(a: Message | null, b: Message | null): Message | null {
@@ -93,19 +106,25 @@ export function messengerReducer(state: MessengerState, action: MessengerAction)
         chats[s.chat.id] = { ...s, lastMessage: newer(prev?.lastMessage ?? null, s.lastMessage), unread: open ? 0 : s.unread };
         users = rememberMembers(users, s.chat);
       }
-      return { ...state, chats, users, chatsLoaded: true };
+      let next: MessengerState = { ...state, chats, users, chatsLoaded: true };
+      // A refresh after a reconnect can reveal changes whose events were missed.
+      for (const s of action.summaries) next = withChangeLines(next, state.chats[s.chat.id], s.chat);
+      return next;
     }
     case 'chat.upserted': {
       const prev = state.chats[action.chat.id];
       const summary: ChatSummary = prev ? { ...prev, chat: action.chat } : { chat: action.chat, lastMessage: null, unread: 0 };
-      return { ...state, chats: { ...state.chats, [action.chat.id]: summary }, users: rememberMembers(state.users, action.chat) };
+      const next = { ...state, chats: { ...state.chats, [action.chat.id]: summary }, users: rememberMembers(state.users, action.chat) };
+      return withChangeLines(next, prev, action.chat);
     }
     case 'chat.removed': {
       const chats = { ...state.chats };
       delete chats[action.chatId];
       const messages = { ...state.messages };
       delete messages[action.chatId];
-      return { ...state, chats, messages, openChatId: state.openChatId === action.chatId ? null : state.openChatId };
+      const systemLines = { ...state.systemLines };
+      delete systemLines[action.chatId];
+      return { ...state, chats, messages, systemLines, openChatId: state.openChatId === action.chatId ? null : state.openChatId };
     }
     case 'chat.opened': {
       let next: MessengerState = { ...state, openChatId: action.chatId };

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ChatSummary, ConnectionStatus, ExportFormat, LocalMessage, Member, User } from './types';
+import type { ChatSummary, ConnectionDetail, ConnectionStatus, ExportFormat, LocalMessage, Member, SystemLine, User } from './types';
 
 // The messenger the screens work with: its state and what a user can do. app/ implements it (its
 // MessengerProvider wires the feature APIs and the live connection); features only read it, so
@@ -24,11 +24,15 @@ export interface MessengerState {
   /** Every member ever seen, so a sender who left still has a name. */
   users: Record<string, Member>;
   openChatId: string | null;
+  /** chatId -> member added / left / renamed lines seen since the page loaded. */
+  systemLines: Record<string, SystemLine[]>;
 }
 
 export interface Messenger {
   state: MessengerState;
   connection: ConnectionStatus;
+  /** The countdown to the next attempt, and why a refusal is one. */
+  connectionDetail: ConnectionDetail;
   /** Tries the live connection again now (the banner's Retry). */
   reconnect: () => void;
   openChat: (chatId: string | null) => void;

@@ -83,3 +83,29 @@ export type ExportFormat = 'txt' | 'json';
  * Retrying fast would only loop; the user sees why, and a slow retry (or their Retry) continues.
  */
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'refused' | 'stopped';
+
+/**
+ * What the user is told besides the status: when the next attempt to connect is due (a countdown
+ * with "Retry now"), and, while 'refused', what was seen that makes it a refusal.
+ */
+export interface ConnectionDetail {
+  /** Epoch ms of the next scheduled attempt; null while connected, connecting, or stopped. */
+  retryAt: number | null;
+  refusedReason: string | null;
+}
+
+/**
+ * A line in a conversation that no one wrote: someone was added, someone left, the group was
+ * renamed. Made by the client from `chat.updated` (the server keeps no such entries yet), so it
+ * lives only as long as the page.
+ */
+export interface SystemLine {
+  id: string;
+  chatId: string;
+  kind: 'added' | 'left' | 'renamed';
+  text: string;
+  /** When the client learned of it (ISO). */
+  at: string;
+  /** The last message seq of the chat at that moment: the line shows after that message. */
+  afterSeq: number;
+}

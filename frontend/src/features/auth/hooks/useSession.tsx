@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, onUnauthorized, tokenStore } from '../../../lib/api';
+import { draftStore } from '../../../lib/drafts';
 import type { User } from '../../../lib/types';
 import { authApi } from '../api/authApi';
 
@@ -93,6 +94,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch {
       // The token is dropped locally whatever the server says.
     }
+    // Unsent text stays on a shared computer no longer than the session that wrote it.
+    draftStore.clearAll();
     clear(null);
   }, [clear]);
 

@@ -8,6 +8,7 @@ import { errorMessage } from '../../../lib/api';
 import { AddMembersDialog } from '../../chats';
 import { useChatRoute } from '../../../lib/useChatRoute';
 import { useDisplayPrefs } from '../hooks/useDisplayPrefs';
+import { useDraft } from '../hooks/useDraft';
 import type { LocalMessage } from '../../../lib/types';
 import { ChatMenu } from './ChatMenu';
 import { Composer } from './Composer';
@@ -23,6 +24,7 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
   const [confirmLeave, setConfirmLeave] = useState(false);
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [draft, saveDraft] = useDraft(state.me?.id ?? null, chatId);
   const summary = state.chats[chatId];
   if (!summary) return null;
   const { chat } = summary;
@@ -66,6 +68,7 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
       {list?.loaded ? (
         <MessageList
           items={list.items}
+          systemLines={state.systemLines[chatId]}
           myId={myId}
           users={state.users}
           hasMore={list.hasMore}
@@ -81,7 +84,7 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
         <div className="message-scroll loading">Loading messages…</div>
       )}
       <TypingIndicator names={typingNames} />
-      <Composer onSend={(text) => m.send(chatId, text)} onTyping={() => m.typing(chatId)} />
+      <Composer draft={draft} onDraftChange={saveDraft} onSend={(text) => m.send(chatId, text)} onTyping={() => m.typing(chatId)} />
       {confirmDelete?.id && (
         <ConfirmDialog
           title="Delete message?"

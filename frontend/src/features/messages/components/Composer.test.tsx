@@ -81,3 +81,19 @@ describe('Composer', () => {
     expect(input.value).toBe('**word**');
   });
 });
+
+describe('Composer drafts', () => {
+  it('starts from the draft, reports each change, and reports an empty draft once sent', () => {
+    const onSend = vi.fn();
+    const onDraftChange = vi.fn();
+    render(<Composer onSend={onSend} draft="half a thought" onDraftChange={onDraftChange} />);
+    const input = screen.getByLabelText<HTMLTextAreaElement>('Message');
+    expect(input.value).toBe('half a thought');
+    fireEvent.change(input, { target: { value: 'half a thought, finished' } });
+    expect(onDraftChange).toHaveBeenLastCalledWith('half a thought, finished');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onSend).toHaveBeenCalledWith('half a thought, finished');
+    expect(onDraftChange).toHaveBeenLastCalledWith('');
+    expect(input.value).toBe('');
+  });
+});

@@ -22,17 +22,32 @@ const SHORTCUTS: Record<string, MarkupStyle> = { b: 'bold', i: 'italic', u: 'und
 
 /**
  * Writes a message: Enter sends, Shift+Enter breaks the line, Ctrl/Cmd+B/I/U (or the toolbar)
- * wrap the selection in light markup.
+ * wrap the selection in light markup. Starts from `draft` and reports every change through
+ * `onDraftChange` (sending reports '').
  */
-export function Composer({ onSend, onTyping, disabled }: { onSend: (text: string) => void; onTyping?: () => void; disabled?: boolean }) {
-  const [text, setText] = useState('');
+export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange }: {
+  onSend: (text: string) => void;
+  onTyping?: () => void;
+  disabled?: boolean;
+  draft?: string;
+  onDraftChange?: (text: string) => void;
+}) {
+  const [text, setTextState] = useState(draft);
+  const setText = (value: string) => {
+    setTextState(value);
+    onDraftChange?.(value);
+  };
   const noticeId = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
   const trimmed = text.trim();
 
   // Ready to type as soon as a chat opens (on a pointer device; phones would pop the keyboard).
   useEffect(() => {
-    if (window.matchMedia?.('(pointer: fine)').matches) ref.current?.focus();
+    const el = ref.current;
+    if (!el || !window.matchMedia?.('(pointer: fine)').matches) return;
+    el.focus();
+    // A restored draft continues where it ended.
+    el.setSelectionRange(el.value.length, el.value.length);
   }, []);
   const tooLong = trimmed.length > MAX_MESSAGE_LENGTH;
   const notice = lengthNotice(trimmed.length);

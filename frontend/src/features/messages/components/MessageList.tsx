@@ -1,16 +1,20 @@
 import { Fragment, useLayoutEffect, useRef, useState } from 'react';
 import { dayKey } from '../../../lib/time';
-import type { LocalMessage, Member } from '../../../lib/types';
+import type { LocalMessage, Member, SystemLine } from '../../../lib/types';
 import { groupPlaces } from '../utils/grouping';
 import { messageKey } from '../utils/messageList';
+import { interleave } from '../utils/systemLines';
 import { DaySeparator } from './DaySeparator';
 import { MessageItem } from './MessageItem';
+import { SystemLineItem } from './SystemLineItem';
 
 const LOAD_OLDER_THRESHOLD = 120;
 const STICK_TO_BOTTOM = 80;
 
-export function MessageList({ items, myId, users, hasMore, showTimes, showNames, readSeq, onLoadOlder, onDelete, onRetry, onDiscard }: {
+export function MessageList({ items, systemLines = [], myId, users, hasMore, showTimes, showNames, readSeq, onLoadOlder, onDelete, onRetry, onDiscard }: {
   items: LocalMessage[];
+  /** Member added / left / renamed lines, shown between the messages they came after. */
+  systemLines?: SystemLine[];
   myId: string | null;
   users: Record<string, Member>;
   hasMore: boolean;
@@ -31,6 +35,7 @@ export function MessageList({ items, myId, users, hasMore, showTimes, showNames,
   const lastKey = items.length ? messageKey(items[items.length - 1]) : '';
   const lastMine = items.length ? items[items.length - 1].senderId === myId : false;
   const places = groupPlaces(items);
+  const entries = interleave(items, systemLines);
 
   // Older page prepended: keep the reader where they were. New message at the end: follow it
   // if the reader was at the bottom or wrote it.
@@ -43,7 +48,7 @@ export function MessageList({ items, myId, users, hasMore, showTimes, showNames,
     } else if (atBottom.current || lastMine) {
       el.scrollTop = el.scrollHeight;
     }
-  }, [firstKey, lastKey, lastMine, items.length]);
+  }, [firstKey, lastKey, lastMine, items.length, systemLines.length]);
 
   async function maybeLoadOlder() {
     const el = ref.current;
@@ -87,10 +92,14 @@ export function MessageList({ items, myId, users, hasMore, showTimes, showNames,
         items.length > 0 && <div className="history-status">Beginning of the conversation</div>
       )}
       <ol className="message-list" data-testid="message-list">
-        {items.map((m, i) => {
+        {entries.map((entry, k) => {
+          if (entry.kind === 'system') return <SystemLineItem key={entry.line.id} line={entry.line} />;
+          const { message: m, index: i } = entry;
           const prev = items[i - 1];
           const newDay = !prev || dayKey(prev.sentAt) !== dayKey(m.sentAt);
           const sender = users[m.senderId];
+          // A system line just above breaks the run: the name shows again.
+          const afterLine = entries[k - 1]?.kind === 'system';
           return (
             <Fragment key={messageKey(m)}>
               {newDay && <DaySeparator iso={m.sentAt} />}
@@ -99,7 +108,7 @@ export function MessageList({ items, myId, users, hasMore, showTimes, showNames,
                 mine={m.senderId === myId}
                 senderName={sender?.username ?? 'Unknown'}
                 senderAvatar={sender?.avatarUrl ?? null}
-                firstInRun={places[i].firstInRun}
+                firstInRun={places[i].firstInRun || afterLine}
                 showTime={showTimes && places[i].showTime}
                 showName={showNames}
                 seen={m.seq !== null && m.seq <= readSeq}
@@ -111,7 +120,7 @@ export function MessageList({ items, myId, users, hasMore, showTimes, showNames,
           );
         })}
       </ol>
-      {items.length === 0 && <p className="empty-chat">No messages yet. Say hello!</p>}
+      {items.length === 0 && systemLines.length === 0 && <p className="empty-chat">No messages yet. Say hello!</p>}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backoffDelay, RealtimeClient, REFUSED_AFTER, REFUSED_RETRY_MS, type SocketLike } from './realtimeClient';
+import { backoffDelay, RealtimeClient, REFUSED_AFTER, REFUSED_RETRY_MS, refusalReason, type SocketLike } from './realtimeClient';
 
 class FakeSocket implements SocketLike {
   readyState = 0;
@@ -21,15 +21,15 @@ class FakeSocket implements SocketLike {
   receive(data: unknown) {
     this.onmessage?.({ data: JSON.stringify(data) } as MessageEvent);
   }
-  drop(code = 1006) {
+  drop(code = 1006, reason = '') {
     this.readyState = 3;
-    this.onclose?.({ code } as CloseEvent);
+    this.onclose?.({ code, reason } as CloseEvent);
   }
 }
 
 describe('RealtimeClient', () => {
   let sockets: FakeSocket[];
-  const handlers = () => ({ onEvent: vi.fn(), onStatus: vi.fn(), onReady: vi.fn(), onUnauthorized: vi.fn() });
+  const handlers = () => ({ onEvent: vi.fn(), onStatus: vi.fn(), onReady: vi.fn(), onUnauthorized: vi.fn(), onDetail: vi.fn() });
 
   beforeEach(() => {
     vi.useFakeTimers();
@@ -82,6 +82,26 @@ describe('RealtimeClient', () => {
     expect(h.onReady).toHaveBeenLastCalledWith(true);
   });
 
+  it('says when the next attempt is due after a drop, and clears it while one is under way', () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    const h = handlers();
+    make(h).start();
+    sockets[0].open();
+    sockets[0].receive({ type: 'ready' });
+    expect(h.onDetail).toHaveBeenLastCalledWith({ retryAt: null, refusedReason: null });
+    const dropAt = Date.now();
+    sockets[0].drop();
+    expect(h.onDetail).toHaveBeenLastCalledWith({ retryAt: dropAt + backoffDelay(0, () => 1), refusedReason: null });
+    vi.advanceTimersByTime(backoffDelay(0, () => 1));
+    expect(sockets).toHaveLength(2);
+    expect(h.onDetail).toHaveBeenLastCalledWith({ retryAt: null, refusedReason: null });
+    sockets[1].open();
+    sockets[1].drop();
+    // The next wait is longer, and the countdown says so.
+    expect(h.onDetail).toHaveBeenLastCalledWith({ retryAt: Date.now() + backoffDelay(1, () => 1), refusedReason: null });
+    vi.restoreAllMocks();
+  });
+
   it('stops and reports unauthorized on close code 4401', () => {
     const h = handlers();
     make(h).start();
@@ -129,6 +149,7 @@ describe('RealtimeClient', () => {
       make(h).start();
       await refuseHandshakes(REFUSED_AFTER);
       expect(h.onStatus).toHaveBeenLastCalledWith('refused');
+      expect(h.onDetail).toHaveBeenLastCalledWith({ retryAt: Date.now() + REFUSED_RETRY_MS, refusedReason: refusalReason(REFUSED_AFTER, { code: 1006, reason: '' }) });
       expect(h.probeApi).toHaveBeenCalledTimes(1);
       const count = sockets.length;
       await vi.advanceTimersByTimeAsync(REFUSED_RETRY_MS - 1_000);
@@ -194,6 +215,15 @@ describe('RealtimeClient', () => {
       expect(h.onUnauthorized).toHaveBeenCalled();
       expect(h.onStatus).toHaveBeenLastCalledWith('stopped');
     });
+  });
+
+  it('puts what it saw into the refusal reason, including a close code other than 1006', () => {
+    expect(refusalReason(4, { code: 1006, reason: '' })).toBe(
+      'The server closed the live connection before it opened, 4 times in a row, while the rest of Carrier answers.',
+    );
+    expect(refusalReason(5, { code: 1008, reason: 'origin not allowed' })).toBe(
+      'The server closed the live connection before it opened, 5 times in a row (last close: code 1008, “origin not allowed”), while the rest of Carrier answers.',
+    );
   });
 
   it('backs off exponentially up to a cap', () => {

@@ -1,4 +1,4 @@
-import type { ConnectionStatus, ServerEvent } from '../../../lib/types';
+import type { ConnectionDetail, ConnectionStatus, ServerEvent } from '../../../lib/types';
 
 export interface RealtimeHandlers {
   onEvent: (event: ServerEvent) => void;
@@ -13,6 +13,8 @@ export interface RealtimeHandlers {
    * Without it the client never reports 'refused'.
    */
   probeApi?: () => Promise<boolean>;
+  /** When the next attempt is due and why a refusal is one; called whenever either changes. */
+  onDetail?: (detail: ConnectionDetail) => void;
 }
 
 export interface SocketLike {
@@ -39,6 +41,12 @@ export const REFUSED_AFTER = 4;
 /** While refused, the client still tries again this rarely (the banner says so). */
 export const REFUSED_RETRY_MS = 60_000;
 
+/** What was seen, in words, that makes the socket count as refused. */
+export function refusalReason(failures: number, lastClose: { code: number; reason: string } | null): string {
+  const said = lastClose && lastClose.code !== 1006 ? ` (last close: code ${lastClose.code}${lastClose.reason ? `, “${lastClose.reason}”` : ''})` : '';
+  return `The server closed the live connection before it opened, ${failures} times in a row${said}, while the rest of Carrier answers.`;
+}
+
 /** Delay before reconnect attempt n (0-based): exponential, capped, with jitter. */
 export function backoffDelay(attempt: number, random: () => number = Math.random): number {
   const base = Math.min(15_000, 500 * 2 ** attempt);
@@ -58,6 +66,7 @@ export class RealtimeClient {
   /** Sockets in a row that closed without ever opening (a refused or failed handshake). */
   private handshakeFailures = 0;
   private refused = false;
+  private lastClose: { code: number; reason: string } | null = null;
   private everReady = false;
   private stopped = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -95,6 +104,7 @@ export class RealtimeClient {
       }
     }
     this.handlers.onStatus('stopped');
+    this.detail(null);
   }
 
   /** The user asked to try again now (the Retry button, or the browser came back online). */
@@ -117,6 +127,11 @@ export class RealtimeClient {
     return false;
   }
 
+  private detail(retryAt: number | null) {
+    const refusedReason = this.refused ? refusalReason(this.handshakeFailures, this.lastClose) : null;
+    this.handlers.onDetail?.({ retryAt, refusedReason });
+  }
+
   private clearTimers() {
     if (this.timer) clearTimeout(this.timer);
     if (this.readyTimer) clearTimeout(this.readyTimer);
@@ -128,6 +143,7 @@ export class RealtimeClient {
     if (this.stopped) return;
     // A slow retry while refused keeps the refusal on screen until it succeeds.
     if (!this.refused) this.handlers.onStatus(this.everReady ? 'reconnecting' : 'connecting');
+    this.detail(null);
     let socket: SocketLike;
     this.ready = false;
     try {
@@ -159,7 +175,9 @@ export class RealtimeClient {
         this.everReady = true;
         this.attempt = 0;
         this.refused = false;
+        this.lastClose = null;
         this.handlers.onStatus('online');
+        this.detail(null);
         this.handlers.onReady(reconnected);
         return;
       }
@@ -172,6 +190,7 @@ export class RealtimeClient {
       if (this.socket !== socket) return;
       this.socket = null;
       if (!opened) this.handshakeFailures++;
+      this.lastClose = { code: ev.code, reason: ev.reason ?? '' };
       this.ready = false;
       if (this.readyTimer) clearTimeout(this.readyTimer);
       if (ev.code === UNAUTHORIZED_CLOSE) {
@@ -196,6 +215,7 @@ export class RealtimeClient {
             this.refused = true;
             this.handlers.onStatus('refused');
             this.timer = setTimeout(() => this.retryAfterRefusal(), REFUSED_RETRY_MS);
+            this.detail(Date.now() + REFUSED_RETRY_MS);
           } else {
             this.refused = false;
             this.backoff();
@@ -218,5 +238,6 @@ export class RealtimeClient {
       this.timer = null;
       this.open();
     }, delay);
+    this.detail(Date.now() + delay);
   }
 }

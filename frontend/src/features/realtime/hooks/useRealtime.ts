@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { config } from '../../../lib/config';
-import type { ConnectionStatus, ServerEvent } from '../../../lib/types';
+import type { ConnectionDetail, ConnectionStatus, ServerEvent } from '../../../lib/types';
 import { RealtimeClient } from '../api/realtimeClient';
 
 export interface RealtimeCallbacks {
@@ -14,6 +14,7 @@ export interface RealtimeCallbacks {
 /** Keeps one live connection for the given token; callbacks may change between renders. */
 export function useRealtime(token: string | null, callbacks: RealtimeCallbacks) {
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  const [detail, setDetail] = useState<ConnectionDetail>({ retryAt: null, refusedReason: null });
   const statusRef = useRef(status);
   statusRef.current = status;
   const cb = useRef(callbacks);
@@ -27,6 +28,7 @@ export function useRealtime(token: string | null, callbacks: RealtimeCallbacks) 
       onReady: (r) => cb.current.onReady(r),
       onUnauthorized: () => cb.current.onUnauthorized(),
       onStatus: setStatus,
+      onDetail: setDetail,
       probeApi: () => cb.current.probeApi?.() ?? Promise.resolve(false),
     });
     client.current = c;
@@ -47,5 +49,5 @@ export function useRealtime(token: string | null, callbacks: RealtimeCallbacks) 
 
   const send = useCallback((frame: { type: string; [k: string]: unknown }) => client.current?.send(frame) ?? false, []);
   const reconnect = useCallback(() => client.current?.reconnectNow(), []);
-  return { status, send, reconnect };
+  return { status, detail, send, reconnect };
 }

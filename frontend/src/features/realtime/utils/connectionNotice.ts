@@ -26,3 +26,8 @@ export function connectionNotice(input: { status: ConnectionStatus; browserOnlin
   if (downForMs >= OFFLINE_AFTER_MS) return 'offline-socket';
   return status === 'reconnecting' ? 'reconnecting' : 'none';
 }
+
+/** "in 4 s" while an attempt is scheduled; null while one is under way (or none is due). */
+export function nextTryIn(seconds: number | null): string | null {
+  return seconds ? `in ${seconds} s` : null;
+}
