@@ -72,7 +72,10 @@ public final class Bench {
 		Run run = new Run(options, stamp, id, report, new Api(options.gateway()), servers);
 		log("stack is UP; %d server processes found (%s)", servers.size(),
 				String.join(", ", servers.stream().map(StackProcesses.Server::name).toList()));
-		DefaultMode.run(run);
+		switch (options.workload()) {
+			case DEFAULT -> DefaultMode.run(run);
+			case SEED -> SeedMode.run(run);
+		}
 		ServerCostFigures.processes(report, servers);
 		ServerCostFigures.memory(report, run.memoryAtRestKb, run.memoryAfterLoadKb());
 		if (Api.RATE_LIMITED.get()) {

@@ -20,7 +20,9 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 	enum Workload {
 
 		/** Many users, many chats, 1,000 sockets, closed loop; then flush, hydration. */
-		DEFAULT
+		DEFAULT,
+		/** The issue-17 side-by-side load: one user, 8 senders, 10 direct chats. */
+		SEED
 
 	}
 
@@ -28,7 +30,8 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 		Flags f = Flags.parse(args);
 		boolean quick = f.quick;
 		Workload workload = f.workload;
-		int d = f.seconds != null ? f.seconds : quick ? 20 : 60;
+		boolean seed = workload == Workload.SEED;
+		int d = f.seconds != null ? f.seconds : seed ? 20 : quick ? 20 : 60;
 		List<URI> chatServices = new ArrayList<>();
 		for (String url : env("CARRIER_CHAT_URLS", "http://127.0.0.1:8082,http://127.0.0.1:8084").split(",")) {
 			chatServices.add(URI.create(url.trim()));
@@ -38,17 +41,18 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 		Path stackState = Path.of(env("CARRIER_STATE_DIR", root.resolve(".carrier").toString()))
 			.toAbsolutePath()
 			.normalize();
-		int senders = f.senders != null ? f.senders : quick ? 32 : 64;
-		int chats = f.chats != null ? f.chats : quick ? 50 : 100;
-		int users = f.users != null ? f.users : 100;
-		int sessions = f.sessions != null ? f.sessions : 10;
+		int senders = f.senders != null ? f.senders : seed ? 8 : quick ? 32 : 64;
+		int chats = f.chats != null ? f.chats : seed ? 10 : quick ? 50 : 100;
+		// seed: the sending user and one recipient per chat, each with one socket
+		int users = seed ? Math.max(f.users != null ? f.users : 0, chats + 1) : f.users != null ? f.users : 100;
+		int sessions = f.sessions != null ? f.sessions : seed ? 1 : 10;
 		return new Options(workload, quick, f.profile, URI.create(env("CARRIER_URL", "http://localhost:8080")),
 				chatServices, URI.create(env("CARRIER_PERSISTENCE_URL", "http://127.0.0.1:8083")),
 				env("CARRIER_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/carrier"), env("CARRIER_MYSQL_USER", "carrier"),
 				env("CARRIER_MYSQL_PASSWORD", "carrier"), redisUri.getHost(),
 				redisUri.getPort() > 0 ? redisUri.getPort() : 6379, env("CARRIER_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
 				root, stackState, senders, chats, users, sessions,
-				Duration.ofSeconds(f.warmUp != null ? f.warmUp : quick ? 5 : 10), Duration.ofSeconds(d),
+				Duration.ofSeconds(f.warmUp != null ? f.warmUp : quick || seed ? 5 : 10), Duration.ofSeconds(d),
 				// the direct run only needs to be long enough for a stable ratio
 				Duration.ofSeconds(quick ? Math.min(d, 15) : d), Duration.ofSeconds(quick ? 30 : 180), 50, 50,
 				f.ceilings && workload == Workload.DEFAULT, f.ceilingsOnly,
@@ -57,12 +61,14 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 
 	static String usage() {
 		return """
-				Usage: ./carrier bench [--mode default] [--quick] [--repeats N] [--profile]
+				Usage: ./carrier bench [--mode default|seed] [--quick] [--repeats N] [--profile]
 				                       [--no-ceilings | --ceilings-only] [--senders N] [--chats M] [--duration SECONDS]
 				                       [--warmup SECONDS] [--users U] [--sessions S]
 				  --mode default  U users (100) x S sockets (10), N closed-loop senders (64; quick 32) over M chats
 				                  (100; quick 50), 60 s (quick 20) after 10 s (quick 5), the same straight to
 				                  chat-service, then flush, hydration and the Redis/Kafka ceilings
+				  --mode seed     one user, 8 closed-loop senders over 10 direct chats with 10 users who hold one
+				                  socket each, 20 s after 5 s: issue 17's side-by-side workload
 				  --quick         shorter phases and one repeat: the whole default mode in under 3 minutes
 				  --repeats N     repeat each measured phase N times and report the median and range (3; quick 1)
 				  --profile       one extra gateway phase with a JFR of chat-service and the gateway (not in the
@@ -78,7 +84,7 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 	}
 
 	int webSocketClients() {
-		return users * sessionsPerUser;
+		return (workload == Workload.SEED ? users - 1 : users) * sessionsPerUser;
 	}
 
 	/** The command-line flags as given; null where the workload's default applies. */

@@ -15,6 +15,10 @@ record Population(Accounts accounts, List<Accounts.User> users, List<SendLoad.Be
 		return prepare(run, false);
 	}
 
+	static Population oneToMany(Run run) throws Exception {
+		return prepare(run, true);
+	}
+
 	private static Population prepare(Run run, boolean oneToMany) throws Exception {
 		Options options = run.options;
 		long t = System.nanoTime();
