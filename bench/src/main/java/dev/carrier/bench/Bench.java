@@ -75,6 +75,7 @@ public final class Bench {
 		switch (options.workload()) {
 			case DEFAULT -> DefaultMode.run(run);
 			case SEED -> SeedMode.run(run);
+			case OPEN -> OpenMode.run(run);
 		}
 		ServerCostFigures.processes(report, servers);
 		ServerCostFigures.memory(report, run.memoryAtRestKb, run.memoryAfterLoadKb());

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 		String mysqlUrl, String mysqlUser, String mysqlPassword, String redisHost, int redisPort, String kafkaBootstrap,
 		Path root, Path stackState, int senders, int chats, int users, int sessionsPerUser, Duration warmUp,
 		Duration duration, Duration directDuration, Duration flushWait, int hydrationChats, int hydrationMessages,
-		boolean ceilings, boolean ceilingsOnly, int repeats) {
+		boolean ceilings, boolean ceilingsOnly, int repeats, List<Integer> rates, int maxInFlight) {
 
 	/** The load each {@code --mode} puts on the stack. */
 	enum Workload {
@@ -22,7 +23,9 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 		/** Many users, many chats, 1,000 sockets, closed loop; then flush, hydration. */
 		DEFAULT,
 		/** The issue-17 side-by-side load: one user, 8 senders, 10 direct chats. */
-		SEED
+		SEED,
+		/** A fixed send rate (or a sweep of rates), each send timed from its schedule. */
+		OPEN
 
 	}
 
@@ -31,7 +34,8 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 		boolean quick = f.quick;
 		Workload workload = f.workload;
 		boolean seed = workload == Workload.SEED;
-		int d = f.seconds != null ? f.seconds : seed ? 20 : quick ? 20 : 60;
+		boolean open = workload == Workload.OPEN;
+		int d = f.seconds != null ? f.seconds : seed ? 20 : open ? (quick ? 10 : 20) : quick ? 20 : 60;
 		List<URI> chatServices = new ArrayList<>();
 		for (String url : env("CARRIER_CHAT_URLS", "http://127.0.0.1:8082,http://127.0.0.1:8084").split(",")) {
 			chatServices.add(URI.create(url.trim()));
@@ -46,33 +50,39 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 		// seed: the sending user and one recipient per chat, each with one socket
 		int users = seed ? Math.max(f.users != null ? f.users : 0, chats + 1) : f.users != null ? f.users : 100;
 		int sessions = f.sessions != null ? f.sessions : seed ? 1 : 10;
+		List<Integer> rates = f.rates != null ? f.rates : quick ? List.of(500) : List.of(250, 500, 1000, 1500, 2000);
 		return new Options(workload, quick, f.profile, URI.create(env("CARRIER_URL", "http://localhost:8080")),
 				chatServices, URI.create(env("CARRIER_PERSISTENCE_URL", "http://127.0.0.1:8083")),
 				env("CARRIER_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/carrier"), env("CARRIER_MYSQL_USER", "carrier"),
 				env("CARRIER_MYSQL_PASSWORD", "carrier"), redisUri.getHost(),
 				redisUri.getPort() > 0 ? redisUri.getPort() : 6379, env("CARRIER_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
 				root, stackState, senders, chats, users, sessions,
-				Duration.ofSeconds(f.warmUp != null ? f.warmUp : quick || seed ? 5 : 10), Duration.ofSeconds(d),
+				Duration.ofSeconds(f.warmUp != null ? f.warmUp : quick || seed || open ? 5 : 10), Duration.ofSeconds(d),
 				// the direct run only needs to be long enough for a stable ratio
 				Duration.ofSeconds(quick ? Math.min(d, 15) : d), Duration.ofSeconds(quick ? 30 : 180), 50, 50,
 				f.ceilings && workload == Workload.DEFAULT, f.ceilingsOnly,
-				f.repeats != null ? f.repeats : quick ? 1 : 3);
+				f.repeats != null ? f.repeats : quick ? 1 : 3, rates, f.maxInFlight != null ? f.maxInFlight : 1024);
 	}
 
 	static String usage() {
 		return """
-				Usage: ./carrier bench [--mode default|seed] [--quick] [--repeats N] [--profile]
+				Usage: ./carrier bench [--mode default|seed|open] [--quick] [--repeats N] [--profile]
 				                       [--no-ceilings | --ceilings-only] [--senders N] [--chats M] [--duration SECONDS]
-				                       [--warmup SECONDS] [--users U] [--sessions S]
+				                       [--warmup SECONDS] [--users U] [--sessions S] [--rate R | --sweep R1,R2,...]
+				                       [--max-in-flight K]
 				  --mode default  U users (100) x S sockets (10), N closed-loop senders (64; quick 32) over M chats
 				                  (100; quick 50), 60 s (quick 20) after 10 s (quick 5), the same straight to
 				                  chat-service, then flush, hydration and the Redis/Kafka ceilings
 				  --mode seed     one user, 8 closed-loop senders over 10 direct chats with 10 users who hold one
 				                  socket each, 20 s after 5 s: issue 17's side-by-side workload
+				  --mode open     sends at a fixed rate over the default mode's users, chats and sockets, each timed
+				                  from its intended start; --sweep 250,500,1000,1500,2000 (the default; quick:
+				                  --rate 500) steps up until the stack saturates; 20 s per rate (quick 10)
 				  --quick         shorter phases and one repeat: the whole default mode in under 3 minutes
 				  --repeats N     repeat each measured phase N times and report the median and range (3; quick 1)
 				  --profile       one extra gateway phase with a JFR of chat-service and the gateway (not in the
 				                  headline figures), then hot methods
+				  --max-in-flight open mode: at most K sends in flight, later ones wait (and count as late)
 				Environment: CARRIER_URL, CARRIER_CHAT_URLS, CARRIER_PERSISTENCE_URL, CARRIER_MYSQL_*, CARRIER_REDIS_URL,
 				CARRIER_KAFKA_BOOTSTRAP (the same names and defaults as ./carrier); CARRIER_STATE_DIR: the stack's
 				.carrier directory (its pids/ and trust.key), default <root>/.carrier.""";
@@ -114,6 +124,10 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 
 		Integer repeats;
 
+		Integer maxInFlight;
+
+		List<Integer> rates;
+
 		String root = env("CARRIER_ROOT", ".");
 
 		static Flags parse(String[] args) {
@@ -132,6 +146,10 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 					case "--duration" -> f.seconds = Integer.parseInt(args[++i]);
 					case "--warmup" -> f.warmUp = Integer.parseInt(args[++i]);
 					case "--repeats" -> f.repeats = Math.max(1, Integer.parseInt(args[++i]));
+					case "--max-in-flight" -> f.maxInFlight = Integer.parseInt(args[++i]);
+					case "--rate" -> f.rates = List.of(Integer.parseInt(args[++i]));
+					case "--sweep" ->
+						f.rates = Arrays.stream(args[++i].split(",")).map(String::trim).map(Integer::parseInt).toList();
 					case "--root" -> f.root = args[++i];
 					case "-h", "--help" -> {
 						System.out.println(usage());

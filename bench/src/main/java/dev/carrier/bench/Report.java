@@ -50,6 +50,11 @@ final class Report {
 		if (options.workload() == Options.Workload.DEFAULT) {
 			setup.put("directSeconds", options.directDuration().toSeconds());
 		}
+		if (options.workload() == Options.Workload.OPEN) {
+			setup.remove("senders");
+			setup.put("rates", options.rates());
+			setup.put("maxInFlight", options.maxInFlight());
+		}
 		setup.put("repeats", options.repeats());
 		json.put("setup", setup);
 	}
