@@ -10,6 +10,12 @@ import java.util.stream.Collectors;
 /** Failed sends of a phase by HTTP status (-1: transport), and the first one as text. */
 final class Failures {
 
+	/**
+	 * The open loop gave a send up: no in-flight slot until well after its schedule
+	 * ended.
+	 */
+	static final int NOT_STARTED = -2;
+
 	private final Map<Integer, AtomicLong> byStatus = new ConcurrentHashMap<>();
 
 	private final AtomicReference<String> first = new AtomicReference<>();
@@ -17,6 +23,11 @@ final class Failures {
 	void add(Api.Reply reply) {
 		byStatus.computeIfAbsent(reply.status(), status -> new AtomicLong()).incrementAndGet();
 		first.compareAndSet(null, reply.toString());
+	}
+
+	void notStarted() {
+		byStatus.computeIfAbsent(NOT_STARTED, status -> new AtomicLong()).incrementAndGet();
+		first.compareAndSet(null, "not started: every in-flight slot still taken 10 s after the schedule ended");
 	}
 
 	/** A snapshot of the counts, by status. */
@@ -53,7 +64,11 @@ final class Failures {
 	}
 
 	static String label(int status) {
-		return status == -1 ? "transport" : "HTTP " + status;
+		return switch (status) {
+			case -1 -> "transport";
+			case NOT_STARTED -> "not started";
+			default -> "HTTP " + status;
+		};
 	}
 
 }

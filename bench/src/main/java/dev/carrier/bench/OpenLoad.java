@@ -26,6 +26,13 @@ final class OpenLoad {
 	/** Later than this after its intended start, a send counts as late. */
 	static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
+	/**
+	 * A send still waiting for an in-flight slot this long after the schedule's end is
+	 * given up (counted as a failure, {@link Failures#NOT_STARTED}), so a saturated rate
+	 * ends in bounded time instead of draining its whole backlog.
+	 */
+	static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(10);
+
 	/** One rate, one repeat. nanos: from the first intended start to the last answer. */
 	record RateResult(int rate, long scheduled, long acknowledged, long nanos, Histogram latency, Histogram startLag,
 			long lateStarts, Map<Integer, Long> failures, String firstFailure, int firstId, int endId, int window) {
@@ -65,6 +72,7 @@ final class OpenLoad {
 		int window = deliveries.newWindow();
 		int firstId = deliveries.peekId();
 		long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
+		long giveUp = start + duration.toNanos() + GIVE_UP_NANOS;
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (long i = 0; i < sends; i++) {
 				long intended = start + i * 1_000_000_000L / rate;
@@ -73,7 +81,10 @@ final class OpenLoad {
 				}
 				long n = i;
 				pool.execute(() -> {
-					inFlight.acquireUninterruptibly();
+					if (!slot(inFlight, giveUp)) {
+						failures.notStarted();
+						return;
+					}
 					try {
 						send(n, intended, window, latency, startLag, late, failures);
 					}
@@ -86,6 +97,16 @@ final class OpenLoad {
 		}
 		return new RateResult(rate, sends, latency.getTotalCount(), Math.max(0, lastAnswer.get() - start), latency,
 				startLag, late.get(), failures.counts(), failures.first(), firstId, deliveries.peekId(), window);
+	}
+
+	private static boolean slot(Semaphore inFlight, long giveUp) {
+		try {
+			return inFlight.tryAcquire(Math.max(0, giveUp - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	private void send(long n, long intended, int window, Histogram latency, Histogram startLag, AtomicLong late,
