@@ -77,7 +77,7 @@ public final class Bench {
 			case SEED -> SeedMode.run(run);
 			case OPEN -> OpenMode.run(run);
 		}
-		ServerCostFigures.processes(report, servers);
+		ServerCostFigures.processes(report, servers, run.cpuAtRest);
 		ServerCostFigures.memory(report, run.memoryAtRestKb, run.memoryAfterLoadKb());
 		if (Api.RATE_LIMITED.get()) {
 			report.note("the gateway answered 429: " + RATE_HINT);

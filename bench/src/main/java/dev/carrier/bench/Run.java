@@ -25,11 +25,17 @@ final class Run {
 
 	final Map<String, Long> memoryAtRestKb;
 
+	/** The servers' CPU over a few seconds before any load: what they burn idle. */
+	final ProcessCpu.Usage cpuAtRest;
+
 	final long startNanos = System.nanoTime();
 
 	private Map<String, Long> memoryAfterLoadKb = Map.of();
 
-	Run(Options options, String stamp, String id, Report report, Api api, List<StackProcesses.Server> servers) {
+	static final Duration REST = Duration.ofSeconds(5);
+
+	Run(Options options, String stamp, String id, Report report, Api api, List<StackProcesses.Server> servers)
+			throws InterruptedException {
 		this.options = options;
 		this.stamp = stamp;
 		this.id = id;
@@ -37,6 +43,10 @@ final class Run {
 		this.api = api;
 		this.servers = servers;
 		this.memoryAtRestKb = StackProcesses.residentKb(servers);
+		ProcessCpu cpu = cpu();
+		cpu.start();
+		Thread.sleep(REST.toMillis());
+		this.cpuAtRest = cpu.stop();
 	}
 
 	ProcessCpu cpu() {

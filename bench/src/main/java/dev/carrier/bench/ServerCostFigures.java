@@ -63,20 +63,27 @@ final class ServerCostFigures {
 	}
 
 	/** Which processes were measured, how each was found, and which were not found. */
-	static void processes(Report report, List<StackProcesses.Server> servers) {
-		report.section("server processes measured (CPU and memory)");
+	static void processes(Report report, List<StackProcesses.Server> servers, ProcessCpu.Usage atRest) {
+		report.section("server processes measured (CPU and memory), and their CPU at rest (%.0f s before the load)",
+				atRest.seconds());
 		List<Map<String, Object>> found = new ArrayList<>();
 		for (StackProcesses.Server server : servers) {
-			report.row("  " + server.name(), "pid %d, from %s", server.pid(), server.source());
-			found.add(Report.object("name", server.name(), "pid", server.pid(), "source", server.source()));
+			double idle = atRest.percentOfCore(server.name());
+			report.row("  " + server.name(), "pid %d, from %s; at rest %.1f%% of one core", server.pid(),
+					server.source(), idle);
+			found.add(Report.object("name", server.name(), "pid", server.pid(), "source", server.source(),
+					"restPercentOfOneCore", Report.round(idle)));
 		}
+		double idle = 100 * atRest.serverCpuSeconds() / atRest.seconds();
+		report.row("  all servers at rest", "%.1f%% of one core", idle);
 		List<String> missing = EXPECTED.stream()
 			.filter(name -> servers.stream().noneMatch(s -> s.name().startsWith(name)))
 			.toList();
 		if (!missing.isEmpty()) {
 			report.row("  not found (not counted)", String.join(", ", missing));
 		}
-		report.put("serverProcesses", Report.object("found", found, "notFound", missing));
+		report.put("serverProcesses",
+				Report.object("found", found, "notFound", missing, "restPercentOfOneCore", Report.round(idle)));
 	}
 
 	/**
