@@ -102,8 +102,9 @@ final class Report {
 	void print() {
 		int width = rows.stream().filter(r -> r.length == 2).mapToInt(r -> r[0].length()).max().orElse(30) + 2;
 		System.out.println();
-		System.out.printf("Carrier bench %s  mode %s%s, %d repeat(s)  (%d cores, JDK %s)%n", json.get("at"),
-				json.get("mode"), options.quick() ? " --quick" : "", options.repeats(),
+		String what = options.ceilingsOnly() ? "ceilings only" : String.format("mode %s%s, %d repeat(s)",
+				json.get("mode"), options.quick() ? " --quick" : "", options.repeats());
+		System.out.printf("Carrier bench %s  %s  (%d cores, JDK %s)%n", json.get("at"), what,
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 		for (String[] r : rows) {
 			if (r.length == 1) {
