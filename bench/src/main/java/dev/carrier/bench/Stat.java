@@ -21,24 +21,29 @@ record Stat(List<Double> runs) {
 	}
 
 	double median() {
-		if (runs.isEmpty()) {
+		// a repeat without a value (NaN: no durable message to divide by) does not count
+		List<Double> sorted = runs.stream().filter(v -> !Double.isNaN(v)).sorted().toList();
+		if (sorted.isEmpty()) {
 			return Double.NaN;
 		}
-		List<Double> sorted = runs.stream().sorted().toList();
 		int n = sorted.size();
 		return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
 	}
 
 	double min() {
-		return runs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+		return runs.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).min().orElse(Double.NaN);
 	}
 
 	double max() {
-		return runs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+		return runs.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
 	}
 
 	/** The median as {@code format} has it, then "(min–max)" when there were repeats. */
 	String text(String format) {
+		if (Double.isNaN(median())) {
+			// e.g. CPU per message when no repeat had a single durable message
+			return "n/a";
+		}
 		String median = String.format(format, median());
 		return runs.size() < 2 ? median
 				: median + " (" + String.format(format, min()) + "–" + String.format(format, max()) + ")";
