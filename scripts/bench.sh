@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# bench.sh [--quick] [--profile] [options]: load a running Carrier and measure it (./carrier bench).
-# Builds bench/ when stale, caches its classpath under .carrier/bench/, runs dev.carrier.bench.Bench.
-# See bench/README.md for what the figures mean.
+# bench.sh [--mode default|seed|open] [--quick] [--repeats N] [--profile] [options]: load a running Carrier
+# and measure it (./carrier bench). Builds bench/ when stale, caches its classpath under .carrier/bench/,
+# runs dev.carrier.bench.Bench. See bench/README.md for what the figures mean.
+# CARRIER_STATE_DIR points at the stack's .carrier/ (its pids/ and trust.key) when the stack was started
+# from another checkout; the bench's own files (users, classpath, JFRs) stay in this checkout's .carrier/bench.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -31,13 +33,14 @@ for arg in "$@"; do
     pick_java
     [[ -s "$STATE/classpath" && -d "$MODULE/target/classes" ]] &&
       exec java -cp "$MODULE/target/classes:$(cat "$STATE/classpath")" dev.carrier.bench.Bench --help
-    echo "Usage: ./carrier bench [--quick] [--profile] (see bench/README.md)"; exit 0
+    echo "Usage: ./carrier bench [--mode default|seed|open] [--quick] [--repeats N] [--profile] (see bench/README.md)"; exit 0
   fi
 done
 
 if [[ " $* " != *" --ceilings-only "* ]] && ! curl -fsS --max-time 3 "$URL/readyz" 2>/dev/null | grep -q '"status":"UP"'; then
   die "Carrier is not UP at $URL: start it with ./carrier up (for the bench, with high rate limits:
-  CARRIER_API_RATE_PER_USER=1000000 CARRIER_LOGIN_RATE_PER_IP=1000000 ./carrier up)"
+  CARRIER_API_RATE_PER_USER=1000000 CARRIER_API_BURST_PER_USER=1000000 \
+  CARRIER_LOGIN_RATE_PER_IP=1000000 CARRIER_LOGIN_BURST_PER_IP=1000000 ./carrier up)"
 fi
 
 pick_java

@@ -20,7 +20,7 @@ import com.nimbusds.jwt.SignedJWT;
  * Signs identity assertions as the gateway does, so the bench can measure chat-service
  * without the gateway in front: chat-service believes nothing else. The key is the
  * stack's own ({@code CARRIER_TRUST_KEY}, or the one {@code ./carrier up} made in
- * .carrier/trust.key).
+ * .carrier/trust.key, or CARRIER_STATE_DIR/trust.key).
  */
 final class IdentitySigner {
 
@@ -31,11 +31,11 @@ final class IdentitySigner {
 	}
 
 	/** The stack's signer, or empty when its key cannot be found. */
-	static Optional<IdentitySigner> of(Path root) {
+	static Optional<IdentitySigner> of(Path stackState) {
 		String key = System.getenv("CARRIER_TRUST_KEY");
 		try {
 			if (key == null || key.isBlank()) {
-				Path file = root.resolve(".carrier/trust.key");
+				Path file = stackState.resolve("trust.key");
 				if (!Files.isReadable(file)) {
 					return Optional.empty();
 				}

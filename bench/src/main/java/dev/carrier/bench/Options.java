@@ -4,78 +4,88 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * What to run and how hard; {@code --quick} shrinks everything so the whole run stays
- * under 3 minutes.
+ * under 3 minutes. Each {@link Workload} has its own defaults (see {@link #usage()}).
  */
-record Options(boolean quick, boolean profile, URI gateway, List<URI> chatServices, URI persistence, String mysqlUrl,
-		String mysqlUser, String mysqlPassword, String redisHost, int redisPort, String kafkaBootstrap, Path root,
-		int senders, int chats, int users, int sessionsPerUser, Duration warmUp, Duration duration,
-		Duration directDuration, Duration flushWait, int hydrationChats, int hydrationMessages, boolean ceilings,
-		boolean ceilingsOnly) {
+record Options(Workload workload, boolean quick, boolean profile, URI gateway, List<URI> chatServices, URI persistence,
+		String mysqlUrl, String mysqlUser, String mysqlPassword, String redisHost, int redisPort, String kafkaBootstrap,
+		Path root, Path stackState, int senders, int chats, int users, int sessionsPerUser, Duration warmUp,
+		Duration duration, Duration directDuration, Duration flushWait, int hydrationChats, int hydrationMessages,
+		boolean ceilings, boolean ceilingsOnly, int repeats, List<Integer> rates, int maxInFlight) {
+
+	/** The load each {@code --mode} puts on the stack. */
+	enum Workload {
+
+		/** Many users, many chats, 1,000 sockets, closed loop; then flush, hydration. */
+		DEFAULT,
+		/** The issue-17 side-by-side load: one user, 8 senders, 10 direct chats. */
+		SEED,
+		/** A fixed send rate (or a sweep of rates), each send timed from its schedule. */
+		OPEN
+
+	}
 
 	static Options parse(String[] args) {
-		boolean quick = false;
-		boolean profile = false;
-		boolean ceilings = true;
-		boolean ceilingsOnly = false;
-		Integer senders = null;
-		Integer chats = null;
-		Integer users = null;
-		Integer sessions = null;
-		Integer seconds = null;
-		Integer warmUp = null;
-		String root = env("CARRIER_ROOT", ".");
-		for (int i = 0; i < args.length; i++) {
-			switch (args[i]) {
-				case "--quick" -> quick = true;
-				case "--profile" -> profile = true;
-				case "--no-ceilings" -> ceilings = false;
-				case "--ceilings-only" -> ceilingsOnly = true;
-				case "--senders" -> senders = Integer.parseInt(args[++i]);
-				case "--chats" -> chats = Integer.parseInt(args[++i]);
-				case "--users" -> users = Integer.parseInt(args[++i]);
-				case "--sessions" -> sessions = Integer.parseInt(args[++i]);
-				case "--duration" -> seconds = Integer.parseInt(args[++i]);
-				case "--warmup" -> warmUp = Integer.parseInt(args[++i]);
-				case "--root" -> root = args[++i];
-				case "-h", "--help" -> {
-					System.out.println(usage());
-					System.exit(0);
-				}
-				default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + usage());
-			}
-		}
-		int d = seconds != null ? seconds : quick ? 20 : 60;
+		Flags f = Flags.parse(args);
+		boolean quick = f.quick;
+		Workload workload = f.workload;
+		boolean seed = workload == Workload.SEED;
+		boolean open = workload == Workload.OPEN;
+		int d = f.seconds != null ? f.seconds : seed ? 20 : open ? (quick ? 10 : 20) : quick ? 20 : 60;
 		List<URI> chatServices = new ArrayList<>();
 		for (String url : env("CARRIER_CHAT_URLS", "http://127.0.0.1:8082,http://127.0.0.1:8084").split(",")) {
 			chatServices.add(URI.create(url.trim()));
 		}
-		String redis = env("CARRIER_REDIS_URL", "redis://127.0.0.1:6379");
-		URI redisUri = URI.create(redis);
-		return new Options(quick, profile, URI.create(env("CARRIER_URL", "http://localhost:8080")), chatServices,
-				URI.create(env("CARRIER_PERSISTENCE_URL", "http://127.0.0.1:8083")),
+		URI redisUri = URI.create(env("CARRIER_REDIS_URL", "redis://127.0.0.1:6379"));
+		Path root = Path.of(f.root).toAbsolutePath().normalize();
+		Path stackState = Path.of(env("CARRIER_STATE_DIR", root.resolve(".carrier").toString()))
+			.toAbsolutePath()
+			.normalize();
+		int senders = f.senders != null ? f.senders : seed ? 8 : quick ? 32 : 64;
+		int chats = f.chats != null ? f.chats : seed ? 10 : quick ? 50 : 100;
+		// seed: the sending user and one recipient per chat, each with one socket
+		int users = seed ? Math.max(f.users != null ? f.users : 0, chats + 1) : f.users != null ? f.users : 100;
+		int sessions = f.sessions != null ? f.sessions : seed ? 1 : 10;
+		List<Integer> rates = f.rates != null ? f.rates : quick ? List.of(500) : List.of(250, 500, 1000, 1500, 2000);
+		return new Options(workload, quick, f.profile, URI.create(env("CARRIER_URL", "http://localhost:8080")),
+				chatServices, URI.create(env("CARRIER_PERSISTENCE_URL", "http://127.0.0.1:8083")),
 				env("CARRIER_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/carrier"), env("CARRIER_MYSQL_USER", "carrier"),
 				env("CARRIER_MYSQL_PASSWORD", "carrier"), redisUri.getHost(),
 				redisUri.getPort() > 0 ? redisUri.getPort() : 6379, env("CARRIER_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
-				Path.of(root).toAbsolutePath().normalize(), senders != null ? senders : quick ? 32 : 64,
-				chats != null ? chats : quick ? 50 : 100, users != null ? users : 100, sessions != null ? sessions : 10,
-				Duration.ofSeconds(warmUp != null ? warmUp : quick ? 5 : 10), Duration.ofSeconds(d),
+				root, stackState, senders, chats, users, sessions,
+				Duration.ofSeconds(f.warmUp != null ? f.warmUp : quick || seed || open ? 5 : 10), Duration.ofSeconds(d),
 				// the direct run only needs to be long enough for a stable ratio
-				Duration.ofSeconds(quick ? Math.min(d, 15) : d), Duration.ofSeconds(quick ? 30 : 180), 50, 50, ceilings,
-				ceilingsOnly);
+				Duration.ofSeconds(quick ? Math.min(d, 15) : d), Duration.ofSeconds(quick ? 30 : 180), 50, 50,
+				f.ceilings && workload == Workload.DEFAULT, f.ceilingsOnly,
+				f.repeats != null ? f.repeats : quick ? 1 : 3, rates, f.maxInFlight != null ? f.maxInFlight : 1024);
 	}
 
 	static String usage() {
 		return """
-				Usage: ./carrier bench [--quick] [--profile] [--no-ceilings | --ceilings-only] [--senders N] [--chats M]
-				                       [--duration SECONDS] [--warmup SECONDS] [--users U] [--sessions S]
-				  --quick      32 senders over 50 chats for 20 s (15 s direct), shorter waits: under 3 minutes
-				  --profile    record a JFR of chat-service and the gateway during the send phase, print hot methods
+				Usage: ./carrier bench [--mode default|seed|open] [--quick] [--repeats N] [--profile]
+				                       [--no-ceilings | --ceilings-only] [--senders N] [--chats M] [--duration SECONDS]
+				                       [--warmup SECONDS] [--users U] [--sessions S] [--rate R | --sweep R1,R2,...]
+				                       [--max-in-flight K]
+				  --mode default  U users (100) x S sockets (10), N closed-loop senders (64; quick 32) over M chats
+				                  (100; quick 50), 60 s (quick 20) after 10 s (quick 5), the same straight to
+				                  chat-service, then flush, hydration and the Redis/Kafka ceilings
+				  --mode seed     one user, 8 closed-loop senders over 10 direct chats with 10 users who hold one
+				                  socket each, 20 s after 5 s: issue 17's side-by-side workload
+				  --mode open     sends at a fixed rate over the default mode's users, chats and sockets, each timed
+				                  from its intended start; --sweep 250,500,1000,1500,2000 (the default; quick:
+				                  --rate 500) steps up until the stack saturates; 20 s per rate (quick 10)
+				  --quick         shorter phases and one repeat: the whole default mode in under 3 minutes
+				  --repeats N     repeat each measured phase N times and report the median and range (3; quick 1)
+				  --profile       one extra gateway phase with a JFR of chat-service and the gateway (not in the
+				                  headline figures), then hot methods
+				  --max-in-flight open mode: at most K sends in flight, later ones wait (and count as late)
 				Environment: CARRIER_URL, CARRIER_CHAT_URLS, CARRIER_PERSISTENCE_URL, CARRIER_MYSQL_*, CARRIER_REDIS_URL,
-				CARRIER_KAFKA_BOOTSTRAP (the same names and defaults as ./carrier).""";
+				CARRIER_KAFKA_BOOTSTRAP (the same names and defaults as ./carrier); CARRIER_STATE_DIR: the stack's
+				.carrier directory (its pids/ and trust.key), default <root>/.carrier.""";
 	}
 
 	static String env(String name, String fallback) {
@@ -84,7 +94,73 @@ record Options(boolean quick, boolean profile, URI gateway, List<URI> chatServic
 	}
 
 	int webSocketClients() {
-		return users * sessionsPerUser;
+		return (workload == Workload.SEED ? users - 1 : users) * sessionsPerUser;
+	}
+
+	/** The command-line flags as given; null where the workload's default applies. */
+	private static final class Flags {
+
+		Workload workload = Workload.DEFAULT;
+
+		boolean quick;
+
+		boolean profile;
+
+		boolean ceilings = true;
+
+		boolean ceilingsOnly;
+
+		Integer senders;
+
+		Integer chats;
+
+		Integer users;
+
+		Integer sessions;
+
+		Integer seconds;
+
+		Integer warmUp;
+
+		Integer repeats;
+
+		Integer maxInFlight;
+
+		List<Integer> rates;
+
+		String root = env("CARRIER_ROOT", ".");
+
+		static Flags parse(String[] args) {
+			Flags f = new Flags();
+			for (int i = 0; i < args.length; i++) {
+				switch (args[i]) {
+					case "--mode" -> f.workload = Workload.valueOf(args[++i].toUpperCase());
+					case "--quick" -> f.quick = true;
+					case "--profile" -> f.profile = true;
+					case "--no-ceilings" -> f.ceilings = false;
+					case "--ceilings-only" -> f.ceilingsOnly = true;
+					case "--senders" -> f.senders = Integer.parseInt(args[++i]);
+					case "--chats" -> f.chats = Integer.parseInt(args[++i]);
+					case "--users" -> f.users = Integer.parseInt(args[++i]);
+					case "--sessions" -> f.sessions = Integer.parseInt(args[++i]);
+					case "--duration" -> f.seconds = Integer.parseInt(args[++i]);
+					case "--warmup" -> f.warmUp = Integer.parseInt(args[++i]);
+					case "--repeats" -> f.repeats = Math.max(1, Integer.parseInt(args[++i]));
+					case "--max-in-flight" -> f.maxInFlight = Integer.parseInt(args[++i]);
+					case "--rate" -> f.rates = List.of(Integer.parseInt(args[++i]));
+					case "--sweep" ->
+						f.rates = Arrays.stream(args[++i].split(",")).map(String::trim).map(Integer::parseInt).toList();
+					case "--root" -> f.root = args[++i];
+					case "-h", "--help" -> {
+						System.out.println(usage());
+						System.exit(0);
+					}
+					default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + usage());
+				}
+			}
+			return f;
+		}
+
 	}
 
 }

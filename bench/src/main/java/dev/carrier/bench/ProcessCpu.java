@@ -4,16 +4,40 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * CPU time of every process of the stack (the PIDs {@code ./carrier} recorded, Redis,
- * MariaDB) and of the bench itself, read from /proc around a phase: on a small machine
- * the question "what dominates" starts with which process burns the cores.
+ * CPU time (utime + stime from {@code /proc/<pid>/stat}, all threads) of each server
+ * process of the stack and of the bench itself, read before and after a phase: on a small
+ * machine "what dominates" starts with which process burns the cores, and the servers'
+ * sum over the durable messages of the phase is the CPU each message costs.
  */
 final class ProcessCpu {
 
+	/** The kernel's clock ticks per second (USER_HZ), 100 on every Linux we run on. */
 	private static final double TICKS_PER_SECOND = 100.0;
+
+	static final String BENCH = "bench (this client)";
+
+	/** CPU seconds per process over {@code seconds} of wall time. */
+	record Usage(double seconds, Map<String, Double> cpuSeconds) {
+
+		/** The servers' CPU seconds, the bench's own left out. */
+		double serverCpuSeconds() {
+			return cpuSeconds.entrySet()
+				.stream()
+				.filter(e -> !e.getKey().equals(BENCH))
+				.mapToDouble(Map.Entry::getValue)
+				.sum();
+		}
+
+		/** Share of one core (100 = one full core). */
+		double percentOfCore(String name) {
+			return seconds == 0 ? 0 : 100 * cpuSeconds.getOrDefault(name, 0.0) / seconds;
+		}
+
+	}
 
 	private final Map<String, Long> pids = new LinkedHashMap<>();
 
@@ -21,35 +45,9 @@ final class ProcessCpu {
 
 	private long startNanos;
 
-	ProcessCpu(Path root) {
-		try (var files = Files.list(root.resolve(".carrier/pids"))) {
-			files.filter(f -> f.toString().endsWith(".pid")).sorted().forEach(f -> {
-				try {
-					pids.put(f.getFileName().toString().replace(".pid", ""),
-							Long.parseLong(Files.readString(f).trim()));
-				}
-				catch (IOException | NumberFormatException ex) {
-					// a stale record: skip it
-				}
-			});
-		}
-		catch (IOException ex) {
-			// no records: only the servers found below
-		}
-		ProcessHandle.allProcesses().forEach(p -> {
-			try {
-				// the kernel's name for it: redis-server's executable may be a link to
-				// redis-check-rdb
-				String name = Files.readString(Path.of("/proc/" + p.pid() + "/comm")).trim();
-				if (name.equals("redis-server") || name.equals("mariadbd") || name.equals("mysqld")) {
-					pids.putIfAbsent(name, p.pid());
-				}
-			}
-			catch (IOException | RuntimeException ex) {
-				// gone meanwhile, or not Linux
-			}
-		});
-		pids.put("bench (this client)", ProcessHandle.current().pid());
+	ProcessCpu(List<StackProcesses.Server> servers) {
+		servers.forEach(server -> pids.put(server.name(), server.pid()));
+		pids.put(BENCH, ProcessHandle.current().pid());
 	}
 
 	void start() {
@@ -57,21 +55,16 @@ final class ProcessCpu {
 		startTicks = ticks();
 	}
 
-	/**
-	 * Per process, the share of one core used since {@link #start()} (100 = one full
-	 * core).
-	 */
-	Map<String, Double> stop() {
+	Usage stop() {
 		double seconds = (System.nanoTime() - startNanos) / 1e9;
-		Map<String, Long> end = ticks();
-		Map<String, Double> percent = new LinkedHashMap<>();
-		end.forEach((name, ticks) -> {
+		Map<String, Double> used = new LinkedHashMap<>();
+		ticks().forEach((name, ticks) -> {
 			Long before = startTicks.get(name);
-			if (before != null && seconds > 0) {
-				percent.put(name, Math.round(1000 * (ticks - before) / TICKS_PER_SECOND / seconds) / 10.0);
+			if (before != null) {
+				used.put(name, (ticks - before) / TICKS_PER_SECOND);
 			}
 		});
-		return percent;
+		return new Usage(seconds, used);
 	}
 
 	private Map<String, Long> ticks() {

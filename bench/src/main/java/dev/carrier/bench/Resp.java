@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Just enough of the Redis protocol to send commands on one connection and read integer
- * or status replies.
+ * or status replies, or one bulk reply.
  */
 final class Resp {
 
@@ -30,14 +30,7 @@ final class Resp {
 			socket.setSoTimeout(10_000);
 			StringBuilder out = new StringBuilder();
 			for (String[] args : commands) {
-				out.append('*').append(args.length).append("\r\n");
-				for (String arg : args) {
-					out.append('$')
-						.append(arg.getBytes(StandardCharsets.UTF_8).length)
-						.append("\r\n")
-						.append(arg)
-						.append("\r\n");
-				}
+				out.append(encode(args));
 			}
 			OutputStream output = socket.getOutputStream();
 			output.write(out.toString().getBytes(StandardCharsets.UTF_8));
@@ -52,6 +45,35 @@ final class Resp {
 			}
 			return reply.substring(1);
 		}
+	}
+
+	/** One command whose reply is a bulk string (INFO), returned as text. */
+	static String bulk(String host, int port, String... args) throws IOException {
+		try (Socket socket = new Socket(host, port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream output = socket.getOutputStream();
+			output.write(encode(args).getBytes(StandardCharsets.UTF_8));
+			output.flush();
+			InputStream input = new BufferedInputStream(socket.getInputStream());
+			String header = readLine(input);
+			if (!header.startsWith("$")) {
+				throw new IOException("Redis answered " + header);
+			}
+			return new String(input.readNBytes(Integer.parseInt(header.substring(1))), StandardCharsets.UTF_8);
+		}
+	}
+
+	private static String encode(String[] args) {
+		StringBuilder out = new StringBuilder();
+		out.append('*').append(args.length).append("\r\n");
+		for (String arg : args) {
+			out.append('$')
+				.append(arg.getBytes(StandardCharsets.UTF_8).length)
+				.append("\r\n")
+				.append(arg)
+				.append("\r\n");
+		}
+		return out.toString();
 	}
 
 	private static String readLine(InputStream input) throws IOException {
