@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.carrier.chat.RedisKeys;
 import dev.carrier.chat.events.Topics;
 import dev.carrier.chat.support.CachedChats;
 import dev.carrier.chat.support.IntegrationTestSupport;
 import dev.carrier.chat.support.KafkaProbe;
 import dev.carrier.chat.support.StubAuthService.User;
+import dev.carrier.chat.support.StubPersistenceService;
 import dev.carrier.chat.support.WsClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,9 @@ class MessageEditsIntegrationTests extends IntegrationTestSupport {
 
 	@Autowired
 	StringRedisTemplate redis;
+
+	@Autowired
+	EditStore edits;
 
 	@Test
 	void anEditIsInKafkaBeforeItsAnswerThenPagedAndPushedToEveryMember() {
@@ -148,6 +153,62 @@ class MessageEditsIntegrationTests extends IntegrationTestSupport {
 		assertThat(page.get(0).path("text").asString()).isEqualTo("after the reload");
 		assertThat(page.get(0).path("editedAt").asString())
 			.isEqualTo(reply.json().path("message").path("editedAt").asString());
+	}
+
+	@Test
+	void aMessageOlderThanTheCachedListIsEditedFromMySqlPublishedAndPushed() {
+		User alice = AUTH.newUser("alice");
+		User bob = AUTH.newUser("bob");
+		String chatId = createChat(alice, null, bob).path("id").asString();
+		String old = send(chatId, alice, "old words").path("id").asString();
+		String bobs = send(chatId, bob, "bob's old words").path("id").asString();
+		send(chatId, alice, "newest");
+		StubPersistenceService.DurableChat durable = CachedChats.durableCopy(this.redis, chatId);
+		durable.recentMessages().forEach(PERSISTENCE::store);
+		// the reload installs only the newest message: the older two are MySQL's alone
+		PERSISTENCE.putChat(durable.withLastSeq(3, List.of(durable.recentMessages().get(2))));
+		CachedChats.lose(this.redis, chatId);
+
+		try (KafkaProbe probe = new KafkaProbe(this.bootstrap, Topics.MESSAGE_EDITED);
+				WsClient ws = WsClient.ready(this.port, bob.token())) {
+			assertThat(patch(chatId, bobs, alice, "not mine").status()).isEqualTo(404);
+			Reply reply = patch(chatId, old, alice, "old words, edited");
+
+			assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+			JsonNode edited = reply.json().path("message");
+			assertThat(edited.path("seq").asLong()).isEqualTo(1);
+			assertThat(edited.path("text").asString()).isEqualTo("old words, edited");
+			assertThat(this.redis.opsForList().size(RedisKeys.messages(chatId))).isEqualTo(1);
+			List<ConsumerRecord<String, String>> records = await().atMost(BOUND)
+				.until(() -> probe.withKey(chatId), list -> !list.isEmpty());
+			assertThat(records).hasSize(1);
+			assertThat(JSON.readTree(records.get(0).value()).path("messageId").asString()).isEqualTo(old);
+			await().atMost(BOUND).until(() -> ws.hasType("message.updated"));
+			assertThat(ws.ofType("message.updated").get(0).path("message")).isEqualTo(edited);
+		}
+	}
+
+	@Test
+	void anEditCheckedAgainstAnIncarnationTheCacheLostIsNeitherWrittenNorPushed() {
+		User alice = AUTH.newUser("alice");
+		User bob = AUTH.newUser("bob");
+		String chatId = createChat(alice, null, bob).path("id").asString();
+		String messageId = send(chatId, alice, "as sent").path("id").asString();
+		EditStore.Lookup lookup = this.edits.find(chatId, messageId, alice.id());
+		assertThat(lookup.found()).isEqualTo(EditStore.Found.CACHED);
+
+		try (WsClient ws = WsClient.ready(this.port, bob.token())) {
+			// a reload in between gave the chat another generation
+			assertThat(
+					this.edits.apply(chatId, messageId, "7", "too late", Instant.now(), "hint\n" + bob.id() + "\n{}"))
+				.isEqualTo(EditStore.Applied.STALE);
+			CachedChats.lose(this.redis, chatId);
+			assertThat(this.edits.apply(chatId, messageId, lookup.generation(), "too late", Instant.now(),
+					"hint\n" + bob.id() + "\n{}"))
+				.isEqualTo(EditStore.Applied.STALE);
+			assertThat(this.edits.find(chatId, messageId, alice.id()).found()).isEqualTo(EditStore.Found.NO_CHAT);
+			assertThat(ws.frames).noneMatch((frame) -> frame.toString().contains("too late"));
+		}
 	}
 
 	private Reply patch(String chatId, String messageId, User editor, String text) {
