@@ -22,7 +22,7 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
   const [state, dispatch] = useReducer(messengerReducer, { ...initialMessengerState, me: session.user });
   const stateRef = useRef(state);
   stateRef.current = state;
-  const { deleteMessage, createChat, addMembers, leaveChat, exportChat } = useChatActions(dispatch, stateRef);
+  const { deleteMessage, editMessage, createChat, addMembers, leaveChat, exportChat } = useChatActions(dispatch, stateRef);
   const { loadLatest, fillGap, loadOlder } = useHistory(dispatch, stateRef);
   useMarkOpenChatRead(state, dispatch);
   const lastTypingSent = useRef(new Map<string, number>());
@@ -78,6 +78,9 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
     switch (e.type) {
       case 'message.created':
         onMessage(e.message);
+        break;
+      case 'message.updated':
+        dispatch({ type: 'message.edited', message: e.message });
         break;
       case 'message.deleted':
         dispatch({ type: 'message.deleted', chatId: e.chatId, messageId: e.messageId });
@@ -186,8 +189,8 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
   }, [session]);
 
   const value = useMemo<Messenger>(
-    () => ({ state, connection, connectionDetail, reconnect, openChat, loadOlder, send, retry, discard, deleteMessage, createChat, addMembers, leaveChat, typing, exportChat, updateMe }),
-    [state, connection, connectionDetail, reconnect, openChat, loadOlder, send, retry, discard, deleteMessage, createChat, addMembers, leaveChat, typing, exportChat, updateMe],
+    () => ({ state, connection, connectionDetail, reconnect, openChat, loadOlder, send, retry, discard, deleteMessage, editMessage, createChat, addMembers, leaveChat, typing, exportChat, updateMe }),
+    [state, connection, connectionDetail, reconnect, openChat, loadOlder, send, retry, discard, deleteMessage, editMessage, createChat, addMembers, leaveChat, typing, exportChat, updateMe],
   );
   return <MessengerContext.Provider value={value}>{children}</MessengerContext.Provider>;
 }

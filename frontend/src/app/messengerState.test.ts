@@ -56,3 +56,16 @@ describe('system lines from chat changes', () => {
     expect(s.systemLines.c1).toBeUndefined();
   });
 });
+
+describe('an edit (message.updated, or the answer to our own edit)', () => {
+  it('replaces the text in the open chat and in the chat list’s last message', () => {
+    const chat = { id: 'c1', type: 'direct' as const, name: null, members: [{ id: 'u1', username: 'me', avatarUrl: null }, { id: 'u2', username: 'bo', avatarUrl: null }], createdAt: '2026-11-25T09:00:00Z' };
+    let s = messengerReducer({ ...initialMessengerState, me: { id: 'u1', username: 'me', avatarUrl: null } }, { type: 'chats.loaded', summaries: [{ chat, lastMessage: msg(2), unread: 0 }] });
+    s = messengerReducer(s, { type: 'messages.loaded', chatId: 'c1', messages: [msg(1), msg(2)], page: 'latest', pageSize: 50 });
+    s = messengerReducer(s, { type: 'message.edited', message: { ...msg(2), text: 'fixed', editedAt: '2026-11-25T10:01:00Z' } });
+    expect(s.messages.c1.items.map((m) => m.text)).toEqual(['t1', 'fixed']);
+    expect(s.messages.c1.items[1].editedAt).toBe('2026-11-25T10:01:00Z');
+    expect(s.chats.c1.lastMessage?.text).toBe('fixed');
+    expect(s.chats.c1.unread).toBe(0);
+  });
+});

@@ -2,6 +2,7 @@ import type { MessengerState } from '../lib/messenger';
 import type { Chat, ChatSummary, LocalMessage, Member, Message, User } from '../lib/types';
 import {
   addPending,
+  applyEdit,
   confirmPending,
   lastSeq,
   markDeleted,
@@ -33,6 +34,7 @@ export type MessengerAction =
   | { type: 'messages.loaded'; chatId: string; messages: Message[]; page: 'latest' | 'older' | 'after'; pageSize: number }
   | { type: 'message.received'; message: Message }
   | { type: 'message.deleted'; chatId: string; messageId: string }
+  | { type: 'message.edited'; message: Message }
   | { type: 'message.pending'; message: LocalMessage }
   | { type: 'message.confirmed'; chatId: string; clientMessageId: string; message: Message }
   | { type: 'message.failed'; chatId: string; clientMessageId: string; error: string }
@@ -173,6 +175,15 @@ export function messengerReducer(state: MessengerState, action: MessengerAction)
       const s = next.chats[action.chatId];
       if (s?.lastMessage?.id === action.messageId) {
         next = { ...next, chats: { ...next.chats, [action.chatId]: { ...s, lastMessage: { ...s.lastMessage, deleted: true, text: '' } } } };
+      }
+      return next;
+    }
+    case 'message.edited': {
+      const m = action.message;
+      let next = withMessages(state, m.chatId, (list) => applyEdit(list, m));
+      const s = next.chats[m.chatId];
+      if (s?.lastMessage?.id === m.id && !s.lastMessage.deleted) {
+        next = { ...next, chats: { ...next.chats, [m.chatId]: { ...s, lastMessage: { ...s.lastMessage, text: m.text, editedAt: m.editedAt } } } };
       }
       return next;
     }

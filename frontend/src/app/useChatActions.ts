@@ -8,11 +8,16 @@ import { messagesApi } from '../features/messages/api/messagesApi';
 import { exportFileName } from '../features/messages/utils/exportName';
 import type { MessengerAction } from './messengerState';
 
-/** What a user does to a chat as a whole (create, add people, leave, export, delete a message): one request, then the state. */
+/** What a user does to a chat as a whole (create, add people, leave, export, edit or delete a message): one request, then the state. */
 export function useChatActions(dispatch: Dispatch<MessengerAction>, stateRef: RefObject<MessengerState>) {
   const deleteMessage = useCallback(async (chatId: string, messageId: string) => {
     await messagesApi.remove(chatId, messageId);
     dispatch({ type: 'message.deleted', chatId, messageId });
+  }, [dispatch]);
+
+  const editMessage = useCallback(async (chatId: string, messageId: string, text: string) => {
+    const { message } = await messagesApi.edit(chatId, messageId, text);
+    dispatch({ type: 'message.edited', message });
   }, [dispatch]);
 
   const createChat = useCallback(async (members: string[], name?: string) => {
@@ -55,5 +60,5 @@ export function useChatActions(dispatch: Dispatch<MessengerAction>, stateRef: Re
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }, [stateRef]);
 
-  return { deleteMessage, createChat, addMembers, leaveChat, exportChat };
+  return { deleteMessage, editMessage, createChat, addMembers, leaveChat, exportChat };
 }

@@ -5,6 +5,7 @@ const PATHS = {
   more: 'M12 6h.01M12 12h.01M12 18h.01',
   search: 'M11 18a7 7 0 110-14 7 7 0 010 14zM21 21l-5-5',
   trash: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13',
+  edit: 'M4 20h4L19 9l-4-4L4 16zM13 7l4 4',
   logout: 'M15 4h4v16h-4M10 8l-4 4 4 4M6 12h10',
   close: 'M6 6l12 12M18 6L6 18',
   user: 'M12 12a4 4 0 100-8 4 4 0 000 8zM4 20c1.5-4 4.5-5 8-5s6.5 1 8 5',

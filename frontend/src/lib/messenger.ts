@@ -41,6 +41,7 @@ export interface Messenger {
   retry: (chatId: string, clientMessageId: string) => void;
   discard: (chatId: string, clientMessageId: string) => void;
   deleteMessage: (chatId: string, messageId: string) => Promise<void>;
+  editMessage: (chatId: string, messageId: string, text: string) => Promise<void>;
   createChat: (members: string[], name?: string) => Promise<string>;
   addMembers: (chatId: string, members: string[]) => Promise<void>;
   leaveChat: (chatId: string) => Promise<void>;

@@ -31,6 +31,8 @@ export interface Message {
   text: string;
   sentAt: string;
   deleted: boolean;
+  /** When the message was last edited; null (or absent) until then. */
+  editedAt?: string | null;
   /** Not in the contract; used when a server echoes it back. */
   clientMessageId?: string | null;
 }
@@ -50,6 +52,7 @@ export interface LoginResponse {
 export type ServerEvent =
   | { type: 'ready' }
   | { type: 'message.created'; message: Message }
+  | { type: 'message.updated'; message: Message }
   | { type: 'message.deleted'; chatId: string; messageId: string }
   | { type: 'chat.created'; chat: Chat }
   | { type: 'chat.updated'; chat: Chat }
@@ -70,6 +73,7 @@ export interface LocalMessage {
   text: string;
   sentAt: string;
   deleted: boolean;
+  editedAt: string | null;
   status: DeliveryStatus;
   error?: string;
 }

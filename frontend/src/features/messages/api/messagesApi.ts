@@ -14,6 +14,8 @@ export const messagesApi = {
     api.get<Message[]>(`/api/chats/${enc(chatId)}/messages`, { query: { afterSeq, limit } }),
   send: (chatId: string, text: string, clientMessageId: string) =>
     api.post<{ message: Message }>(`/api/chats/${enc(chatId)}/messages`, { text, clientMessageId }),
+  edit: (chatId: string, messageId: string, text: string) =>
+    api.patch<{ message: Message }>(`/api/chats/${enc(chatId)}/messages/${enc(messageId)}`, { text }),
   remove: (chatId: string, messageId: string) =>
     api.delete<void>(`/api/chats/${enc(chatId)}/messages/${enc(messageId)}`),
   /** Fetches the export with the bearer token and returns it with a suggested file name. */

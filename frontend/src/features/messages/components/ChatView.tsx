@@ -21,6 +21,7 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
   const [prefs, setPrefs] = useDisplayPrefs();
   const { goToChats } = useChatRoute();
   const [confirmDelete, setConfirmDelete] = useState<LocalMessage | null>(null);
+  const [editing, setEditing] = useState<LocalMessage | null>(null);
   const [confirmLeave, setConfirmLeave] = useState(false);
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -37,6 +38,12 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
     .filter(([, until]) => until > now)
     .map(([uid]) => state.users[uid]?.username ?? 'Someone');
   const readSeq = Math.max(0, ...Object.entries(state.reads[chatId] ?? {}).filter(([uid]) => uid !== myId).map(([, s]) => s));
+  const lastOwn = [...(list?.items ?? [])].reverse().find((x) => x.senderId === myId && x.id && !x.deleted && x.status === 'sent');
+  const saveEdit = (text: string) => {
+    const target = editing;
+    setEditing(null);
+    if (target?.id && text !== target.text) m.editMessage(chatId, target.id, text).catch((e) => setError(errorMessage(e)));
+  };
   const subtitle = chat.type === 'group' ? `${chat.members.length} members` : 'Direct chat';
 
   return (
@@ -76,6 +83,8 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
           showNames={prefs.showNames}
           readSeq={readSeq}
           onLoadOlder={() => m.loadOlder(chatId)}
+          editingId={editing?.id ?? null}
+          onEdit={(msg) => setEditing(msg)}
           onDelete={(msg) => setConfirmDelete(msg)}
           onRetry={(msg) => msg.clientMessageId && m.retry(chatId, msg.clientMessageId)}
           onDiscard={(msg) => msg.clientMessageId && m.discard(chatId, msg.clientMessageId)}
@@ -84,7 +93,18 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
         <div className="message-scroll loading">Loading messages…</div>
       )}
       <TypingIndicator names={typingNames} />
-      <Composer draft={draft} onDraftChange={saveDraft} onSend={(text) => m.send(chatId, text)} onTyping={() => m.typing(chatId)} />
+      {editing ? (
+        <Composer key={`edit-${editing.id}`} draft={editing.text} editing onSend={saveEdit} onCancelEdit={() => setEditing(null)} />
+      ) : (
+        <Composer
+          key="new"
+          draft={draft}
+          onDraftChange={saveDraft}
+          onSend={(text) => m.send(chatId, text)}
+          onTyping={() => m.typing(chatId)}
+          onEditLast={lastOwn ? () => setEditing(lastOwn) : undefined}
+        />
+      )}
       {confirmDelete?.id && (
         <ConfirmDialog
           title="Delete message?"

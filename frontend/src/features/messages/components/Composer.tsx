@@ -23,14 +23,18 @@ const SHORTCUTS: Record<string, MarkupStyle> = { b: 'bold', i: 'italic', u: 'und
 /**
  * Writes a message: Enter sends, Shift+Enter breaks the line, Ctrl/Cmd+B/I/U (or the toolbar)
  * wrap the selection in light markup. Starts from `draft` and reports every change through
- * `onDraftChange` (sending reports '').
+ * `onDraftChange` (sending reports ''). Up arrow in an empty composer asks to edit the last
+ * own message (`onEditLast`); while `editing`, Enter saves the edit and Escape cancels it.
  */
-export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange }: {
+export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange, editing = false, onEditLast, onCancelEdit }: {
   onSend: (text: string) => void;
   onTyping?: () => void;
   disabled?: boolean;
   draft?: string;
   onDraftChange?: (text: string) => void;
+  editing?: boolean;
+  onEditLast?: () => void;
+  onCancelEdit?: () => void;
 }) {
   const [text, setTextState] = useState(draft);
   const setText = (value: string) => {
@@ -73,6 +77,16 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key === 'Escape' && editing) {
+      e.preventDefault();
+      onCancelEdit?.();
+      return;
+    }
+    if (e.key === 'ArrowUp' && !editing && text === '' && onEditLast) {
+      e.preventDefault();
+      onEditLast();
+      return;
+    }
     if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
       send();
@@ -119,6 +133,12 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
           </span>
         )}
       </div>
+      {editing && (
+        <div className="composer-editing" data-testid="composer-editing">
+          <span>Editing message (Esc to cancel)</span>
+          <button type="button" className="link-button" onClick={() => onCancelEdit?.()}>Cancel edit</button>
+        </div>
+      )}
       <p id={noticeId} className={tooLong ? 'composer-limit over' : 'composer-limit'} aria-live="polite" data-testid="length-notice" hidden={!notice}>
         {notice}
       </p>
@@ -126,7 +146,7 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
         <textarea
           ref={ref}
           className="composer-input"
-          aria-label="Message"
+          aria-label={editing ? 'Edit message text' : 'Message'}
           aria-invalid={tooLong || undefined}
           aria-describedby={notice ? noticeId : undefined}
           placeholder="Write a message…"
@@ -139,7 +159,7 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
           onKeyDown={onKeyDown}
           data-testid="composer-input"
         />
-        <button type="submit" className="send-button" aria-label="Send" disabled={!trimmed || tooLong || disabled} data-testid="send-button">
+        <button type="submit" className="send-button" aria-label={editing ? 'Save edit' : 'Send'} disabled={!trimmed || tooLong || disabled} data-testid="send-button">
           <Icon name="send" />
         </button>
       </div>

@@ -14,13 +14,16 @@ export interface MessageItemProps {
   showTime: boolean;
   showName: boolean;
   seen: boolean;
+  /** This message is being edited in the composer. */
+  editing?: boolean;
+  onEdit: () => void;
   onDelete: () => void;
   onRetry: () => void;
   onDiscard: () => void;
 }
 
-export function MessageItem({ message, mine, senderName, senderAvatar, firstInRun, showTime, showName, seen, onDelete, onRetry, onDiscard }: MessageItemProps) {
-  const cls = ['message', mine ? 'mine' : 'theirs', firstInRun ? 'first' : '', message.status].filter(Boolean).join(' ');
+export function MessageItem({ message, mine, senderName, senderAvatar, firstInRun, showTime, showName, seen, editing, onEdit, onDelete, onRetry, onDiscard }: MessageItemProps) {
+  const cls = ['message', mine ? 'mine' : 'theirs', firstInRun ? 'first' : '', message.status, editing ? 'editing' : ''].filter(Boolean).join(' ');
   return (
     <li className={cls} data-testid="message" data-seq={message.seq ?? undefined} data-status={message.status} data-mine={mine ? 'true' : 'false'}>
       {!mine && <div className="message-avatar">{firstInRun && <Avatar name={senderName} url={senderAvatar} size={32} />}</div>}
@@ -34,6 +37,11 @@ export function MessageItem({ message, mine, senderName, senderAvatar, firstInRu
           </span>
         )}
         <span className="meta">
+          {message.editedAt && !message.deleted && (
+            <span className="edited" title={`Edited ${new Date(message.editedAt).toLocaleString()}`} aria-label={`Edited ${new Date(message.editedAt).toLocaleString()}`} data-testid="message-edited">
+              edited
+            </span>
+          )}
           {showTime && (
             <time dateTime={message.sentAt} data-testid="message-time">
               {formatClock(message.sentAt)}
@@ -50,6 +58,11 @@ export function MessageItem({ message, mine, senderName, senderAvatar, firstInRu
           </div>
         )}
       </div>
+      {mine && message.id && !message.deleted && (
+        <button type="button" className="icon-button message-action" aria-label="Edit message" onClick={onEdit} data-testid="edit-message">
+          <Icon name="edit" size={16} />
+        </button>
+      )}
       {mine && message.id && !message.deleted && (
         <button type="button" className="icon-button message-action" aria-label="Delete message" onClick={onDelete} data-testid="delete-message">
           <Icon name="trash" size={16} />

@@ -13,6 +13,7 @@ const message = (seq: number, senderId: string, sentAt: string): LocalMessage =>
   text: `message ${seq}`,
   sentAt,
   deleted: false,
+  editedAt: null,
   status: 'sent',
 });
 const users = { u1: { id: 'u1', username: 'ann', avatarUrl: null }, u2: { id: 'u2', username: 'bob', avatarUrl: null } };
@@ -31,6 +32,7 @@ function renderList(systemLines: SystemLine[] = [left]) {
       showNames
       readSeq={0}
       onLoadOlder={async () => undefined}
+      onEdit={noop}
       onDelete={noop}
       onRetry={noop}
       onDiscard={noop}

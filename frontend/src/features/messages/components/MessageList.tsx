@@ -11,7 +11,7 @@ import { SystemLineItem } from './SystemLineItem';
 const LOAD_OLDER_THRESHOLD = 120;
 const STICK_TO_BOTTOM = 80;
 
-export function MessageList({ items, systemLines = [], myId, users, hasMore, showTimes, showNames, readSeq, onLoadOlder, onDelete, onRetry, onDiscard }: {
+export function MessageList({ items, systemLines = [], myId, users, hasMore, showTimes, showNames, readSeq, onLoadOlder, editingId = null, onEdit, onDelete, onRetry, onDiscard }: {
   items: LocalMessage[];
   /** Member added / left / renamed lines, shown between the messages they came after. */
   systemLines?: SystemLine[];
@@ -23,6 +23,9 @@ export function MessageList({ items, systemLines = [], myId, users, hasMore, sho
   /** Highest seq someone else has read (for "seen" ticks). */
   readSeq: number;
   onLoadOlder: () => Promise<void>;
+  /** The id of the message being edited in the composer, if any. */
+  editingId?: string | null;
+  onEdit: (m: LocalMessage) => void;
   onDelete: (m: LocalMessage) => void;
   onRetry: (m: LocalMessage) => void;
   onDiscard: (m: LocalMessage) => void;
@@ -112,6 +115,8 @@ export function MessageList({ items, systemLines = [], myId, users, hasMore, sho
                 showTime={showTimes && places[i].showTime}
                 showName={showNames}
                 seen={m.seq !== null && m.seq <= readSeq}
+                editing={m.id !== null && m.id === editingId}
+                onEdit={() => onEdit(m)}
                 onDelete={() => onDelete(m)}
                 onRetry={() => onRetry(m)}
                 onDiscard={() => onDiscard(m)}

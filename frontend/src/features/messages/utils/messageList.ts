@@ -15,6 +15,7 @@ export function fromServer(m: Message, clientMessageId: string | null = null): L
     text: m.text,
     sentAt: m.sentAt,
     deleted: m.deleted,
+    editedAt: m.editedAt ?? null,
     status: 'sent',
   };
 }
@@ -29,6 +30,7 @@ export function pendingMessage(chatId: string, senderId: string, text: string, c
     text,
     sentAt: now.toISOString(),
     deleted: false,
+    editedAt: null,
     status: 'sending',
   };
 }
@@ -53,7 +55,9 @@ export function mergeServerMessages(list: LocalMessage[], incoming: Message[], m
     if (byId >= 0) {
       const old = result[byId];
       // Keep the local clientMessageId (the React key); take the server's facts.
-      result[byId] = { ...fromServer(m, old.clientMessageId), deleted: old.deleted || m.deleted };
+      const fresh = { ...fromServer(m, old.clientMessageId), deleted: old.deleted || m.deleted };
+      // A page read before an edit arrived must not undo the edit.
+      result[byId] = isNewer(old.editedAt, fresh.editedAt) ? { ...fresh, text: old.text, editedAt: old.editedAt } : fresh;
       continue;
     }
     let pendingIdx = -1;
@@ -100,6 +104,18 @@ export function addPending(list: LocalMessage[], p: LocalMessage): LocalMessage[
 
 export function markFailed(list: LocalMessage[], clientMessageId: string, error: string): LocalMessage[] {
   return list.map((x) => (x.clientMessageId === clientMessageId && x.id === null ? { ...x, status: 'failed', error } : x));
+}
+
+/** True when edit time `a` is later than `b` (null = never edited). */
+function isNewer(a: string | null, b: string | null): boolean {
+  return a !== null && (b === null || Date.parse(a) > Date.parse(b));
+}
+
+/** Takes an edit (`message.updated`, or the answer to our own edit) unless a later one is shown. */
+export function applyEdit(list: LocalMessage[], m: Message): LocalMessage[] {
+  return list.map((x) =>
+    x.id === m.id && !x.deleted && !isNewer(x.editedAt, m.editedAt ?? null) ? { ...x, text: m.text, editedAt: m.editedAt ?? null } : x,
+  );
 }
 
 export function markDeleted(list: LocalMessage[], messageId: string): LocalMessage[] {

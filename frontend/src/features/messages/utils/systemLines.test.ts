@@ -45,6 +45,7 @@ describe('interleave', () => {
     text: 't',
     sentAt: at.toISOString(),
     deleted: false,
+    editedAt: null,
     status: seq === null ? 'sending' : 'sent',
   });
   const line = (afterSeq: number, text: string): SystemLine => ({ id: text, chatId: 'c1', kind: 'left', text, at: at.toISOString(), afterSeq });

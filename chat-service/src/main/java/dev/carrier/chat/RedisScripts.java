@@ -31,6 +31,12 @@ public final class RedisScripts {
 	@SuppressWarnings("rawtypes")
 	public static final RedisScript<List> DELETE_MESSAGE = script("delete-message.lua", List.class);
 
+	@SuppressWarnings("rawtypes")
+	public static final RedisScript<List> FIND_MESSAGE = script("find-message.lua", List.class);
+
+	@SuppressWarnings("rawtypes")
+	public static final RedisScript<List> APPLY_EDIT = script("apply-edit.lua", List.class);
+
 	public static final RedisScript<String> CONFIRM_MESSAGE = script("confirm-message.lua", String.class);
 
 	public static final RedisScript<String> BEGIN_RELOAD = script("begin-reload.lua", String.class);

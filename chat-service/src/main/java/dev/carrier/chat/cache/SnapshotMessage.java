@@ -11,5 +11,5 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record SnapshotMessage(String id, String chatId, long seq, String senderId, String text, Instant sentAt,
-		boolean deleted) {
+		boolean deleted, Instant editedAt) {
 }

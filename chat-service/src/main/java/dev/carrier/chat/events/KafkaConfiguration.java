@@ -41,6 +41,11 @@ class KafkaConfiguration {
 	}
 
 	@Bean
+	NewTopic messageEditedTopic(CarrierProperties properties) {
+		return topic(Topics.MESSAGE_EDITED, properties);
+	}
+
+	@Bean
 	NewTopic readChangedTopic(CarrierProperties properties) {
 		return topic(Topics.READ_CHANGED, properties);
 	}

@@ -12,6 +12,8 @@ public final class Topics {
 
 	public static final String MESSAGE_DELETED = "carrier.chat.message-deleted";
 
+	public static final String MESSAGE_EDITED = "carrier.chat.message-edited";
+
 	public static final String READ_CHANGED = "carrier.chat.read-changed";
 
 	/** Consumed: how far MySQL holds each chat (persistence-service's reports). */

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * A chat's whole history as a download: JSON (the message array) or text, one line per
- * message: {@code [2026-11-25 10:00:00 UTC] alice: text}.
+ * message: {@code [2026-11-25 10:00:00 UTC] alice: text} (and {@code (edited)} after an
+ * edited one).
  */
 @Service
 class ExportService {
@@ -82,6 +83,7 @@ class ExportService {
 				.append((sender != null) ? sender : message.senderId())
 				.append(": ")
 				.append(message.deleted() ? "(deleted)" : message.text())
+				.append((message.editedAt() != null && !message.deleted()) ? " (edited)" : "")
 				.append('\n');
 		}
 		return out.toString();

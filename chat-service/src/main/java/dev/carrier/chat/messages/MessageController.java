@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,8 +34,11 @@ class MessageController {
 
 	private final ExportService export;
 
-	MessageController(MessageService messages, MessageHistory history, ExportService export) {
+	private final MessageEditing editing;
+
+	MessageController(MessageService messages, MessageHistory history, ExportService export, MessageEditing editing) {
 		this.messages = messages;
+		this.editing = editing;
 		this.history = history;
 		this.export = export;
 	}
@@ -51,6 +55,12 @@ class MessageController {
 			@RequestParam(required = false) Long beforeSeq, @RequestParam(required = false) Long afterSeq,
 			@RequestParam(required = false) Integer limit) {
 		return this.history.page(chatId, userId, beforeSeq, afterSeq, limit);
+	}
+
+	@PatchMapping("/messages/{messageId}")
+	MessageResponse edit(@Parameter(hidden = true) @CallerId String userId, @PathVariable String chatId,
+			@PathVariable String messageId, @Valid @RequestBody EditMessageRequest request) {
+		return new MessageResponse(this.editing.edit(chatId, messageId, userId, request));
 	}
 
 	@DeleteMapping("/messages/{messageId}")

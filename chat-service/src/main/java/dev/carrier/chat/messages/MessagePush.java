@@ -19,6 +19,18 @@ public sealed interface MessagePush extends Push {
 
 	}
 
+	/**
+	 * {@code {"type":"message.updated","message":{...}}}, sent once an edit is
+	 * acknowledged.
+	 */
+	record Updated(String type, Message message) implements MessagePush {
+
+		public Updated(Message message) {
+			this("message.updated", message);
+		}
+
+	}
+
 	/** {@code {"type":"message.deleted","chatId","messageId"}}. */
 	record Deleted(String type, String chatId, String messageId) implements MessagePush {
 

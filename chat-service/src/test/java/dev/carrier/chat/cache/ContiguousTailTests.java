@@ -34,7 +34,7 @@ class ContiguousTailTests {
 
 	private static CacheSnapshot snapshot(long lastSeq, long... seqs) {
 		List<SnapshotMessage> messages = LongStream.of(seqs)
-			.mapToObj(seq -> new SnapshotMessage("m" + seq, "chat", seq, "sender", "text", Instant.EPOCH, false))
+			.mapToObj(seq -> new SnapshotMessage("m" + seq, "chat", seq, "sender", "text", Instant.EPOCH, false, null))
 			.toList();
 		return new CacheSnapshot("chat", ChatType.GROUP, "G", null, Instant.EPOCH, lastSeq, 1, List.of("sender"),
 				messages, Map.of(), Map.of(), 0);

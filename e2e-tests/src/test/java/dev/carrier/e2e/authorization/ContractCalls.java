@@ -57,6 +57,8 @@ final class ContractCalls {
 					"/api/chats/{chatId}/messages?beforeSeq=3&limit=50", null),
 			new ContractCall("GET /api/chats/{chatId}/messages", Scope.CHAT, "GET",
 					"/api/chats/{chatId}/messages?afterSeq=0", null),
+			new ContractCall("PATCH /api/chats/{chatId}/messages/{messageId}", Scope.MESSAGE, "PATCH",
+					"/api/chats/{chatId}/messages/{messageId}", "{\"text\":\"rewritten by the attacker\"}"),
 			new ContractCall("DELETE /api/chats/{chatId}/messages/{messageId}", Scope.MESSAGE, "DELETE",
 					"/api/chats/{chatId}/messages/{messageId}", null),
 			new ContractCall("GET /api/chats/{chatId}/export", Scope.CHAT, "GET",

@@ -13,7 +13,7 @@ import java.util.UUID;
 import dev.carrier.e2e.support.Gen;
 
 /**
- * Hostile calls to the message endpoints of docs/api.md: mark read, send, history,
+ * Hostile calls to the message endpoints of docs/api.md: mark read, send, history, edit,
  * delete, export.
  */
 final class MessageRequests {
@@ -90,6 +90,27 @@ final class MessageRequests {
 			.map(id -> new Hostile("delete-message", "DELETE", "/api/chats/" + fixture.foreign() + "/messages/" + id,
 					Headers.bearer(fixture.fuzzerToken()), null, false, Strictness.STRICT));
 		return Gen.oneOf(notMine, junk, foreign, mineInTheWrongChat);
+	}
+
+	Gen<Hostile> editMessage() {
+		Gen<String> invalidText = Gen.oneOf(Gen.of("", " ", "   \n\t  ", "x".repeat(4001)).map(JsonValues::quote),
+				huge().map(JsonValues::quote), notAString(), Gen.just("null"));
+		String landing = "{\"text\":\"fuzz should never land\"}";
+		Gen<Hostile> badBody = pairs(Gen.of(fixture.fuzzerMessageIds()),
+				Gen.oneOf(invalidText.map(text -> "{\"text\":" + text + "}"), structuralJunk()))
+			.map(t -> Hostile.jsonCall("edit-message", "PATCH",
+					"/api/chats/" + fixture.direct() + "/messages/" + t.first(), fixture.fuzzerToken(), t.second()));
+		Gen<Hostile> notMine = Gen.of(fixture.peerMessageIds())
+			.flatMap(id -> targets.ownChat()
+				.map(chat -> Hostile.jsonCall("edit-message", "PATCH", "/api/chats/" + chat + "/messages/" + id,
+						fixture.fuzzerToken(), landing)));
+		Gen<Hostile> foreign = Gen.of(fixture.foreignMessageIds())
+			.map(id -> Hostile.jsonCall("edit-message", "PATCH", "/api/chats/" + fixture.foreign() + "/messages/" + id,
+					fixture.fuzzerToken(), landing));
+		Gen<Hostile> junk = pairs(targets.ownChat(), targets.foreignOrJunkId())
+			.map(t -> Hostile.jsonCall("edit-message", "PATCH", "/api/chats/" + t.first() + "/messages/" + t.second(),
+					fixture.fuzzerToken(), landing));
+		return Gen.oneOf(badBody, notMine, foreign, junk);
 	}
 
 	Gen<Hostile> export() {

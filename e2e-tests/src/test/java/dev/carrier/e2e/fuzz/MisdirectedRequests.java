@@ -49,7 +49,7 @@ final class MisdirectedRequests {
 					new String[] { "PUT", "/api/chats" }, new String[] { "PATCH", "/api/chats" },
 					new String[] { "DELETE", "/api/chats" }, new String[] { "PATCH", chat },
 					new String[] { "PUT", chat + "/messages" }, new String[] { "DELETE", chat + "/messages" },
-					new String[] { "PATCH", chat + "/messages/" + fixture.fuzzerMessageIds().getFirst() },
+					new String[] { "PUT", chat + "/messages/" + fixture.fuzzerMessageIds().getFirst() },
 					new String[] { "PUT", chat + "/read" }, new String[] { "GET", chat + "/read" },
 					new String[] { "GET", "/api/auth/login" }, new String[] { "PUT", "/api/auth/signup" },
 					new String[] { "DELETE", "/api/users/" + fixture.fuzzer().id() + "/avatar" },

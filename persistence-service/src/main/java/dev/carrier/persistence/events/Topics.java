@@ -18,6 +18,8 @@ public final class Topics {
 
 	public static final String MESSAGE_DELETED = "carrier.chat.message-deleted";
 
+	public static final String MESSAGE_EDITED = "carrier.chat.message-edited";
+
 	public static final String READ_CHANGED = "carrier.chat.read-changed";
 
 	/**
@@ -27,7 +29,7 @@ public final class Topics {
 	public static final String MESSAGES_STORED = "carrier.persistence.messages-stored";
 
 	public static final List<String> CONSUMED = List.of(USER_CHANGED, AVATAR_UPLOADED, CHAT_CHANGED, MESSAGE_SENT,
-			MESSAGE_DELETED, READ_CHANGED);
+			MESSAGE_DELETED, MESSAGE_EDITED, READ_CHANGED);
 
 	private Topics() {
 	}

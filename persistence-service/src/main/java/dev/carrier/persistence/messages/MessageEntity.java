@@ -33,6 +33,9 @@ class MessageEntity {
 
 	private boolean deleted;
 
+	@Column(name = "edited_at")
+	private Instant editedAt;
+
 	@Column(name = "client_message_id")
 	private String clientMessageId;
 
@@ -40,7 +43,8 @@ class MessageEntity {
 	}
 
 	MessageView toView() {
-		return new MessageView(this.id, this.chatId, this.seq, this.senderId, this.text, this.sentAt, this.deleted);
+		return new MessageView(this.id, this.chatId, this.seq, this.senderId, this.text, this.sentAt, this.deleted,
+				this.editedAt);
 	}
 
 }

@@ -10,6 +10,7 @@ import dev.carrier.persistence.chats.ChatService;
 import dev.carrier.persistence.events.DurabilityReports;
 import dev.carrier.persistence.events.EventBatches;
 import dev.carrier.persistence.events.MessageDeleted;
+import dev.carrier.persistence.events.MessageEdited;
 import dev.carrier.persistence.events.MessageSent;
 import dev.carrier.persistence.events.Topics;
 import dev.carrier.persistence.reads.ReadPosition;
@@ -19,7 +20,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
-/** chat-service's messages and deletions into MySQL. */
+/** chat-service's messages, deletions and edits into MySQL. */
 @Component
 class MessageEventsListener {
 
@@ -56,6 +57,16 @@ class MessageEventsListener {
 				(events) -> this.messages.upsert(events.stream()
 					.map((deleted) -> new StoredMessage(deleted.messageId(), deleted.chatId(), deleted.seq(),
 							deleted.senderId(), "", null, true, null, 0))
+					.toList()),
+				ack);
+	}
+
+	@KafkaListener(id = "message-edited", idIsGroup = false, topics = Topics.MESSAGE_EDITED)
+	void onMessageEdited(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
+		this.batches.write(records, MessageEdited.class,
+				(events) -> this.messages.upsert(events.stream()
+					.map((edited) -> new StoredMessage(edited.messageId(), edited.chatId(), edited.seq(),
+							edited.senderId(), edited.text(), null, false, null, 0, edited.editedAt()))
 					.toList()),
 				ack);
 	}

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Batch writes of messages, idempotent in any order: a message-sent after its
  * message-deleted keeps the tombstone (empty text, deleted), a delete after the message
- * empties it, and the same write twice changes nothing. A write that would give a seq to
- * a second message fails (see {@link #UPSERT}) instead of being folded into the first.
+ * empties it, an edit replaces the text unless the row holds a later edit, and the same
+ * write twice changes nothing. A write that would give a seq to a second message fails
+ * (see {@link #UPSERT}) instead of being folded into the first.
  */
 @Repository
 class MessageStore {
@@ -26,17 +27,22 @@ class MessageStore {
 	 * message that holds the same (chat_id, seq); then seq becomes NULL, which the NOT
 	 * NULL column refuses (the session is strict), so the collision fails the write
 	 * instead of silently keeping the other message. Text is decided from the OLD deleted
-	 * flag before it changes.
+	 * flag and edited_at before they change: an edit's row (edited_at set) replaces the
+	 * text unless the row holds a later edit; a send's row (edited_at NULL) never
+	 * replaces an edited text that arrived first.
 	 */
 	private static final String UPSERT = """
-			INSERT INTO messages (id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, generation)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			INSERT INTO messages (id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, generation,
+				edited_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON DUPLICATE KEY UPDATE
 				seq = IF(id = VALUES(id), seq, NULL),
-				text = IF(deleted OR VALUES(deleted), '', text),
+				text = IF(deleted OR VALUES(deleted), '',
+					IF(VALUES(edited_at) >= COALESCE(edited_at, VALUES(edited_at)), VALUES(text), text)),
 				deleted = deleted OR VALUES(deleted),
 				sent_at = COALESCE(sent_at, VALUES(sent_at)),
-				client_message_id = COALESCE(client_message_id, VALUES(client_message_id))
+				client_message_id = COALESCE(client_message_id, VALUES(client_message_id)),
+				edited_at = GREATEST(COALESCE(edited_at, VALUES(edited_at)), COALESCE(VALUES(edited_at), edited_at))
 			""";
 
 	private final JdbcTemplate jdbc;
@@ -56,6 +62,7 @@ class MessageStore {
 			statement.setBoolean(7, message.deleted());
 			statement.setString(8, message.clientMessageId());
 			statement.setLong(9, message.generation());
+			statement.setString(10, SqlTimes.utc(message.editedAt()));
 		});
 	}
 
@@ -120,13 +127,13 @@ class MessageStore {
 			args.add(chat.getKey());
 			args.add(chat.getValue() - count);
 		}
-		this.jdbc.query("SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id FROM messages"
-				+ " WHERE " + where + " ORDER BY chat_id, seq", (row) -> {
+		this.jdbc.query("SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, edited_at"
+				+ " FROM messages WHERE " + where + " ORDER BY chat_id, seq", (row) -> {
 					Timestamp sentAt = row.getTimestamp(6);
-					messages.add(new RecentMessage(
-							new MessageView(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
-									row.getString(5), (sentAt != null) ? sentAt.toInstant() : null, row.getBoolean(7)),
-							row.getString(8)));
+					Timestamp editedAt = row.getTimestamp(9);
+					messages.add(new RecentMessage(new MessageView(row.getString(1), row.getString(2), row.getLong(3),
+							row.getString(4), row.getString(5), (sentAt != null) ? sentAt.toInstant() : null,
+							row.getBoolean(7), (editedAt != null) ? editedAt.toInstant() : null), row.getString(8)));
 				}, args.toArray());
 		return messages;
 	}

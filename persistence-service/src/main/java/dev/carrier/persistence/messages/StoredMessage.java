@@ -5,8 +5,15 @@ import java.time.Instant;
 /**
  * A row to upsert into {@code messages}; {@code deleted} rows are tombstones with empty
  * text. {@code generation} is the cache incarnation that handed out the seq (see
- * {@code MessageSent}).
+ * {@code MessageSent}); {@code editedAt} is set on an edit's row only (its text is the
+ * edited text).
  */
 public record StoredMessage(String id, String chatId, long seq, String senderId, String text, Instant sentAt,
-		boolean deleted, String clientMessageId, long generation) {
+		boolean deleted, String clientMessageId, long generation, Instant editedAt) {
+
+	public StoredMessage(String id, String chatId, long seq, String senderId, String text, Instant sentAt,
+			boolean deleted, String clientMessageId, long generation) {
+		this(id, chatId, seq, senderId, text, sentAt, deleted, clientMessageId, generation, null);
+	}
+
 }

@@ -157,7 +157,8 @@ class InternalApiIntegrationTests {
 		assertThat(first.get("text").asString()).isEqualTo("text 1");
 		assertThat(first.get("sentAt").asString()).isEqualTo("2026-11-25T10:00:01.123456Z");
 		assertThat(first.get("deleted").asBoolean()).isFalse();
-		assertThat(first.properties()).hasSize(7);
+		assertThat(first.get("editedAt").isNull()).isTrue();
+		assertThat(first.properties()).hasSize(8);
 	}
 
 	@Test
