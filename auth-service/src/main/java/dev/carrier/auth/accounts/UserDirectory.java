@@ -58,7 +58,16 @@ class UserDirectory {
 		if (found.isEmpty() && !legacy.equals(name)) {
 			found = this.persistence.findUserByLogin(legacy).map(this::restore);
 		}
-		return found;
+		// MySQL learns of a rename or an email change a moment after Redis (through
+		// Kafka):
+		// a name the user gave up must not log in meanwhile, so the user, as Redis now
+		// knows
+		// them when it does, must still go by the name asked for.
+		return found.filter(user -> goesBy(user, name));
+	}
+
+	private static boolean goesBy(User user, String name) {
+		return name.equals(LoginNames.normalize(isEmail(name) ? user.email() : user.username()));
 	}
 
 	/**
