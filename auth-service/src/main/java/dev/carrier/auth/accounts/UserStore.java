@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
+import dev.carrier.auth.LuaScripts;
 import dev.carrier.auth.RedisKeys;
 
 /** Users in Redis: one hash per user plus lowercase username and email indexes. */
@@ -122,7 +122,7 @@ class UserStore {
 	}
 
 	private static <T> RedisScript<T> script(String name, Class<T> resultType) {
-		return RedisScript.of(new ClassPathResource("scripts/" + name), resultType);
+		return LuaScripts.of(name, resultType);
 	}
 
 }

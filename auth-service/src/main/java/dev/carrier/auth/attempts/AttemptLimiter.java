@@ -3,11 +3,11 @@ package dev.carrier.auth.attempts;
 import java.time.Duration;
 import java.util.List;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
+import dev.carrier.auth.LuaScripts;
 import dev.carrier.auth.RedisKeys;
 
 /**
@@ -64,7 +64,7 @@ public class AttemptLimiter {
 	}
 
 	private static RedisScript<Long> script(String name) {
-		return RedisScript.of(new ClassPathResource("scripts/" + name), Long.class);
+		return LuaScripts.of(name, Long.class);
 	}
 
 }

@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
+import dev.carrier.auth.LuaScripts;
 import dev.carrier.auth.RedisKeys;
 
 /**
@@ -24,11 +24,9 @@ import dev.carrier.auth.RedisKeys;
 @Component
 class SessionStore {
 
-	private static final RedisScript<String> OPEN_SESSION = RedisScript
-		.of(new ClassPathResource("scripts/open-session.lua"), String.class);
+	private static final RedisScript<String> OPEN_SESSION = LuaScripts.of("open-session.lua", String.class);
 
-	private static final RedisScript<Long> CLOSE_SESSION = RedisScript
-		.of(new ClassPathResource("scripts/close-session.lua"), Long.class);
+	private static final RedisScript<Long> CLOSE_SESSION = LuaScripts.of("close-session.lua", Long.class);
 
 	private final StringRedisTemplate redis;
 
