@@ -1,7 +1,9 @@
 package dev.carrier.gateway.routing;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -37,8 +39,17 @@ import org.springframework.web.server.ServerWebExchange;
  * <p>
  * On the event loop the write, its completion and the rebind all happen before the next
  * read.
+ * <p>
+ * The connection also gets a {@link LingeringClose}, so a client learns the code its
+ * socket was closed with even while it is still sending.
  */
 final class EventLoopUpgradeStrategy implements RequestUpgradeStrategy {
+
+	/**
+	 * How long a closed socket's client has to answer the close before its connection is
+	 * dropped.
+	 */
+	static final Duration CLOSE_LINGER = Duration.ofSeconds(2);
 
 	private final RequestUpgradeStrategy delegate;
 
@@ -49,18 +60,23 @@ final class EventLoopUpgradeStrategy implements RequestUpgradeStrategy {
 	@Override
 	public Mono<Void> upgrade(ServerWebExchange exchange, WebSocketHandler handler, @Nullable String subProtocol,
 			Supplier<HandshakeInfo> handshakeInfoFactory) {
-		Mono<Void> upgrade = Mono
-			.defer(() -> this.delegate.upgrade(exchange, handler, subProtocol, handshakeInfoFactory));
-		EventLoop eventLoop = eventLoopOf(exchange);
+		Channel channel = channelOf(exchange);
+		Mono<Void> upgrade = Mono.defer(() -> {
+			if (channel != null) {
+				LingeringClose.addTo(channel, CLOSE_LINGER);
+			}
+			return this.delegate.upgrade(exchange, handler, subProtocol, handshakeInfoFactory);
+		});
+		EventLoop eventLoop = (channel != null) ? channel.eventLoop() : null;
 		if (eventLoop == null || eventLoop.inEventLoop()) {
 			return upgrade;
 		}
 		return upgrade.subscribeOn(Schedulers.fromExecutor(eventLoop));
 	}
 
-	static @Nullable EventLoop eventLoopOf(ServerWebExchange exchange) {
+	static @Nullable Channel channelOf(ServerWebExchange exchange) {
 		Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-		return (nativeRequest instanceof Connection connection) ? connection.channel().eventLoop() : null;
+		return (nativeRequest instanceof Connection connection) ? connection.channel() : null;
 	}
 
 }

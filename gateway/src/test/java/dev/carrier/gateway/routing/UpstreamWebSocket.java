@@ -30,6 +30,15 @@ final class UpstreamWebSocket implements AutoCloseable {
 	 */
 	static final String REFUSE = "refuse";
 
+	/**
+	 * A first frame with this text makes the upstream close the socket with 1008 once it
+	 * has read {@link #FLOOD_BUDGET} frames, as chat-service closes a socket that sends
+	 * more frames than its budget.
+	 */
+	static final String FLOOD = "flood";
+
+	static final int FLOOD_BUDGET = 50;
+
 	private final DisposableServer server;
 
 	/** The headers of each handshake that reached this upstream, in order. */
@@ -39,7 +48,15 @@ final class UpstreamWebSocket implements AutoCloseable {
 	final BlockingQueue<String> closedByClient = new LinkedBlockingQueue<>();
 
 	private UpstreamWebSocket() {
-		this.server = HttpServer.create().host("127.0.0.1").port(0).handle(this::handle).bindNow();
+		// Like chat-service's Tomcat, it waits for the close handshake before it drops
+		// the
+		// connection.
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.doOnConnection(connection -> LingeringClose.addTo(connection.channel(), Duration.ofSeconds(2)))
+			.handle(this::handle)
+			.bindNow();
 	}
 
 	static UpstreamWebSocket start() {
@@ -77,8 +94,16 @@ final class UpstreamWebSocket implements AutoCloseable {
 		in.receiveCloseStatus().subscribe(status -> this.closedByClient.add(status.code() + " " + status.reasonText()));
 		// Reads every frame (cancelling the inbound would close the socket) and answers
 		// the first.
+		boolean[] flooding = new boolean[1];
 		return in.receive().asString().index().concatMap(frame -> {
+			if (flooding[0] && frame.getT1() == FLOOD_BUDGET) {
+				return out.sendClose(1008, "Too many frames");
+			}
 			if (frame.getT1() > 0) {
+				return Mono.<Void>empty();
+			}
+			if (frame.getT2().equals(FLOOD)) {
+				flooding[0] = true;
 				return Mono.<Void>empty();
 			}
 			if (frame.getT2().equals(REFUSE)) {

@@ -1,8 +1,12 @@
 package dev.carrier.gateway.routing;
 
+import java.net.URI;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -113,6 +117,34 @@ class WebSocketProxyIntegrationTests {
 		assertThat(status).isEqualTo("4401 Unauthorized");
 	}
 
+	/**
+	 * A client that keeps sending while the upstream closes its socket still reads the
+	 * close code: before {@link LingeringClose}, the gateway dropped the connection right
+	 * after the close frame with the client's frames unread, the kernel answered with a
+	 * reset, and the client often lost the close frame (1006 instead of 1008).
+	 */
+	@Test
+	void aFlooderStillReadsWhyItsSocketWasClosed() {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		for (int socket = 0; socket < 30; socket++) {
+			CloseCode close = new CloseCode();
+			WebSocket flooder = http.newWebSocketBuilder()
+				.buildAsync(URI.create("ws://127.0.0.1:" + this.port + "/api/ws"), close)
+				.join();
+			flooder.sendText(UpstreamWebSocket.FLOOD, true).join();
+			while (!close.code.isDone()) {
+				try {
+					flooder.sendText("{\"type\":\"typing\"}", true).join();
+				}
+				catch (RuntimeException closed) {
+					break;
+				}
+			}
+			assertThat(close.code.completeOnTimeout(-1, 10, TimeUnit.SECONDS).join()).as("socket " + socket)
+				.isEqualTo(1008);
+		}
+	}
+
 	@Test
 	void theClientsCloseCodeAndReasonReachTheUpstream() throws InterruptedException {
 		client().websocket().uri("/api/ws").handle((in, out) -> {
@@ -192,6 +224,24 @@ class WebSocketProxyIntegrationTests {
 				headers.forEach(h::set);
 			})
 			.exchange();
+	}
+
+	/** Keeps the code a socket was closed with: 1006 when it broke without one. */
+	static final class CloseCode implements WebSocket.Listener {
+
+		final CompletableFuture<Integer> code = new CompletableFuture<>();
+
+		@Override
+		public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+			this.code.complete(statusCode);
+			return null;
+		}
+
+		@Override
+		public void onError(WebSocket socket, Throwable error) {
+			this.code.complete(1006);
+		}
+
 	}
 
 	HttpClient client() {
