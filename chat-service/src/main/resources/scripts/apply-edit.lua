@@ -5,7 +5,10 @@
 -- (the retry finds the edit durable and returns it, or edits again: the same text either way).
 -- An entry that left the list is stored in MySQL, where the event brings the edit: only the push.
 -- KEYS: 1 chat hash, 2 messages
--- ARGV: 1 messageId, 2 generation, 3 text, 4 editedAt, 5 fan-out channel, 6 fan-out envelope
+-- The cached replies to it quote the new text's start (ARGV[7], cut by the caller: Lua's strings
+-- are bytes, and only Java knows where a character ends).
+-- ARGV: 1 messageId, 2 generation, 3 text, 4 editedAt, 5 fan-out channel, 6 fan-out envelope,
+--       7 excerpt
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return {'stale'}
 end
@@ -24,6 +27,15 @@ for i = #items, 1, -1 do
       m.editedAt = ARGV[4]
       local entry = cjson.encode(m)
       redis.call('LSET', KEYS[2], i - 1, entry)
+      for j = i + 1, #items do
+        if string.find(items[j], '"replyTo"', 1, true) and string.find(items[j], ARGV[1], 1, true) then
+          local reply = cjson.decode(items[j])
+          if type(reply.replyTo) == 'table' and reply.replyTo.id == ARGV[1] then
+            reply.replyTo.excerpt = ARGV[7]
+            redis.call('LSET', KEYS[2], j - 1, cjson.encode(reply))
+          end
+        end
+      end
       redis.call('PUBLISH', ARGV[5], ARGV[6])
       return {'edited', entry}
     end

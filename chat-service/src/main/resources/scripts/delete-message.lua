@@ -1,4 +1,5 @@
--- Tombstones the sender's own message in the cached list (text emptied, deleted = true).
+-- Tombstones the sender's own message in the cached list (text, quote and reactions gone,
+-- deleted = true); the cached replies to it then quote a deleted message.
 -- Returns 'deleted' with the tombstone, 'not-found' when the message is someone else's or not
 -- acknowledged yet (pending),
 -- 'not-cached' when the list does not hold it (it may be older than the list).
@@ -14,8 +15,20 @@ for i = #items, 1, -1 do
       end
       m.deleted = true
       m.text = ''
+      m.replyTo = nil
+      m.reactions = nil
       local tombstone = cjson.encode(m)
       redis.call('LSET', KEYS[1], i - 1, tombstone)
+      for j = i + 1, #items do
+        if string.find(items[j], '"replyTo"', 1, true) and string.find(items[j], ARGV[1], 1, true) then
+          local reply = cjson.decode(items[j])
+          if type(reply.replyTo) == 'table' and reply.replyTo.id == ARGV[1] then
+            reply.replyTo.deleted = true
+            reply.replyTo.excerpt = ''
+            redis.call('LSET', KEYS[1], j - 1, cjson.encode(reply))
+          end
+        end
+      end
       return {'deleted', tombstone}
     end
   end

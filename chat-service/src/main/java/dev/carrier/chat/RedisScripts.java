@@ -40,6 +40,9 @@ public final class RedisScripts {
 	@SuppressWarnings("rawtypes")
 	public static final RedisScript<List> APPLY_EDIT = script("apply-edit.lua", List.class);
 
+	@SuppressWarnings("rawtypes")
+	public static final RedisScript<List> APPLY_REACTION = script("apply-reaction.lua", List.class);
+
 	public static final RedisScript<String> CONFIRM_MESSAGE = script("confirm-message.lua", String.class);
 
 	public static final RedisScript<String> BEGIN_RELOAD = script("begin-reload.lua", String.class);

@@ -1,15 +1,34 @@
 package dev.carrier.chat.cache;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A message of a snapshot, in the shape the cached list stores (the same fields, in the
  * same order, as messages.Message): the cache installs it without depending on the
- * messages feature, which depends on the cache through chats.
+ * messages feature, which depends on the cache through chats. A missing quote and empty
+ * reactions are left out of the entry, as the Lua scripts leave them out: Redis's Lua
+ * would turn an empty array into an object when it rewrites the entry.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record SnapshotMessage(String id, String chatId, long seq, String senderId, String text, Instant sentAt,
-		boolean deleted, Instant editedAt) {
+		boolean deleted, Instant editedAt, @JsonInclude(JsonInclude.Include.NON_NULL) Quote replyTo,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reaction> reactions) {
+
+	SnapshotMessage(String id, String chatId, long seq, String senderId, String text, Instant sentAt, boolean deleted,
+			Instant editedAt) {
+		this(id, chatId, seq, senderId, text, sentAt, deleted, editedAt, null, List.of());
+	}
+
+	/** {@code {id, seq, senderId, excerpt, deleted}}, as messages.Quote. */
+	record Quote(String id, long seq, String senderId, String excerpt, boolean deleted) {
+	}
+
+	/** {@code {emoji, count, userIds}}, as messages.Reaction. */
+	record Reaction(String emoji, int count, List<String> userIds) {
+	}
+
 }

@@ -46,6 +46,11 @@ class KafkaConfiguration {
 	}
 
 	@Bean
+	NewTopic reactionChangedTopic(CarrierProperties properties) {
+		return topic(Topics.REACTION_CHANGED, properties);
+	}
+
+	@Bean
 	NewTopic readChangedTopic(CarrierProperties properties) {
 		return topic(Topics.READ_CHANGED, properties);
 	}

@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * The message as {@code MessageSent} carries it: the public message, the client's id, and
  * the generation of the chat's cached incarnation that handed out its seq (0 before any
- * reload).
+ * reload), and the id of the message it replies to (null when it is no reply).
  */
 public record SentMessage(String id, String chatId, long seq, String senderId, String text, Instant sentAt,
-		String clientMessageId, long generation) {
+		String clientMessageId, long generation, String replyToId) {
 }

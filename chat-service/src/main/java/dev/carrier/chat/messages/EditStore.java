@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Edits of cached messages: find the sender's own entry with the chat's generation
- * (find-message.lua), then, once Kafka has the edit, write it and push it in one step if
- * that incarnation is still cached (apply-edit.lua).
+ * (find-message.lua, which also finds anyone's message for a quote or a reaction), then,
+ * once Kafka has the edit, write it and push it in one step if that incarnation is still
+ * cached (apply-edit.lua), with the quotes of the replies to it.
  */
 @Component
 class EditStore {
@@ -27,10 +28,10 @@ class EditStore {
 		this.json = json;
 	}
 
-	/** Where the message to edit is. */
+	/** Where the message is. */
 	enum Found {
 
-		/** In the cached list, the sender's own and not deleted. */
+		/** In the cached list, acknowledged, not deleted (and the sender's own). */
 		CACHED,
 		/** Someone else's, deleted, pending or unknown to the list's range. */
 		NOT_FOUND,
@@ -76,7 +77,7 @@ class EditStore {
 			String fanoutEnvelope) {
 		List<?> result = this.redis.execute(RedisScripts.APPLY_EDIT,
 				List.of(RedisKeys.chat(chatId), RedisKeys.messages(chatId)), messageId, generation, text,
-				editedAt.toString(), RedisKeys.EVENTS_CHANNEL, fanoutEnvelope);
+				editedAt.toString(), RedisKeys.EVENTS_CHANNEL, fanoutEnvelope, Quote.excerpt(text));
 		return switch (String.valueOf(result.get(0))) {
 			case "edited" -> Applied.EDITED;
 			case "trimmed" -> Applied.TRIMMED;

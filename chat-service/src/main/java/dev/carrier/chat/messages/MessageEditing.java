@@ -72,8 +72,7 @@ public class MessageEditing {
 			return original;
 		}
 		Instant editedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		Message edit = new Message(original.id(), chatId, original.seq(), original.senderId(), text, original.sentAt(),
-				false, editedAt);
+		Message edit = original.edited(text, editedAt);
 		this.events.publish(Topics.MESSAGE_EDITED, chatId, new MessageEdited(MessageEdited.newEventId(), Instant.now(),
 				chatId, messageId, edit.seq(), userId, text, editedAt));
 		MessagePush.Updated push = new MessagePush.Updated(edit);

@@ -36,6 +36,8 @@ public class MessageService {
 
 	private final MessageHistory history;
 
+	private final MessageLookup lookup;
+
 	private final EventPublisher events;
 
 	private final Fanout fanout;
@@ -48,11 +50,12 @@ public class MessageService {
 
 	private final Counter stale;
 
-	MessageService(ChatAccess chats, MessageStore store, MessageHistory history, EventPublisher events, Fanout fanout,
-			MeterRegistry meters) {
+	MessageService(ChatAccess chats, MessageStore store, MessageHistory history, MessageLookup lookup,
+			EventPublisher events, Fanout fanout, MeterRegistry meters) {
 		this.chats = chats;
 		this.store = store;
 		this.history = history;
+		this.lookup = lookup;
 		this.events = events;
 		this.fanout = fanout;
 		this.sent = Counter.builder("carrier.chat.messages.sent")
@@ -78,22 +81,34 @@ public class MessageService {
 		if (clientMessageId.isEmpty() || clientMessageId.length() > 64) {
 			throw new InvalidRequest("clientMessageId must be 1 to 64 characters");
 		}
-		return this.sendTimer.record(() -> store(chatId, senderId, clientMessageId, text));
-	}
-
-	private Message store(String chatId, String senderId, String clientMessageId, String text) {
 		if (!Ids.isValid(chatId)) {
 			// no other spelling of an id ever reaches Redis
 			throw new ChatNotFound();
 		}
+		Quote quote = (request.replyTo() != null) ? quote(chatId, senderId, request.replyTo().trim()) : null;
+		return this.sendTimer.record(() -> store(chatId, senderId, clientMessageId, text, quote));
+	}
+
+	/**
+	 * What a reply quotes: a message of this chat that is acknowledged and not deleted.
+	 * Membership comes first, so a stranger learns nothing about the chat's messages.
+	 */
+	private Quote quote(String chatId, String senderId, String replyTo) {
+		this.chats.requireMember(chatId, senderId);
+		return this.lookup.find(chatId, replyTo)
+			.map((original) -> Quote.of(original.message()))
+			.orElseThrow(() -> new InvalidRequest("replyTo must be a message of this chat that is not deleted"));
+	}
+
+	private Message store(String chatId, String senderId, String clientMessageId, String text, Quote quote) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		// The append checks membership itself, so a cached chat costs one round trip.
-		MessageStore.Appended appended = this.store.append(chatId, senderId, clientMessageId, text, now);
+		MessageStore.Appended appended = this.store.append(chatId, senderId, clientMessageId, text, quote, now);
 		if (appended.outcome() == MessageStore.Outcome.NO_CHAT) {
 			// Not cached: reload it for a member (a stranger reloads nothing), then once
 			// more.
 			this.chats.requireMember(chatId, senderId);
-			appended = this.store.append(chatId, senderId, clientMessageId, text, now);
+			appended = this.store.append(chatId, senderId, clientMessageId, text, quote, now);
 		}
 		switch (appended.outcome()) {
 			case NO_CHAT, NOT_MEMBER -> throw new ChatNotFound();
@@ -114,7 +129,8 @@ public class MessageService {
 		this.events.publish(Topics.MESSAGE_SENT, chatId,
 				new MessageSent(MessageSent.newEventId(), Instant.now(),
 						new SentMessage(message.id(), chatId, message.seq(), senderId, message.text(), message.sentAt(),
-								clientMessageId, Long.parseLong(appended.generation()))));
+								clientMessageId, Long.parseLong(appended.generation()),
+								(message.replyTo() != null) ? message.replyTo().id() : null)));
 		// Visible, pushed and acknowledged only if the incarnation of the chat that gave
 		// the seq
 		// is still the cached one: otherwise a reload may have handed the seq out again.

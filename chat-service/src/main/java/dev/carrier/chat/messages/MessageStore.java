@@ -65,14 +65,15 @@ class MessageStore {
 
 	}
 
-	Appended append(String chatId, String senderId, String clientMessageId, String text, Instant now) {
+	Appended append(String chatId, String senderId, String clientMessageId, String text, Quote quote, Instant now) {
 		String messageId = java.util.UUID.randomUUID().toString();
 		List<String> keys = List.of(RedisKeys.chat(chatId), RedisKeys.members(chatId), RedisKeys.messages(chatId),
 				RedisKeys.clientIds(chatId), RedisKeys.read(chatId), RedisKeys.lease(chatId));
 		List<?> result = this.redis.execute(RedisScripts.SEND_MESSAGE, keys, chatId, senderId,
 				senderId + ":" + clientMessageId, messageId, text, now.toString(), String.valueOf(now.toEpochMilli()),
 				String.valueOf(this.properties.chat().leaseTtl().toMillis()),
-				String.valueOf(this.properties.chat().messageBound()), RedisKeys.USER_CHATS_PREFIX);
+				String.valueOf(this.properties.chat().messageBound()), RedisKeys.USER_CHATS_PREFIX,
+				(quote != null) ? this.json.writeValueAsString(quote) : "");
 		String status = String.valueOf(result.get(0));
 		return switch (status) {
 			case "created" -> new Appended(Outcome.CREATED, parse(result.get(1)), null, String.valueOf(result.get(2)),

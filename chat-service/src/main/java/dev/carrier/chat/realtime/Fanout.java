@@ -64,6 +64,15 @@ public class Fanout {
 		return encode(recipients, event);
 	}
 
+	/**
+	 * The start of an event's envelope, up to its frame, for a Redis step that writes the
+	 * frame itself (the message it changed, as it stored it).
+	 */
+	public String envelopeHead(Collection<String> recipients) {
+		this.published.increment();
+		return new FanoutEnvelope(false, List.copyOf(recipients), "").encode();
+	}
+
 	private String encode(Collection<String> recipients, Push event) {
 		return new FanoutEnvelope(Push.isHint(event.type()), List.copyOf(recipients),
 				this.json.writeValueAsString(event))
