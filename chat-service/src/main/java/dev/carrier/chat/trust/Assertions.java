@@ -2,6 +2,7 @@ package dev.carrier.chat.trust;
 
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -9,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -23,6 +26,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -59,13 +63,32 @@ public class Assertions {
 
 	private final String serviceName;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	private final AtomicReference<Credential> credential = new AtomicReference<>();
 
+	/**
+	 * Assertions verified already, with their subject, until they expire. The gateway
+	 * hands a user the same assertion for half its life, so a steady client's requests
+	 * cost one HMAC check and one claims check per 15 s instead of one per request (9 %
+	 * of this service's CPU on the send path, issue 17). A token is only ever cached
+	 * after it verified, and only until its own expiry, so the cache accepts nothing the
+	 * verifier would refuse.
+	 */
+	private final Cache<String, Verified> verified = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(Duration.ofMinutes(1))
+		.build();
+
+	@Autowired
 	public Assertions(TrustProperties properties, @Value("${spring.application.name}") String serviceName) {
-		this.identities = processorFor(properties, API_AUDIENCE);
-		this.services = processorFor(properties, INTERNAL_AUDIENCE);
+		this(properties, serviceName, Clock.systemUTC());
+	}
+
+	Assertions(TrustProperties properties, String serviceName, Clock clock) {
+		this.clock = clock;
+		this.identities = processorFor(properties, API_AUDIENCE, clock);
+		this.services = processorFor(properties, INTERNAL_AUDIENCE, clock);
 		try {
 			this.signer = new MACSigner(properties.keyBytes());
 		}
@@ -81,7 +104,19 @@ public class Assertions {
 	 * one.
 	 */
 	public Optional<String> userOf(String assertion) {
-		return subjectOf(this.identities, assertion);
+		if (assertion == null) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		Verified known = this.verified.getIfPresent(assertion);
+		if (known != null && now.isBefore(known.expiresAt())) {
+			return Optional.of(known.subject());
+		}
+		Optional<JWTClaimsSet> claims = claimsOf(this.identities, assertion);
+		claims.filter((c) -> c.getSubject() != null && c.getExpirationTime() != null)
+			.ifPresent((c) -> this.verified.put(assertion,
+					new Verified(c.getSubject(), c.getExpirationTime().toInstant())));
+		return claims.map(JWTClaimsSet::getSubject);
 	}
 
 	/**
@@ -89,7 +124,7 @@ public class Assertions {
 	 * expired one.
 	 */
 	public Optional<String> serviceOf(String credential) {
-		return subjectOf(this.services, credential);
+		return claimsOf(this.services, credential).map(JWTClaimsSet::getSubject);
 	}
 
 	/**
@@ -125,27 +160,38 @@ public class Assertions {
 		return jwt.serialize();
 	}
 
-	private static Optional<String> subjectOf(DefaultJWTProcessor<SecurityContext> processor, String token) {
+	private static Optional<JWTClaimsSet> claimsOf(DefaultJWTProcessor<SecurityContext> processor, String token) {
 		if (token == null || token.isBlank() || token.length() > 4096) {
 			return Optional.empty();
 		}
 		try {
-			return Optional.ofNullable(processor.process(token.strip(), null).getSubject());
+			return Optional.of(processor.process(token.strip(), null));
 		}
 		catch (ParseException | BadJOSEException | JOSEException ex) {
 			return Optional.empty();
 		}
 	}
 
-	private static DefaultJWTProcessor<SecurityContext> processorFor(TrustProperties properties, String audience) {
+	private static DefaultJWTProcessor<SecurityContext> processorFor(TrustProperties properties, String audience,
+			Clock clock) {
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWSKeySelector(
 				new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(properties.keyBytes())));
-		processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience, null, REQUIRED_CLAIMS));
+		processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience, null, REQUIRED_CLAIMS) {
+
+			@Override
+			protected Date currentTime() {
+				return Date.from(clock.instant());
+			}
+
+		});
 		return processor;
 	}
 
 	private record Credential(String token, Instant renewAfter) {
+	}
+
+	private record Verified(String subject, Instant expiresAt) {
 	}
 
 }
