@@ -8,7 +8,7 @@
 -- The cached replies to it quote the new text's start (ARGV[7], cut by the caller: Lua's strings
 -- are bytes, and only Java knows where a character ends).
 -- ARGV: 1 messageId, 2 generation, 3 text, 4 editedAt, 5 fan-out channel, 6 fan-out envelope,
---       7 excerpt
+--       7 excerpt, 8 the ids the new text mentions as a JSON array, or '' for none
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return {'stale'}
 end
@@ -25,6 +25,7 @@ for i = #items, 1, -1 do
       end
       m.text = ARGV[3]
       m.editedAt = ARGV[4]
+      m.mentions = (ARGV[8] ~= '') and cjson.decode(ARGV[8]) or nil
       local entry = cjson.encode(m)
       redis.call('LSET', KEYS[2], i - 1, entry)
       for j = i + 1, #items do

@@ -64,7 +64,8 @@ for i = #items, 1, -1 do
       })
       local reactionsJson = (#reactions == 0) and '[]' or cjson.encode(reactions)
       redis.call('PUBLISH', ARGV[6], ARGV[7] .. '{"type":"message.updated","message":'
-        .. string.sub(shown, 1, -2) .. ',"reactions":' .. reactionsJson .. '}}')
+        .. string.sub(shown, 1, -2) .. ',"reactions":' .. reactionsJson
+        .. ',"mentions":' .. ((type(m.mentions) == 'table') and cjson.encode(m.mentions) or '[]') .. '}}')
       return {'applied', entry}
     end
   end

@@ -11,7 +11,8 @@
 -- KEYS: 1 chat hash, 2 members, 3 messages, 4 client-ids, 5 read, 6 lease
 -- ARGV: 1 chatId, 2 senderId, 3 '<senderId>:<clientMessageId>', 4 new message id, 5 text,
 --       6 sentAt, 7 nowMillis, 8 leaseMillis, 9 list bound, 10 user-chats key prefix,
---       11 the quote of the message replied to as JSON, or '' for no reply
+--       11 the quote of the message replied to as JSON, or '' for no reply,
+--       12 the ids of the members it mentions as a JSON array, or '' for none
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return {'no-chat'}
 end
@@ -38,7 +39,8 @@ local seq = redis.call('HINCRBY', KEYS[1], 'lastSeq', 1)
 local message = cjson.encode({
   id = ARGV[4], chatId = ARGV[1], seq = seq, senderId = ARGV[2], text = ARGV[5],
   sentAt = ARGV[6], deleted = false, pending = true,
-  replyTo = (ARGV[11] ~= '') and cjson.decode(ARGV[11]) or nil
+  replyTo = (ARGV[11] ~= '') and cjson.decode(ARGV[11]) or nil,
+  mentions = (ARGV[12] ~= '') and cjson.decode(ARGV[12]) or nil
 })
 redis.call('RPUSH', KEYS[3], message)
 local stored = tonumber(redis.call('HGET', KEYS[1], 'storedSeq') or '0')

@@ -9,18 +9,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A message of a snapshot, in the shape the cached list stores (the same fields, in the
  * same order, as messages.Message): the cache installs it without depending on the
- * messages feature, which depends on the cache through chats. A missing quote and empty
- * reactions are left out of the entry, as the Lua scripts leave them out: Redis's Lua
- * would turn an empty array into an object when it rewrites the entry.
+ * messages feature, which depends on the cache through chats. A missing quote, empty
+ * reactions and no mentions are left out of the entry, as the Lua scripts leave them out:
+ * Redis's Lua would turn an empty array into an object when it rewrites the entry.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record SnapshotMessage(String id, String chatId, long seq, String senderId, String text, Instant sentAt,
 		boolean deleted, Instant editedAt, @JsonInclude(JsonInclude.Include.NON_NULL) Quote replyTo,
-		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reaction> reactions) {
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reaction> reactions,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> mentions) {
 
 	SnapshotMessage(String id, String chatId, long seq, String senderId, String text, Instant sentAt, boolean deleted,
 			Instant editedAt) {
-		this(id, chatId, seq, senderId, text, sentAt, deleted, editedAt, null, List.of());
+		this(id, chatId, seq, senderId, text, sentAt, deleted, editedAt, null, List.of(), List.of());
 	}
 
 	/** {@code {id, seq, senderId, excerpt, deleted}}, as messages.Quote. */

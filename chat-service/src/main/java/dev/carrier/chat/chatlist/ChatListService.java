@@ -49,8 +49,10 @@ class ChatListService {
 		List<ChatSummary> summaries = new ArrayList<>(chats.size());
 		for (int i = 0; i < chats.size(); i++) {
 			StoredChat chat = chats.get(i);
-			long unread = Math.max(0, chat.lastSeq() - this.reads.position(chat.id(), userId));
-			summaries.add(new ChatSummary(views.get(i), this.messages.last(chat.id()).orElse(null), unread));
+			long readSeq = this.reads.position(chat.id(), userId);
+			long unread = Math.max(0, chat.lastSeq() - readSeq);
+			long mentions = (unread > 0) ? this.messages.mentionsAfter(chat.id(), userId, readSeq, unread) : 0;
+			summaries.add(new ChatSummary(views.get(i), this.messages.last(chat.id()).orElse(null), unread, mentions));
 		}
 		return summaries;
 	}

@@ -73,11 +73,11 @@ class EditStore {
 
 	}
 
-	Applied apply(String chatId, String messageId, String generation, String text, Instant editedAt,
-			String fanoutEnvelope) {
+	Applied apply(String chatId, String messageId, String generation, Message edit, String fanoutEnvelope) {
 		List<?> result = this.redis.execute(RedisScripts.APPLY_EDIT,
-				List.of(RedisKeys.chat(chatId), RedisKeys.messages(chatId)), messageId, generation, text,
-				editedAt.toString(), RedisKeys.EVENTS_CHANNEL, fanoutEnvelope, Quote.excerpt(text));
+				List.of(RedisKeys.chat(chatId), RedisKeys.messages(chatId)), messageId, generation, edit.text(),
+				edit.editedAt().toString(), RedisKeys.EVENTS_CHANNEL, fanoutEnvelope, Quote.excerpt(edit.text()),
+				edit.mentions().isEmpty() ? "" : this.json.writeValueAsString(edit.mentions()));
 		return switch (String.valueOf(result.get(0))) {
 			case "edited" -> Applied.EDITED;
 			case "trimmed" -> Applied.TRIMMED;

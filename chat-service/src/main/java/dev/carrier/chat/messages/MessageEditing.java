@@ -34,10 +34,13 @@ public class MessageEditing {
 
 	private final Fanout fanout;
 
+	private final Mentions mentions;
+
 	private final Counter edited;
 
 	MessageEditing(ChatAccess chats, EditStore store, MessageHistory history, EventPublisher events, Fanout fanout,
-			MeterRegistry meters) {
+			Mentions mentions, MeterRegistry meters) {
+		this.mentions = mentions;
 		this.chats = chats;
 		this.store = store;
 		this.history = history;
@@ -72,15 +75,15 @@ public class MessageEditing {
 			return original;
 		}
 		Instant editedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		Message edit = original.edited(text, editedAt);
+		Message edit = original.edited(text, editedAt, this.mentions.of(text, chat.memberIds()));
 		this.events.publish(Topics.MESSAGE_EDITED, chatId, new MessageEdited(MessageEdited.newEventId(), Instant.now(),
-				chatId, messageId, edit.seq(), userId, text, editedAt));
+				chatId, messageId, edit.seq(), userId, text, editedAt, edit.mentions()));
 		MessagePush.Updated push = new MessagePush.Updated(edit);
 		if (lookup.found() == EditStore.Found.NOT_CACHED) {
 			this.fanout.publish(chat.memberIds(), push);
 		}
 		else {
-			EditStore.Applied applied = this.store.apply(chatId, messageId, lookup.generation(), text, editedAt,
+			EditStore.Applied applied = this.store.apply(chatId, messageId, lookup.generation(), edit,
 					this.fanout.envelope(chat.memberIds(), push));
 			switch (applied) {
 				case DELETED -> throw new MessageNotFound();

@@ -111,6 +111,15 @@ public class MessageHistory {
 	}
 
 	/**
+	 * How many of a cached chat's messages after {@code readSeq} mention the user: the
+	 * chat list's count of unread mentions. Only the cached list is read; a chat is
+	 * cached while anyone uses it, and what is unread is recent.
+	 */
+	public long mentionsAfter(String chatId, String userId, long readSeq, long unread) {
+		return this.store.mentioning(chatId, userId, readSeq, unread);
+	}
+
+	/**
 	 * Looks for a message older than the Redis list in durable storage, newest pages
 	 * first.
 	 */

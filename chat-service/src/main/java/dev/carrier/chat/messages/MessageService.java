@@ -2,6 +2,7 @@ package dev.carrier.chat.messages;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import dev.carrier.chat.chats.ChatAccess;
 import dev.carrier.chat.chats.ChatNotFound;
@@ -38,6 +39,8 @@ public class MessageService {
 
 	private final MessageLookup lookup;
 
+	private final Mentions mentions;
+
 	private final EventPublisher events;
 
 	private final Fanout fanout;
@@ -51,7 +54,8 @@ public class MessageService {
 	private final Counter stale;
 
 	MessageService(ChatAccess chats, MessageStore store, MessageHistory history, MessageLookup lookup,
-			EventPublisher events, Fanout fanout, MeterRegistry meters) {
+			Mentions mentions, EventPublisher events, Fanout fanout, MeterRegistry meters) {
+		this.mentions = mentions;
 		this.chats = chats;
 		this.store = store;
 		this.history = history;
@@ -86,7 +90,9 @@ public class MessageService {
 			throw new ChatNotFound();
 		}
 		Quote quote = (request.replyTo() != null) ? quote(chatId, senderId, request.replyTo().trim()) : null;
-		return this.sendTimer.record(() -> store(chatId, senderId, clientMessageId, text, quote));
+		List<String> mentioned = Mentions.names(text).isEmpty() ? List.of()
+				: this.mentions.of(text, this.chats.requireMember(chatId, senderId).memberIds());
+		return this.sendTimer.record(() -> store(chatId, senderId, clientMessageId, text, quote, mentioned));
 	}
 
 	/**
@@ -100,15 +106,17 @@ public class MessageService {
 			.orElseThrow(() -> new InvalidRequest("replyTo must be a message of this chat that is not deleted"));
 	}
 
-	private Message store(String chatId, String senderId, String clientMessageId, String text, Quote quote) {
+	private Message store(String chatId, String senderId, String clientMessageId, String text, Quote quote,
+			List<String> mentioned) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		// The append checks membership itself, so a cached chat costs one round trip.
-		MessageStore.Appended appended = this.store.append(chatId, senderId, clientMessageId, text, quote, now);
+		MessageStore.Appended appended = this.store.append(chatId, senderId, clientMessageId, text, quote, mentioned,
+				now);
 		if (appended.outcome() == MessageStore.Outcome.NO_CHAT) {
 			// Not cached: reload it for a member (a stranger reloads nothing), then once
 			// more.
 			this.chats.requireMember(chatId, senderId);
-			appended = this.store.append(chatId, senderId, clientMessageId, text, quote, now);
+			appended = this.store.append(chatId, senderId, clientMessageId, text, quote, mentioned, now);
 		}
 		switch (appended.outcome()) {
 			case NO_CHAT, NOT_MEMBER -> throw new ChatNotFound();
@@ -130,7 +138,7 @@ public class MessageService {
 				new MessageSent(MessageSent.newEventId(), Instant.now(),
 						new SentMessage(message.id(), chatId, message.seq(), senderId, message.text(), message.sentAt(),
 								clientMessageId, Long.parseLong(appended.generation()),
-								(message.replyTo() != null) ? message.replyTo().id() : null)));
+								(message.replyTo() != null) ? message.replyTo().id() : null, message.mentions())));
 		// Visible, pushed and acknowledged only if the incarnation of the chat that gave
 		// the seq
 		// is still the cached one: otherwise a reload may have handed the seq out again.

@@ -65,7 +65,8 @@ class MessageStore {
 
 	}
 
-	Appended append(String chatId, String senderId, String clientMessageId, String text, Quote quote, Instant now) {
+	Appended append(String chatId, String senderId, String clientMessageId, String text, Quote quote,
+			List<String> mentions, Instant now) {
 		String messageId = java.util.UUID.randomUUID().toString();
 		List<String> keys = List.of(RedisKeys.chat(chatId), RedisKeys.members(chatId), RedisKeys.messages(chatId),
 				RedisKeys.clientIds(chatId), RedisKeys.read(chatId), RedisKeys.lease(chatId));
@@ -73,7 +74,7 @@ class MessageStore {
 				senderId + ":" + clientMessageId, messageId, text, now.toString(), String.valueOf(now.toEpochMilli()),
 				String.valueOf(this.properties.chat().leaseTtl().toMillis()),
 				String.valueOf(this.properties.chat().messageBound()), RedisKeys.USER_CHATS_PREFIX,
-				(quote != null) ? this.json.writeValueAsString(quote) : "");
+				(quote != null) ? this.json.writeValueAsString(quote) : "", jsonOrEmpty(mentions));
 		String status = String.valueOf(result.get(0));
 		return switch (status) {
 			case "created" -> new Appended(Outcome.CREATED, parse(result.get(1)), null, String.valueOf(result.get(2)),
@@ -85,6 +86,13 @@ class MessageStore {
 			case "not-member" -> Appended.refused(Outcome.NOT_MEMBER);
 			default -> Appended.refused(Outcome.NO_CHAT);
 		};
+	}
+
+	/**
+	 * A non-empty list as JSON, or '' (the scripts leave empty arrays out of entries).
+	 */
+	private String jsonOrEmpty(List<String> values) {
+		return values.isEmpty() ? "" : this.json.writeValueAsString(values);
 	}
 
 	private static List<String> strings(Object raw) {
@@ -143,6 +151,34 @@ class MessageStore {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Reads only the list's tail that can hold the {@code unread} messages after
+	 * {@code afterSeq}: seqs are contiguous, and only sends in flight (pending) follow
+	 * them.
+	 */
+	long mentioning(String chatId, String userId, long afterSeq, long unread) {
+		List<String> entries = this.redis.opsForList()
+			.range(RedisKeys.messages(chatId), -Math.min(unread + LAST_SCAN, Integer.MAX_VALUE), -1);
+		if (entries == null) {
+			return 0;
+		}
+		long count = 0;
+		for (int i = entries.size() - 1; i >= 0; i--) {
+			String entry = entries.get(i);
+			if (!entry.contains("\"mentions\"") || !entry.contains(userId) || entry.contains(PENDING)) {
+				continue;
+			}
+			Message message = parse(entry);
+			if (message.seq() <= afterSeq) {
+				break;
+			}
+			if (!message.deleted() && message.mentions().contains(userId)) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	/** What {@link #tombstone} found (delete-message.lua). */

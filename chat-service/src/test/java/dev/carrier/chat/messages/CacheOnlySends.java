@@ -2,6 +2,7 @@ package dev.carrier.chat.messages;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import dev.carrier.chat.realtime.Fanout;
@@ -24,7 +25,7 @@ public final class CacheOnlySends {
 		MessageStore store = context.getBean(MessageStore.class);
 		Fanout fanout = context.getBean(Fanout.class);
 		MessageStore.Appended appended = store.append(chatId, senderId, UUID.randomUUID().toString(), text, null,
-				Instant.now().truncatedTo(ChronoUnit.MILLIS));
+				List.of(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
 		if (appended.outcome() != MessageStore.Outcome.CREATED
 				|| !store.confirm(appended.message(), appended.generation(),
 						fanout.envelope(appended.memberIds(), new MessagePush.Created(appended.message())))) {

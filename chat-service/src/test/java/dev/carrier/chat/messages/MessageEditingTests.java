@@ -46,21 +46,21 @@ class MessageEditingTests {
 	private final Fanout fanout = mock(Fanout.class);
 
 	private final MessageEditing editing = new MessageEditing(this.chats, this.store, this.history, this.events,
-			this.fanout, new SimpleMeterRegistry());
+			this.fanout, mock(Mentions.class), new SimpleMeterRegistry());
 
 	@Test
 	void whenKafkaDoesNotAcknowledgeTheEditTheCacheAndTheSocketsHearNothing() {
 		given(this.chats.requireMember(CHAT, ALICE))
 			.willReturn(new StoredChat(CHAT, ChatType.DIRECT, null, Instant.EPOCH, 1, List.of(ALICE)));
 		given(this.store.find(CHAT, MESSAGE, ALICE)).willReturn(new EditStore.Lookup(EditStore.Found.CACHED,
-				new Message(MESSAGE, CHAT, 1, ALICE, "as sent", Instant.EPOCH, false, null, null, null), "0"));
+				new Message(MESSAGE, CHAT, 1, ALICE, "as sent", Instant.EPOCH, false, null, null, null, null), "0"));
 		willThrow(new ServiceUnavailable("The message broker is unavailable; retry the request")).given(this.events)
 			.publish(anyString(), anyString(), any());
 
 		assertThatThrownBy(() -> this.editing.edit(CHAT, MESSAGE, ALICE, new EditMessageRequest("edited")))
 			.isInstanceOf(ServiceUnavailable.class);
 
-		verify(this.store, never()).apply(anyString(), anyString(), anyString(), anyString(), any(), any());
+		verify(this.store, never()).apply(anyString(), anyString(), anyString(), any(), any());
 		verifyNoInteractions(this.fanout);
 	}
 

@@ -199,12 +199,11 @@ class MessageEditsIntegrationTests extends IntegrationTestSupport {
 
 		try (WsClient ws = WsClient.ready(this.port, bob.token())) {
 			// a reload in between gave the chat another generation
-			assertThat(
-					this.edits.apply(chatId, messageId, "7", "too late", Instant.now(), "hint\n" + bob.id() + "\n{}"))
+			Message late = lookup.message().edited("too late", Instant.now(), List.of());
+			assertThat(this.edits.apply(chatId, messageId, "7", late, "hint\n" + bob.id() + "\n{}"))
 				.isEqualTo(EditStore.Applied.STALE);
 			CachedChats.lose(this.redis, chatId);
-			assertThat(this.edits.apply(chatId, messageId, lookup.generation(), "too late", Instant.now(),
-					"hint\n" + bob.id() + "\n{}"))
+			assertThat(this.edits.apply(chatId, messageId, lookup.generation(), late, "hint\n" + bob.id() + "\n{}"))
 				.isEqualTo(EditStore.Applied.STALE);
 			assertThat(this.edits.find(chatId, messageId, alice.id()).found()).isEqualTo(EditStore.Found.NO_CHAT);
 			assertThat(ws.frames).noneMatch((frame) -> frame.toString().contains("too late"));
