@@ -22,7 +22,7 @@ class SchemaMigrationIntegrationTests {
 		List<String> tables = this.jdbc.queryForList(
 				"SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()", String.class);
 		assertThat(tables).contains("users", "avatars", "chats", "chat_members", "messages", "read_positions",
-				"flyway_schema_history");
+				"message_reactions", "flyway_schema_history");
 		List<String> collations = this.jdbc.queryForList(
 				"SELECT DISTINCT table_collation FROM information_schema.tables WHERE table_schema = DATABASE()"
 						+ " AND table_name IN ('users', 'chats', 'messages')",
@@ -42,6 +42,13 @@ class SchemaMigrationIntegrationTests {
 		assertThat(indexColumns("chat_members", "PRIMARY")).containsExactly("chat_id", "user_id");
 		assertThat(indexColumns("chat_members", "ix_chat_members_user")).containsExactly("user_id");
 		assertThat(indexColumns("read_positions", "PRIMARY")).containsExactly("chat_id", "user_id");
+		assertThat(indexColumns("message_reactions", "PRIMARY")).containsExactly("message_id", "emoji", "user_id");
+		// different emoji must never share a row (ReactionsIntegrationTests shows why)
+		assertThat(this.jdbc
+			.queryForObject("SELECT CONCAT(character_set_name, '/', collation_name) FROM information_schema.columns"
+					+ " WHERE table_schema = DATABASE() AND table_name = 'message_reactions' AND column_name = 'emoji'",
+					String.class))
+			.isEqualTo("utf8mb4/utf8mb4_bin");
 		assertThat(this.jdbc.queryForObject(
 				"SELECT data_type FROM information_schema.columns"
 						+ " WHERE table_schema = DATABASE() AND table_name = 'avatars' AND column_name = 'bytes'",

@@ -11,10 +11,11 @@ public record MessageSent(String eventId, Instant occurredAt, Message message) i
 
 	/**
 	 * {@code generation} may be absent (events written before generations existed): it
-	 * reads as 0.
+	 * reads as 0. {@code replyToId} is the id of the message of the same chat this one
+	 * answers, absent when it answers none.
 	 */
 	public record Message(String id, String chatId, long seq, String senderId, String text, Instant sentAt,
-			String clientMessageId, Long generation) {
+			String clientMessageId, Long generation, String replyToId) {
 
 		public Message {
 			generation = (generation != null) ? generation : 0L;

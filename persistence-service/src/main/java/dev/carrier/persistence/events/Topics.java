@@ -22,6 +22,8 @@ public final class Topics {
 
 	public static final String READ_CHANGED = "carrier.chat.read-changed";
 
+	public static final String REACTION_CHANGED = "carrier.chat.reaction-changed";
+
 	/**
 	 * Produced: how far MySQL holds each chat's messages, for chat-service's trim and
 	 * eviction.
@@ -29,7 +31,7 @@ public final class Topics {
 	public static final String MESSAGES_STORED = "carrier.persistence.messages-stored";
 
 	public static final List<String> CONSUMED = List.of(USER_CHANGED, AVATAR_UPLOADED, CHAT_CHANGED, MESSAGE_SENT,
-			MESSAGE_DELETED, MESSAGE_EDITED, READ_CHANGED);
+			MESSAGE_DELETED, MESSAGE_EDITED, READ_CHANGED, REACTION_CHANGED);
 
 	private Topics() {
 	}

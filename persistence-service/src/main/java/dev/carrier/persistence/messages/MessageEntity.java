@@ -39,12 +39,15 @@ class MessageEntity {
 	@Column(name = "client_message_id")
 	private String clientMessageId;
 
+	@Column(name = "reply_to_id")
+	private String replyToId;
+
 	protected MessageEntity() {
 	}
 
-	MessageView toView() {
-		return new MessageView(this.id, this.chatId, this.seq, this.senderId, this.text, this.sentAt, this.deleted,
-				this.editedAt);
+	MessageRow toRow() {
+		return new MessageRow(this.id, this.chatId, this.seq, this.senderId, this.text, this.sentAt, this.deleted,
+				this.editedAt, this.replyToId, this.clientMessageId);
 	}
 
 }

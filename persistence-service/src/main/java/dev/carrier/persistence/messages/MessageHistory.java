@@ -11,8 +11,11 @@ class MessageHistory {
 
 	private final MessageRepository messages;
 
-	MessageHistory(MessageRepository messages) {
+	private final MessageViews views;
+
+	MessageHistory(MessageRepository messages, MessageViews views) {
 		this.messages = messages;
+		this.views = views;
 	}
 
 	List<MessageView> page(String chatId, Long beforeSeq, Long afterSeq, int limit) {
@@ -31,7 +34,7 @@ class MessageHistory {
 		else {
 			page = this.messages.findByChatIdOrderBySeqDesc(chatId, max).reversed();
 		}
-		return page.stream().map(MessageEntity::toView).toList();
+		return this.views.of(page.stream().map(MessageEntity::toRow).toList());
 	}
 
 }

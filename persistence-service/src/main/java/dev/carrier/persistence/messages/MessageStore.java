@@ -1,5 +1,7 @@
 package dev.carrier.persistence.messages;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +19,9 @@ import org.springframework.stereotype.Repository;
  * message-deleted keeps the tombstone (empty text, deleted), a delete after the message
  * empties it, an edit replaces the text unless the row holds a later edit, and the same
  * write twice changes nothing. A write that would give a seq to a second message fails
- * (see {@link #UPSERT}) instead of being folded into the first.
+ * (see {@link #UPSERT}) instead of being folded into the first. The id of the message a
+ * reply answers comes with its send only, so whatever row the send meets (a tombstone, an
+ * edit) takes it, and no later write clears it.
  */
 @Repository
 class MessageStore {
@@ -33,8 +37,8 @@ class MessageStore {
 	 */
 	private static final String UPSERT = """
 			INSERT INTO messages (id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, generation,
-				edited_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				edited_at, reply_to_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON DUPLICATE KEY UPDATE
 				seq = IF(id = VALUES(id), seq, NULL),
 				text = IF(deleted OR VALUES(deleted), '',
@@ -42,8 +46,12 @@ class MessageStore {
 				deleted = deleted OR VALUES(deleted),
 				sent_at = COALESCE(sent_at, VALUES(sent_at)),
 				client_message_id = COALESCE(client_message_id, VALUES(client_message_id)),
+				reply_to_id = COALESCE(reply_to_id, VALUES(reply_to_id)),
 				edited_at = GREATEST(COALESCE(edited_at, VALUES(edited_at)), COALESCE(VALUES(edited_at), edited_at))
 			""";
+
+	private static final String ROW_COLUMNS = "SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, edited_at,"
+			+ " reply_to_id, client_message_id FROM messages";
 
 	private final JdbcTemplate jdbc;
 
@@ -63,6 +71,7 @@ class MessageStore {
 			statement.setString(8, message.clientMessageId());
 			statement.setLong(9, message.generation());
 			statement.setString(10, SqlTimes.utc(message.editedAt()));
+			statement.setString(11, message.replyToId());
 		});
 	}
 
@@ -78,12 +87,12 @@ class MessageStore {
 			args.add(slot.seq());
 		});
 		return this.jdbc
-			.query("SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, generation"
-					+ " FROM messages WHERE " + where, (row, n) -> {
+			.query("SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, generation,"
+					+ " reply_to_id FROM messages WHERE " + where, (row, n) -> {
 						Timestamp sentAt = row.getTimestamp(6);
 						return new StoredMessage(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
 								row.getString(5), (sentAt != null) ? sentAt.toInstant() : null, row.getBoolean(7),
-								row.getString(8), row.getLong(9));
+								row.getString(8), row.getLong(9), null, row.getString(10));
 					}, args.toArray());
 	}
 
@@ -114,11 +123,10 @@ class MessageStore {
 	 * The newest {@code count} messages of each chat (seq above its last seq minus
 	 * count), read as ranges of the paging index, oldest first per chat.
 	 */
-	public List<RecentMessage> recent(Map<String, Long> lastSeqs, int count) {
-		List<RecentMessage> messages = new ArrayList<>();
+	public List<MessageRow> recent(Map<String, Long> lastSeqs, int count) {
 		List<Map.Entry<String, Long>> chats = lastSeqs.entrySet().stream().filter((e) -> e.getValue() > 0).toList();
 		if (chats.isEmpty()) {
-			return messages;
+			return List.of();
 		}
 		StringBuilder where = new StringBuilder();
 		List<Object> args = new ArrayList<>();
@@ -127,15 +135,28 @@ class MessageStore {
 			args.add(chat.getKey());
 			args.add(chat.getValue() - count);
 		}
-		this.jdbc.query("SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, edited_at"
-				+ " FROM messages WHERE " + where + " ORDER BY chat_id, seq", (row) -> {
-					Timestamp sentAt = row.getTimestamp(6);
-					Timestamp editedAt = row.getTimestamp(9);
-					messages.add(new RecentMessage(new MessageView(row.getString(1), row.getString(2), row.getLong(3),
-							row.getString(4), row.getString(5), (sentAt != null) ? sentAt.toInstant() : null,
-							row.getBoolean(7), (editedAt != null) ? editedAt.toInstant() : null), row.getString(8)));
-				}, args.toArray());
-		return messages;
+		return this.jdbc.query(ROW_COLUMNS + " WHERE " + where + " ORDER BY chat_id, seq", MessageStore::row,
+				args.toArray());
+	}
+
+	/** These messages, by id, those MySQL holds. */
+	public Map<String, MessageRow> byIds(Collection<String> ids) {
+		Map<String, MessageRow> rows = new HashMap<>();
+		if (ids.isEmpty()) {
+			return rows;
+		}
+		String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+		this.jdbc.query(ROW_COLUMNS + " WHERE id IN (" + in + ")", MessageStore::row, ids.toArray())
+			.forEach((row) -> rows.put(row.id(), row));
+		return rows;
+	}
+
+	private static MessageRow row(ResultSet row, int n) throws SQLException {
+		Timestamp sentAt = row.getTimestamp(6);
+		Timestamp editedAt = row.getTimestamp(8);
+		return new MessageRow(row.getString(1), row.getString(2), row.getLong(3), row.getString(4), row.getString(5),
+				(sentAt != null) ? sentAt.toInstant() : null, row.getBoolean(7),
+				(editedAt != null) ? editedAt.toInstant() : null, row.getString(9), row.getString(10));
 	}
 
 }

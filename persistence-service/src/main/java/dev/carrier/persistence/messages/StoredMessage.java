@@ -6,14 +6,15 @@ import java.time.Instant;
  * A row to upsert into {@code messages}; {@code deleted} rows are tombstones with empty
  * text. {@code generation} is the cache incarnation that handed out the seq (see
  * {@code MessageSent}); {@code editedAt} is set on an edit's row only (its text is the
- * edited text).
+ * edited text); {@code replyToId} on a send's row only (null when it answers no message).
  */
 public record StoredMessage(String id, String chatId, long seq, String senderId, String text, Instant sentAt,
-		boolean deleted, String clientMessageId, long generation, Instant editedAt) {
+		boolean deleted, String clientMessageId, long generation, Instant editedAt, String replyToId) {
 
+	/** A row that is neither an edit nor a reply. */
 	public StoredMessage(String id, String chatId, long seq, String senderId, String text, Instant sentAt,
 			boolean deleted, String clientMessageId, long generation) {
-		this(id, chatId, seq, senderId, text, sentAt, deleted, clientMessageId, generation, null);
+		this(id, chatId, seq, senderId, text, sentAt, deleted, clientMessageId, generation, null, null);
 	}
 
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import dev.carrier.persistence.messages.MessageService;
 import dev.carrier.persistence.messages.MessageView;
-import dev.carrier.persistence.messages.RecentMessage;
+import dev.carrier.persistence.messages.RecentMessages;
 import dev.carrier.persistence.reads.ReadPosition;
 import dev.carrier.persistence.reads.ReadPositions;
 
@@ -67,19 +67,7 @@ class SnapshotLoader {
 					members.computeIfAbsent(row.getString(1), (id) -> new ArrayList<>()).add(row.getString(2));
 				}, ids);
 		Map<String, Long> maxSeqs = this.messages.maxSeqs(chatIds);
-		Map<String, List<MessageView>> recent = new HashMap<>();
-		Map<String, Map<String, String>> clientIds = new HashMap<>();
-		int window = Math.max(recentCount, clientIdWindow);
-		for (RecentMessage message : this.messages.recent(maxSeqs, window)) {
-			String chatId = message.message().chatId();
-			if (message.message().seq() > maxSeqs.get(chatId) - recentCount) {
-				recent.computeIfAbsent(chatId, (id) -> new ArrayList<>()).add(message.message());
-			}
-			if (message.clientMessageId() != null && message.message().seq() > maxSeqs.get(chatId) - clientIdWindow) {
-				clientIds.computeIfAbsent(chatId, (id) -> new LinkedHashMap<>())
-					.put(message.message().senderId() + ":" + message.clientMessageId(), message.message().id());
-			}
-		}
+		RecentMessages recent = this.messages.recent(maxSeqs, recentCount, clientIdWindow);
 		Map<String, Map<String, Long>> readPositions = new HashMap<>();
 		for (ReadPosition position : this.reads.of(chatIds)) {
 			readPositions.computeIfAbsent(position.chatId(), (id) -> new LinkedHashMap<>())
@@ -93,7 +81,7 @@ class SnapshotLoader {
 					// a seq handed out but never stored still must not be handed out
 					// again
 					long lastSeq = Math.max(row.getLong(6), maxSeqs.getOrDefault(id, 0L));
-					List<MessageView> newest = recent.getOrDefault(id, List.of());
+					List<MessageView> newest = recent.messages().getOrDefault(id, List.of());
 					long lastActivity = createdAt.toInstant().toEpochMilli();
 					for (MessageView message : newest) {
 						if (message.sentAt() != null) {
@@ -102,7 +90,7 @@ class SnapshotLoader {
 					}
 					chats.add(new CacheSnapshot(id, row.getString(2), row.getString(3), row.getString(4),
 							createdAt.toInstant(), lastSeq, row.getLong(7), members.getOrDefault(id, List.of()), newest,
-							clientIds.getOrDefault(id, Map.of()), readPositions.getOrDefault(id, Map.of()),
+							recent.clientIds().getOrDefault(id, Map.of()), readPositions.getOrDefault(id, Map.of()),
 							lastActivity));
 				}, ids);
 		return chats;

@@ -14,7 +14,9 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import dev.carrier.persistence.reactions.Reactions;
 import dev.carrier.persistence.support.RealServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,12 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ MessageHistory.class, RealServers.class })
+@Import({ MessageHistory.class, MessageViews.class, MessageStore.class, RealServers.class })
 @ActiveProfiles("it")
 class MessageHistoryTests {
 
 	@Autowired
 	MessageHistory history;
+
+	/** No reactions: these tests are about paging. */
+	@MockitoBean
+	Reactions reactions;
 
 	@Autowired
 	DataSource dataSource;

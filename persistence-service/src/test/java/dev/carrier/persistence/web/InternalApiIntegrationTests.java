@@ -158,7 +158,10 @@ class InternalApiIntegrationTests {
 		assertThat(first.get("sentAt").asString()).isEqualTo("2026-11-25T10:00:01.123456Z");
 		assertThat(first.get("deleted").asBoolean()).isFalse();
 		assertThat(first.get("editedAt").isNull()).isTrue();
-		assertThat(first.properties()).hasSize(8);
+		assertThat(first.get("replyTo").isNull()).isTrue();
+		assertThat(first.get("reactions").isArray()).isTrue();
+		assertThat(first.get("reactions")).isEmpty();
+		assertThat(first.properties()).hasSize(10);
 	}
 
 	@Test

@@ -1,0 +1,61 @@
+package dev.carrier.persistence.messages;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.carrier.persistence.reactions.Reaction;
+import dev.carrier.persistence.reactions.Reactions;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns stored rows into what the API shows, for a whole page or snapshot at once: one
+ * query for the originals the replies answer, one for the reactions, however many
+ * messages.
+ */
+@Component
+class MessageViews {
+
+	private final MessageStore store;
+
+	private final Reactions reactions;
+
+	MessageViews(MessageStore store, Reactions reactions) {
+		this.store = store;
+		this.reactions = reactions;
+	}
+
+	List<MessageView> of(List<MessageRow> rows) {
+		Set<String> originalIds = rows.stream()
+			.map(MessageRow::replyToId)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+		Map<String, MessageRow> originals = this.store.byIds(originalIds);
+		// a deleted message's reactions are not shown, so they are not read either
+		Map<String, List<Reaction>> reactions = this.reactions
+			.of(rows.stream().filter((row) -> !row.deleted()).map(MessageRow::id).collect(Collectors.toSet()));
+		return rows.stream()
+			.map((row) -> row.toView(replyTo(row, originals), reactions.getOrDefault(row.id(), List.of())))
+			.toList();
+	}
+
+	/**
+	 * The original is always an earlier message of the same chat, stored before the reply
+	 * (one partition per chat). One that is missing, or of another chat, is shown as no
+	 * original at all rather than leaking another chat's text.
+	 */
+	private static MessageView.ReplyTo replyTo(MessageRow reply, Map<String, MessageRow> originals) {
+		if (reply.replyToId() == null) {
+			return null;
+		}
+		MessageRow original = originals.get(reply.replyToId());
+		if (original == null || !original.chatId().equals(reply.chatId())) {
+			return null;
+		}
+		return original.toReplyTo();
+	}
+
+}
