@@ -1,6 +1,7 @@
 package dev.carrier.persistence.events;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * {@code carrier.chat.message-sent}: a message chat-service appended. {@code generation}
@@ -12,13 +13,15 @@ public record MessageSent(String eventId, Instant occurredAt, Message message) i
 	/**
 	 * {@code generation} may be absent (events written before generations existed): it
 	 * reads as 0. {@code replyToId} is the id of the message of the same chat this one
-	 * answers, absent when it answers none.
+	 * answers, absent when it answers none. {@code mentions} are the ids of the members
+	 * it mentions (absent in older events: none).
 	 */
 	public record Message(String id, String chatId, long seq, String senderId, String text, Instant sentAt,
-			String clientMessageId, Long generation, String replyToId) {
+			String clientMessageId, Long generation, String replyToId, List<String> mentions) {
 
 		public Message {
 			generation = (generation != null) ? generation : 0L;
+			mentions = (mentions != null) ? List.copyOf(mentions) : List.of();
 		}
 
 	}

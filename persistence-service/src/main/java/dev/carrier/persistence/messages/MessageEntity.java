@@ -42,12 +42,14 @@ class MessageEntity {
 	@Column(name = "reply_to_id")
 	private String replyToId;
 
+	private String mentions;
+
 	protected MessageEntity() {
 	}
 
 	MessageRow toRow() {
 		return new MessageRow(this.id, this.chatId, this.seq, this.senderId, this.text, this.sentAt, this.deleted,
-				this.editedAt, this.replyToId, this.clientMessageId);
+				this.editedAt, this.replyToId, this.clientMessageId, MessageRow.mentions(this.mentions));
 	}
 
 }

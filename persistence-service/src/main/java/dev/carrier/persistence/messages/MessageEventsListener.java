@@ -63,12 +63,10 @@ class MessageEventsListener {
 
 	@KafkaListener(id = "message-edited", idIsGroup = false, topics = Topics.MESSAGE_EDITED)
 	void onMessageEdited(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
-		this.batches.write(records, MessageEdited.class,
-				(events) -> this.messages.upsert(events.stream()
-					.map((edited) -> new StoredMessage(edited.messageId(), edited.chatId(), edited.seq(),
-							edited.senderId(), edited.text(), null, false, null, 0, edited.editedAt(), null))
-					.toList()),
-				ack);
+		this.batches.write(records, MessageEdited.class, (events) -> this.messages.upsert(events.stream()
+			.map((edited) -> new StoredMessage(edited.messageId(), edited.chatId(), edited.seq(), edited.senderId(),
+					edited.text(), null, false, null, 0, edited.editedAt(), null, edited.mentions()))
+			.toList()), ack);
 	}
 
 	private void writeSent(List<MessageSent> events) {
@@ -78,8 +76,8 @@ class MessageEventsListener {
 			lastSeqs.merge(message.chatId(), message.seq(), Math::max);
 			sendersReads.merge(new SenderInChat(message.chatId(), message.senderId()), message.seq(), Math::max);
 			return new StoredMessage(message.id(), message.chatId(), message.seq(), message.senderId(), message.text(),
-					message.sentAt(), false, message.clientMessageId(), message.generation(), null,
-					message.replyToId());
+					message.sentAt(), false, message.clientMessageId(), message.generation(), null, message.replyToId(),
+					message.mentions());
 		}).toList());
 		this.chats.raiseLastSeqs(lastSeqs);
 		// Sending marks the chat read up to the message for its sender (chat-service does

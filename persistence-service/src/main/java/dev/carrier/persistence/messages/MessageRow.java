@@ -10,11 +10,16 @@ import dev.carrier.persistence.reactions.Reaction;
  * and tables say about it.
  */
 record MessageRow(String id, String chatId, long seq, String senderId, String text, Instant sentAt, boolean deleted,
-		Instant editedAt, String replyToId, String clientMessageId) {
+		Instant editedAt, String replyToId, String clientMessageId, List<String> mentions) {
 
 	MessageView toView(MessageView.ReplyTo replyTo, List<Reaction> reactions) {
 		return new MessageView(this.id, this.chatId, this.seq, this.senderId, this.text, this.sentAt, this.deleted,
-				this.editedAt, replyTo, reactions);
+				this.editedAt, replyTo, reactions, this.deleted ? List.of() : this.mentions);
+	}
+
+	/** The {@code mentions} column: ids comma-separated, NULL for none. */
+	static List<String> mentions(String column) {
+		return (column == null || column.isEmpty()) ? List.of() : List.of(column.split(","));
 	}
 
 	/** This message as the original a reply answers. */

@@ -37,10 +37,12 @@ class MessageStore {
 	 */
 	private static final String UPSERT = """
 			INSERT INTO messages (id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, generation,
-				edited_at, reply_to_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				edited_at, reply_to_id, mentions)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON DUPLICATE KEY UPDATE
 				seq = IF(id = VALUES(id), seq, NULL),
+				mentions = IF(deleted OR VALUES(deleted), NULL,
+					IF(VALUES(edited_at) >= COALESCE(edited_at, VALUES(edited_at)), VALUES(mentions), mentions)),
 				text = IF(deleted OR VALUES(deleted), '',
 					IF(VALUES(edited_at) >= COALESCE(edited_at, VALUES(edited_at)), VALUES(text), text)),
 				deleted = deleted OR VALUES(deleted),
@@ -51,7 +53,7 @@ class MessageStore {
 			""";
 
 	private static final String ROW_COLUMNS = "SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, edited_at,"
-			+ " reply_to_id, client_message_id FROM messages";
+			+ " reply_to_id, client_message_id, mentions FROM messages";
 
 	private final JdbcTemplate jdbc;
 
@@ -72,6 +74,8 @@ class MessageStore {
 			statement.setLong(9, message.generation());
 			statement.setString(10, SqlTimes.utc(message.editedAt()));
 			statement.setString(11, message.replyToId());
+			statement.setString(12,
+					(message.deleted() || message.mentions().isEmpty()) ? null : String.join(",", message.mentions()));
 		});
 	}
 
@@ -88,11 +92,12 @@ class MessageStore {
 		});
 		return this.jdbc
 			.query("SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, generation,"
-					+ " reply_to_id FROM messages WHERE " + where, (row, n) -> {
+					+ " reply_to_id, mentions FROM messages WHERE " + where, (row, n) -> {
 						Timestamp sentAt = row.getTimestamp(6);
 						return new StoredMessage(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
 								row.getString(5), (sentAt != null) ? sentAt.toInstant() : null, row.getBoolean(7),
-								row.getString(8), row.getLong(9), null, row.getString(10));
+								row.getString(8), row.getLong(9), null, row.getString(10),
+								MessageRow.mentions(row.getString(11)));
 					}, args.toArray());
 	}
 
@@ -156,7 +161,8 @@ class MessageStore {
 		Timestamp editedAt = row.getTimestamp(8);
 		return new MessageRow(row.getString(1), row.getString(2), row.getLong(3), row.getString(4), row.getString(5),
 				(sentAt != null) ? sentAt.toInstant() : null, row.getBoolean(7),
-				(editedAt != null) ? editedAt.toInstant() : null, row.getString(9), row.getString(10));
+				(editedAt != null) ? editedAt.toInstant() : null, row.getString(9), row.getString(10),
+				MessageRow.mentions(row.getString(11)));
 	}
 
 }

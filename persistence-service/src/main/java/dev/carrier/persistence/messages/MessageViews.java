@@ -38,14 +38,17 @@ class MessageViews {
 		Map<String, List<Reaction>> reactions = this.reactions
 			.of(rows.stream().filter((row) -> !row.deleted()).map(MessageRow::id).collect(Collectors.toSet()));
 		return rows.stream()
-			.map((row) -> row.toView(replyTo(row, originals), reactions.getOrDefault(row.id(), List.of())))
+			.map((row) -> row.toView(row.deleted() ? null : replyTo(row, originals),
+					reactions.getOrDefault(row.id(), List.of())))
 			.toList();
 	}
 
 	/**
-	 * The original is always an earlier message of the same chat, stored before the reply
-	 * (one partition per chat). One that is missing, or of another chat, is shown as no
-	 * original at all rather than leaking another chat's text.
+	 * A deleted message shows nothing of what it said, its quote included (as
+	 * chat-service's tombstone). The original is always an earlier message of the same
+	 * chat, stored before the reply (one partition per chat). One that is missing, or of
+	 * another chat, is shown as no original at all rather than leaking another chat's
+	 * text.
 	 */
 	private static MessageView.ReplyTo replyTo(MessageRow reply, Map<String, MessageRow> originals) {
 		if (reply.replyToId() == null) {

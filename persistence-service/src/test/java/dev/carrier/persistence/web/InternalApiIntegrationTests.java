@@ -161,7 +161,9 @@ class InternalApiIntegrationTests {
 		assertThat(first.get("replyTo").isNull()).isTrue();
 		assertThat(first.get("reactions").isArray()).isTrue();
 		assertThat(first.get("reactions")).isEmpty();
-		assertThat(first.properties()).hasSize(10);
+		assertThat(first.get("mentions").isArray()).isTrue();
+		assertThat(first.get("mentions")).isEmpty();
+		assertThat(first.properties()).hasSize(11);
 	}
 
 	@Test
