@@ -105,6 +105,31 @@ class RepliesAndReactionsEndToEndTests {
 	}
 
 	@Test
+	void aMentionNamesTheMemberByIdCountsInTheirChatListUntilReadAndSurvivesARename() {
+		TestUser ida = TestUser.signUp("ida");
+		TestUser jon = TestUser.signUp("jon");
+		TestUser eve = TestUser.signUp("eve");
+		String chatId = Chats.create(ida, List.of(jon.username()), "Battlements").get("id").asString();
+		JsonNode mention = Chats.send(ida, chatId, "@" + jon.username() + ", not @" + eve.username() + ": look!");
+		assertThat(mention.get("mentions")).extracting(JsonNode::asString).containsExactly(jon.id());
+		Chats.send(ida, chatId, "and again, nobody named");
+
+		assertThat(chatRow(jon, chatId).get("mentions").asLong()).isEqualTo(1);
+		assertThat(chatRow(jon, chatId).get("unread").asLong()).isEqualTo(2);
+		assertThat(chatRow(ida, chatId).get("mentions").asLong()).isZero();
+
+		String renamed = "j" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(CarrierApi.patch("/api/users/me", jon.token(), Map.of("username", renamed)).status()).isEqualTo(200);
+		JsonNode afterRename = get("/api/chats/" + chatId + "/messages", ida.token()).json().get(0);
+		assertThat(afterRename.get("mentions")).extracting(JsonNode::asString).containsExactly(jon.id());
+		assertThat(Chats.send(ida, chatId, "hi @" + renamed).get("mentions")).extracting(JsonNode::asString)
+			.containsExactly(jon.id());
+
+		assertThat(post("/api/chats/" + chatId + "/read", jon.token(), Map.of("seq", 3)).status()).isEqualTo(204);
+		assertThat(chatRow(jon, chatId).get("mentions").asLong()).isZero();
+	}
+
+	@Test
 	void retriesAreIdempotentStrangersGet404AndBadInputIsA400Problem() {
 		TestUser ida = TestUser.signUp("ida");
 		TestUser jon = TestUser.signUp("jon");
@@ -138,6 +163,15 @@ class RepliesAndReactionsEndToEndTests {
 		assertThat(history.get(0).get("reactions")).hasSize(1);
 		assertThat(history.get(0).get("reactions").get(0).get("count").asInt()).isEqualTo(1);
 		assertThat(history.get(0).get("reactions").get(0).get("userIds").get(0).asString()).isEqualTo(jon.id());
+	}
+
+	private static JsonNode chatRow(TestUser reader, String chatId) {
+		for (JsonNode row : get("/api/chats", reader.token()).json()) {
+			if (row.get("chat").get("id").asString().equals(chatId)) {
+				return row;
+			}
+		}
+		throw new AssertionError("chat " + chatId + " is not in the list of " + reader.username());
 	}
 
 	private static Reply reply(TestUser sender, String chatId, String text, String replyTo, String clientMessageId) {
