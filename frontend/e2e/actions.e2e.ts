@@ -133,6 +133,8 @@ describe('Replies and reactions in the browser', () => {
 
     await reactWith(ann.page, forAnn, '👍');
     await chip(forBob, '👍').getByText('1').waitFor();
+    // The new row under the last message stays on Bob's screen: the view follows it.
+    expect(await inView(bob.page, chip(forBob, '👍'))).toBe(true);
     await reactWith(bob.page, forBob, '👍');
     for (const [message, self] of [[forAnn, ann], [forBob, bob]] as const) {
       const thumbs = chip(message, '👍');

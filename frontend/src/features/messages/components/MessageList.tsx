@@ -61,6 +61,13 @@ export function MessageList({ items, systemLines = [], myId, users, hasMore, sho
     }
   }, [firstKey, lastKey, lastMine, items.length, systemLines.length]);
 
+  // A first reaction under the last message adds a row: a reader at the end keeps seeing it.
+  const lastReactionRows = items.length ? items[items.length - 1].reactions.length : 0;
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && atBottom.current) el.scrollTop = el.scrollHeight;
+  }, [lastReactionRows]);
+
   // After the effect above, so a jump's scroll wins over following the end.
   const { jumpTo, highlighted } = useJumpToMessage(ref, items, onLoadBackTo);
 
