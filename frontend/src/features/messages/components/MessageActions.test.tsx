@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { LocalMessage } from '../../../lib/types';
 import { seriousViolations } from '../../../test/axe';
@@ -144,5 +144,34 @@ describe('a quote in a reply', () => {
     expect(button.textContent).toBe('Deleted message');
     expect(button.getAttribute('aria-label')).toBe('In reply to: Deleted message');
     expect(button.querySelector('[data-testid="quote-sender"]')).toBeNull();
+  });
+});
+
+describe('on a touch screen', () => {
+  it('a half-second press reveals the actions, a short tap does not, and a touch elsewhere hides them', () => {
+    vi.useFakeTimers();
+    try {
+      item(message());
+      const li = screen.getByTestId('message');
+      fireEvent.touchStart(li);
+      act(() => {
+        vi.advanceTimersByTime(200);
+      });
+      fireEvent.touchEnd(li);
+      act(() => {
+        vi.advanceTimersByTime(600);
+      });
+      expect(li.className).not.toContain('actions-open');
+
+      fireEvent.touchStart(li);
+      act(() => {
+        vi.advanceTimersByTime(500);
+      });
+      expect(li.className).toContain('actions-open');
+      fireEvent.touchStart(document.body);
+      expect(li.className).not.toContain('actions-open');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
