@@ -77,6 +77,32 @@ function resolveMembers(list) {
   });
 }
 
+const REACTION = /^\/api\/chats\/([^/]+)\/messages\/([^/]+)\/reactions\/([^/]+)$/;
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const isOneEmoji = (s) => [...segmenter.segment(s)].length === 1 && /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(s);
+
+async function react(req, chatId, messageId, emoji, add) {
+  const me = auth(req);
+  const c = chatOf(me, chatId);
+  const m = c.messages.find((x) => x.id === messageId && !x.deleted);
+  if (!m) throw new Problem(404, 'No such message');
+  if (!isOneEmoji(emoji)) throw new Problem(400, 'A reaction is one emoji');
+  m._reactions ??= [];
+  const r = m._reactions.find((x) => x.emoji === emoji);
+  if (add && !r?.userIds.includes(me.id)) {
+    if (!r && m._reactions.length >= 20) throw new Problem(400, 'A message takes at most 20 different emoji');
+    if (r) r.userIds.push(me.id);
+    else m._reactions.push({ emoji, userIds: [me.id] });
+  } else if (!add && r?.userIds.includes(me.id)) {
+    r.userIds = r.userIds.filter((u) => u !== me.id);
+    if (r.userIds.length === 0) m._reactions = m._reactions.filter((x) => x !== r);
+  } else {
+    return [204];
+  }
+  push(c.memberIds, { type: 'message.updated', message: strip(m) });
+  return [204];
+}
+
 const routes = [
   ['POST', /^\/api\/auth\/signup$/, async (req) => {
     const { username, email, password } = await json(req);
@@ -207,12 +233,15 @@ const routes = [
   ['POST', /^\/api\/chats\/([^/]+)\/messages$/, async (req, [id]) => {
     const me = auth(req);
     const c = chatOf(me, id);
-    const { text, clientMessageId } = await json(req);
+    const { text, clientMessageId, replyTo } = await json(req);
     const t = typeof text === 'string' ? text.trim() : '';
     if (t.length < 1 || t.length > 4000) throw new Problem(400, 'Message text must be 1 to 4000 characters');
     const dup = c.messages.find((m) => m.senderId === me.id && m._cmid && m._cmid === clientMessageId);
     if (dup) return [201, { message: strip(dup) }];
-    const m = { id: randomUUID(), chatId: c.id, seq: c.messages.length + 1, senderId: me.id, text: t, sentAt: now(), deleted: false, _cmid: clientMessageId };
+    if (replyTo !== undefined && replyTo !== null && !c.messages.some((x) => x.id === replyTo && !x.deleted)) {
+      throw new Problem(400, 'replyTo must be a message of this chat that is not deleted');
+    }
+    const m = { id: randomUUID(), chatId: c.id, seq: c.messages.length + 1, senderId: me.id, text: t, sentAt: now(), deleted: false, editedAt: null, _cmid: clientMessageId, _replyTo: replyTo ?? null, _reactions: [] };
     c.messages.push(m);
     push(c.memberIds, { type: 'message.created', message: strip(m) });
     return [201, { message: strip(m) }];
@@ -228,6 +257,24 @@ const routes = [
     else list = list.slice(-limit);
     return [200, list.map(strip)];
   }],
+  ['PATCH', /^\/api\/chats\/([^/]+)\/messages\/([^/]+)$/, async (req, [id, mid]) => {
+    const me = auth(req);
+    const c = chatOf(me, id);
+    const m = c.messages.find((x) => x.id === mid && x.senderId === me.id && !x.deleted);
+    if (!m) throw new Problem(404, 'No such message');
+    const { text } = await json(req);
+    const t = typeof text === 'string' ? text.trim() : '';
+    if (t.length < 1 || t.length > 4000) throw new Problem(400, 'Message text must be 1 to 4000 characters');
+    if (t !== m.text) {
+      m.text = t;
+      m.editedAt = now();
+      push(c.memberIds, { type: 'message.updated', message: strip(m) });
+    }
+    return [200, { message: strip(m) }];
+  }],
+  // Reactions (issue 18): idempotent PUT and DELETE; every change goes to all members as message.updated.
+  ['PUT', REACTION, async (req, [id, mid, emoji]) => react(req, id, mid, decodeURIComponent(emoji), true)],
+  ['DELETE', REACTION, async (req, [id, mid, emoji]) => react(req, id, mid, decodeURIComponent(emoji), false)],
   ['DELETE', /^\/api\/chats\/([^/]+)\/messages\/([^/]+)$/, async (req, [id, mid]) => {
     const me = auth(req);
     const c = chatOf(me, id);
@@ -235,6 +282,7 @@ const routes = [
     if (!m) throw new Problem(404, 'No such message');
     m.deleted = true;
     m.text = '';
+    m._reactions = [];
     push(c.memberIds, { type: 'message.deleted', chatId: c.id, messageId: m.id });
     return [204];
   }],
@@ -248,7 +296,15 @@ const routes = [
     return [200, Buffer.from(JSON.stringify({ chat: chatJson(c), messages: msgs }, null, 2)), 'application/json', { 'Content-Disposition': `attachment; filename="chat-${c.id}.json"` }];
   }],
 ];
-const strip = ({ _cmid, ...m }) => m;
+/** A message as the wire shows it: the quoted original's current excerpt, reactions in order of first reaction. */
+function strip({ _cmid, _replyTo, _reactions, ...m }) {
+  const original = _replyTo && chats.get(m.chatId)?.messages.find((x) => x.id === _replyTo);
+  const replyTo = original
+    ? { id: original.id, seq: original.seq, senderId: original.senderId, excerpt: original.deleted ? '' : [...original.text].slice(0, 120).join(''), deleted: original.deleted }
+    : null;
+  const reactions = (_reactions ?? []).map((r) => ({ emoji: r.emoji, count: r.userIds.length, userIds: [...r.userIds] }));
+  return { ...m, editedAt: m.editedAt ?? null, replyTo, reactions };
+}
 
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.map': 'application/json' };
 

@@ -1,18 +1,17 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
-import { ApiError, errorMessage } from '../lib/api';
+import { ApiError } from '../lib/api';
 import { MessengerContext, type Messenger } from '../lib/messenger';
 import type { Chat, Message, ServerEvent, User } from '../lib/types';
-import { newClientMessageId } from '../lib/uuid';
 import { useSession } from '../features/auth/hooks/useSession';
 import { chatsApi } from '../features/chats/api/chatsApi';
-import { messagesApi } from '../features/messages/api/messagesApi';
 import { hasGap } from '../features/messages/utils/gaps';
-import { lastSeq, pendingMessage } from '../features/messages/utils/messageList';
+import { lastSeq } from '../features/messages/utils/messageList';
 import { useRealtime } from '../features/realtime/hooks/useRealtime';
 import { initialMessengerState, messengerReducer } from './messengerState';
 import { useChatActions } from './useChatActions';
 import { useHistory } from './useHistory';
 import { useMarkOpenChatRead } from './useMarkOpenChatRead';
+import { useSending } from './useSending';
 
 export const TYPING_SHOW_MS = 4000;
 export const TYPING_SEND_EVERY_MS = 2000;
@@ -22,10 +21,13 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
   const [state, dispatch] = useReducer(messengerReducer, { ...initialMessengerState, me: session.user });
   const stateRef = useRef(state);
   stateRef.current = state;
-  const { deleteMessage, editMessage, createChat, addMembers, leaveChat, exportChat } = useChatActions(dispatch, stateRef);
-  const { loadLatest, fillGap, loadOlder } = useHistory(dispatch, stateRef);
+  const { deleteMessage, editMessage, react, createChat, addMembers, leaveChat, exportChat } = useChatActions(dispatch, stateRef);
+  const { loadLatest, fillGap, loadOlder, loadBackTo } = useHistory(dispatch, stateRef);
   useMarkOpenChatRead(state, dispatch);
   const lastTypingSent = useRef(new Map<string, number>());
+  // A sent message ends the typing indicator, so the next keystroke announces typing again.
+  const onSent = useCallback((chatId: string) => lastTypingSent.current.delete(chatId), []);
+  const { send, retry, discard } = useSending(dispatch, stateRef, fillGap, onSent);
 
   useEffect(() => {
     if (session.user && session.user.id !== stateRef.current.me?.id) dispatch({ type: 'reset', me: session.user });
@@ -80,7 +82,7 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
         onMessage(e.message);
         break;
       case 'message.updated':
-        dispatch({ type: 'message.edited', message: e.message });
+        dispatch({ type: 'message.updated', message: e.message });
         break;
       case 'message.deleted':
         dispatch({ type: 'message.deleted', chatId: e.chatId, messageId: e.messageId });
@@ -145,38 +147,6 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
     else void fillGap(chatId);
   }, [loadLatest, fillGap]);
 
-  const deliver = useCallback(async (chatId: string, text: string, clientMessageId: string) => {
-    try {
-      const { message } = await messagesApi.send(chatId, text, clientMessageId);
-      dispatch({ type: 'message.confirmed', chatId, clientMessageId, message });
-      const list = stateRef.current.messages[chatId];
-      // Our own message can reveal a gap too (someone wrote while our socket was down).
-      if (list && message.seq > lastSeq(list.items.filter((m) => m.id !== message.id)) + 1) void fillGap(chatId);
-    } catch (e) {
-      dispatch({ type: 'message.failed', chatId, clientMessageId, error: errorMessage(e) });
-    }
-  }, [fillGap]);
-
-  const send = useCallback((chatId: string, text: string) => {
-    const me = stateRef.current.me;
-    if (!me) return;
-    const clientMessageId = newClientMessageId();
-    dispatch({ type: 'message.pending', message: pendingMessage(chatId, me.id, text, clientMessageId) });
-    lastTypingSent.current.delete(chatId);
-    void deliver(chatId, text, clientMessageId);
-  }, [deliver]);
-
-  const retry = useCallback((chatId: string, clientMessageId: string) => {
-    const m = stateRef.current.messages[chatId]?.items.find((x) => x.clientMessageId === clientMessageId && x.id === null);
-    if (!m) return;
-    dispatch({ type: 'message.pending', message: m });
-    void deliver(chatId, m.text, clientMessageId);
-  }, [deliver]);
-
-  const discard = useCallback((chatId: string, clientMessageId: string) => {
-    dispatch({ type: 'message.discarded', chatId, clientMessageId });
-  }, []);
-
   const typing = useCallback((chatId: string) => {
     const now = Date.now();
     if (now - (lastTypingSent.current.get(chatId) ?? 0) < TYPING_SEND_EVERY_MS) return;
@@ -189,8 +159,8 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
   }, [session]);
 
   const value = useMemo<Messenger>(
-    () => ({ state, connection, connectionDetail, reconnect, openChat, loadOlder, send, retry, discard, deleteMessage, editMessage, createChat, addMembers, leaveChat, typing, exportChat, updateMe }),
-    [state, connection, connectionDetail, reconnect, openChat, loadOlder, send, retry, discard, deleteMessage, editMessage, createChat, addMembers, leaveChat, typing, exportChat, updateMe],
+    () => ({ state, connection, connectionDetail, reconnect, openChat, loadOlder, loadBackTo, send, retry, discard, deleteMessage, editMessage, react, createChat, addMembers, leaveChat, typing, exportChat, updateMe }),
+    [state, connection, connectionDetail, reconnect, openChat, loadOlder, loadBackTo, send, retry, discard, deleteMessage, editMessage, react, createChat, addMembers, leaveChat, typing, exportChat, updateMe],
   );
   return <MessengerContext.Provider value={value}>{children}</MessengerContext.Provider>;
 }

@@ -1,4 +1,4 @@
-import { useCallback, type Dispatch, type RefObject } from 'react';
+import { useCallback, useRef, type Dispatch, type RefObject } from 'react';
 import { ApiError } from '../lib/api';
 import { chatTitle } from '../lib/chats';
 import type { MessengerState } from '../lib/messenger';
@@ -8,8 +8,11 @@ import { messagesApi } from '../features/messages/api/messagesApi';
 import { exportFileName } from '../features/messages/utils/exportName';
 import type { MessengerAction } from './messengerState';
 
-/** What a user does to a chat as a whole (create, add people, leave, export, edit or delete a message): one request, then the state. */
+/** What a user does to a chat as a whole (create, add people, leave, export, edit, delete or react to a message): one request, then the state. */
 export function useChatActions(dispatch: Dispatch<MessengerAction>, stateRef: RefObject<MessengerState>) {
+  // One call at a time per message and emoji, so a quick add-then-remove reaches the server in order.
+  const reactionCalls = useRef(new Map<string, Promise<unknown>>());
+
   const deleteMessage = useCallback(async (chatId: string, messageId: string) => {
     await messagesApi.remove(chatId, messageId);
     dispatch({ type: 'message.deleted', chatId, messageId });
@@ -19,6 +22,29 @@ export function useChatActions(dispatch: Dispatch<MessengerAction>, stateRef: Re
     const { message } = await messagesApi.edit(chatId, messageId, text);
     dispatch({ type: 'message.edited', message });
   }, [dispatch]);
+
+  /**
+   * Adds or removes our reaction: shown at once, then confirmed (the server's `message.updated`
+   * brings everyone's counts). A refused call takes it back and throws, for the view to show.
+   */
+  const react = useCallback(async (chatId: string, messageId: string, emoji: string, add: boolean) => {
+    const userId = stateRef.current.me?.id;
+    if (!userId) return;
+    dispatch({ type: 'reaction.toggled', chatId, messageId, emoji, userId, add });
+    const key = `${messageId} ${emoji}`;
+    const call = (reactionCalls.current.get(key) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => (add ? messagesApi.addReaction(chatId, messageId, emoji) : messagesApi.removeReaction(chatId, messageId, emoji)));
+    reactionCalls.current.set(key, call);
+    try {
+      await call;
+    } catch (e) {
+      dispatch({ type: 'reaction.toggled', chatId, messageId, emoji, userId, add: !add });
+      throw e;
+    } finally {
+      if (reactionCalls.current.get(key) === call) reactionCalls.current.delete(key);
+    }
+  }, [dispatch, stateRef]);
 
   const createChat = useCallback(async (members: string[], name?: string) => {
     try {
@@ -60,5 +86,5 @@ export function useChatActions(dispatch: Dispatch<MessengerAction>, stateRef: Re
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }, [stateRef]);
 
-  return { deleteMessage, editMessage, createChat, addMembers, leaveChat, exportChat };
+  return { deleteMessage, editMessage, react, createChat, addMembers, leaveChat, exportChat };
 }

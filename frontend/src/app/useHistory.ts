@@ -54,5 +54,20 @@ export function useHistory(dispatch: Dispatch<MessengerAction>, stateRef: RefObj
     }
   }, [dispatch, stateRef]);
 
-  return { loadLatest, fillGap, loadOlder };
+  /**
+   * Loads older pages until the message with `seq` is held or history ends (a quote's original
+   * further back than what is loaded). Pages by its own cursor: the state only shows a page
+   * after the next render, and asking again from the old first seq would fetch the same page.
+   */
+  const loadBackTo = useCallback(async (chatId: string, seq: number) => {
+    const list = stateRef.current.messages[chatId];
+    let cursor = list?.loaded && list.hasMore ? firstSeq(list.items) : null;
+    while (cursor !== null && cursor > seq && cursor > 1) {
+      const messages = await messagesApi.before(chatId, cursor, GAP_PAGE_SIZE);
+      dispatch({ type: 'messages.loaded', chatId, messages, page: 'older', pageSize: GAP_PAGE_SIZE });
+      cursor = messages.length >= GAP_PAGE_SIZE ? Math.min(...messages.map((m) => m.seq)) : null;
+    }
+  }, [dispatch, stateRef]);
+
+  return { loadLatest, fillGap, loadOlder, loadBackTo };
 }

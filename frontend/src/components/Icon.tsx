@@ -10,6 +10,8 @@ const PATHS = {
   close: 'M6 6l12 12M18 6L6 18',
   user: 'M12 12a4 4 0 100-8 4 4 0 000 8zM4 20c1.5-4 4.5-5 8-5s6.5 1 8 5',
   retry: 'M4 12a8 8 0 0114-5.3M20 4v5h-5M20 12a8 8 0 01-14 5.3M4 20v-5h5',
+  reply: 'M9 14L4 9l5-5M4 9h10a6 6 0 016 6v5',
+  smile: 'M12 21a9 9 0 110-18 9 9 0 010 18zM8 14s1.5 2 4 2 4-2 4-2M9 9h.01M15 9h.01',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -37,11 +37,16 @@ export interface Messenger {
   reconnect: () => void;
   openChat: (chatId: string | null) => void;
   loadOlder: (chatId: string) => Promise<void>;
-  send: (chatId: string, text: string) => void;
+  /** Loads older history until the message with this seq is held or history ends. */
+  loadBackTo: (chatId: string, seq: number) => Promise<void>;
+  /** `replyTo`: the id of the message this one answers. */
+  send: (chatId: string, text: string, replyTo?: string | null) => void;
   retry: (chatId: string, clientMessageId: string) => void;
   discard: (chatId: string, clientMessageId: string) => void;
   deleteMessage: (chatId: string, messageId: string) => Promise<void>;
   editMessage: (chatId: string, messageId: string, text: string) => Promise<void>;
+  /** Adds (`add`) or removes our reaction; shown at once, taken back (and thrown) if refused. */
+  react: (chatId: string, messageId: string, emoji: string, add: boolean) => Promise<void>;
   createChat: (members: string[], name?: string) => Promise<string>;
   addMembers: (chatId: string, members: string[]) => Promise<void>;
   leaveChat: (chatId: string) => Promise<void>;

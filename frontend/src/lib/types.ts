@@ -23,6 +23,23 @@ export interface Chat {
   createdAt: string;
 }
 
+/** The quoted original of a reply, as the server keeps it (issue 18). */
+export interface ReplyRef {
+  id: string;
+  seq: number;
+  senderId: string;
+  /** The first 120 characters of the original's current text; '' once it is deleted. */
+  excerpt: string;
+  deleted: boolean;
+}
+
+/** One emoji under a message: how many reacted with it, and who (in order of first reaction). */
+export interface Reaction {
+  emoji: string;
+  count: number;
+  userIds: string[];
+}
+
 export interface Message {
   id: string;
   chatId: string;
@@ -35,6 +52,10 @@ export interface Message {
   editedAt?: string | null;
   /** Not in the contract; used when a server echoes it back. */
   clientMessageId?: string | null;
+  /** The message this one answers; absent from older payloads (read as null). */
+  replyTo?: ReplyRef | null;
+  /** Absent from older payloads (read as []). */
+  reactions?: Reaction[];
 }
 
 export interface ChatSummary {
@@ -74,6 +95,8 @@ export interface LocalMessage {
   sentAt: string;
   deleted: boolean;
   editedAt: string | null;
+  replyTo: ReplyRef | null;
+  reactions: Reaction[];
   status: DeliveryStatus;
   error?: string;
 }

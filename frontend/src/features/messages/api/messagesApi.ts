@@ -12,12 +12,18 @@ export const messagesApi = {
     api.get<Message[]>(`/api/chats/${enc(chatId)}/messages`, { query: { beforeSeq, limit } }),
   after: (chatId: string, afterSeq: number, limit = GAP_PAGE_SIZE) =>
     api.get<Message[]>(`/api/chats/${enc(chatId)}/messages`, { query: { afterSeq, limit } }),
-  send: (chatId: string, text: string, clientMessageId: string) =>
-    api.post<{ message: Message }>(`/api/chats/${enc(chatId)}/messages`, { text, clientMessageId }),
+  /** `replyTo` (a message id of this chat) only when the message answers one. */
+  send: (chatId: string, text: string, clientMessageId: string, replyTo?: string | null) =>
+    api.post<{ message: Message }>(`/api/chats/${enc(chatId)}/messages`, replyTo ? { text, clientMessageId, replyTo } : { text, clientMessageId }),
   edit: (chatId: string, messageId: string, text: string) =>
     api.patch<{ message: Message }>(`/api/chats/${enc(chatId)}/messages/${enc(messageId)}`, { text }),
   remove: (chatId: string, messageId: string) =>
     api.delete<void>(`/api/chats/${enc(chatId)}/messages/${enc(messageId)}`),
+  /** Both idempotent (204); the new counts come to every member as `message.updated`. */
+  addReaction: (chatId: string, messageId: string, emoji: string) =>
+    api.put<void>(`/api/chats/${enc(chatId)}/messages/${enc(messageId)}/reactions/${enc(emoji)}`),
+  removeReaction: (chatId: string, messageId: string, emoji: string) =>
+    api.delete<void>(`/api/chats/${enc(chatId)}/messages/${enc(messageId)}/reactions/${enc(emoji)}`),
   /** Fetches the export with the bearer token and returns it with a suggested file name. */
   async exportChat(chatId: string, format: ExportFormat): Promise<{ blob: Blob; filename: string | null }> {
     const res = await rawRequest('GET', `/api/chats/${enc(chatId)}/export`, { query: { format } });

@@ -22,6 +22,7 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
   const { goToChats } = useChatRoute();
   const [confirmDelete, setConfirmDelete] = useState<LocalMessage | null>(null);
   const [editing, setEditing] = useState<LocalMessage | null>(null);
+  const [replyingTo, setReplyingTo] = useState<string | null>(null);
   const [confirmLeave, setConfirmLeave] = useState(false);
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -39,6 +40,12 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
     .map(([uid]) => state.users[uid]?.username ?? 'Someone');
   const readSeq = Math.max(0, ...Object.entries(state.reads[chatId] ?? {}).filter(([uid]) => uid !== myId).map(([, s]) => s));
   const lastOwn = [...(list?.items ?? [])].reverse().find((x) => x.senderId === myId && x.id && !x.deleted && x.status === 'sent');
+  // The original as it is now: gone (deleted meanwhile) means there is nothing left to answer.
+  const original = replyingTo ? list?.items.find((x) => x.id === replyingTo && !x.deleted) : undefined;
+  const reply = original?.id ? { id: original.id, senderName: state.users[original.senderId]?.username ?? 'Unknown', excerpt: original.text } : null;
+  const react = (msg: LocalMessage, emoji: string, add: boolean) => {
+    if (msg.id) m.react(chatId, msg.id, emoji, add).catch((e) => setError(errorMessage(e)));
+  };
   const saveEdit = (text: string) => {
     const target = editing;
     setEditing(null);
@@ -83,11 +90,14 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
           showNames={prefs.showNames}
           readSeq={readSeq}
           onLoadOlder={() => m.loadOlder(chatId)}
+          onLoadBackTo={(seq) => m.loadBackTo(chatId, seq)}
           editingId={editing?.id ?? null}
           onEdit={(msg) => setEditing(msg)}
           onDelete={(msg) => setConfirmDelete(msg)}
           onRetry={(msg) => msg.clientMessageId && m.retry(chatId, msg.clientMessageId)}
           onDiscard={(msg) => msg.clientMessageId && m.discard(chatId, msg.clientMessageId)}
+          onReply={(msg) => setReplyingTo(msg.id)}
+          onReact={react}
         />
       ) : (
         <div className="message-scroll loading">Loading messages…</div>
@@ -100,7 +110,12 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
           key="new"
           draft={draft}
           onDraftChange={saveDraft}
-          onSend={(text) => m.send(chatId, text)}
+          onSend={(text) => {
+            m.send(chatId, text, reply?.id ?? null);
+            setReplyingTo(null);
+          }}
+          reply={reply}
+          onCancelReply={() => setReplyingTo(null)}
           onTyping={() => m.typing(chatId)}
           onEditLast={lastOwn ? () => setEditing(lastOwn) : undefined}
         />

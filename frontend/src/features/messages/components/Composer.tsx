@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Icon } from '../../../components/Icon';
 import { wrapSelection, type MarkupStyle } from '../../../lib/markup';
+import { ReplyBar } from './ReplyBar';
 
 export const MAX_MESSAGE_LENGTH = 4000;
 /** From here on, the composer counts down to the limit. */
@@ -20,13 +21,21 @@ export function lengthNotice(length: number): string | null {
 
 const SHORTCUTS: Record<string, MarkupStyle> = { b: 'bold', i: 'italic', u: 'underline' };
 
+/** The message a reply answers, as the bar above the box shows it. */
+export interface ReplyTarget {
+  id: string;
+  senderName: string;
+  excerpt: string;
+}
+
 /**
  * Writes a message: Enter sends, Shift+Enter breaks the line, Ctrl/Cmd+B/I/U (or the toolbar)
  * wrap the selection in light markup. Starts from `draft` and reports every change through
  * `onDraftChange` (sending reports ''). Up arrow in an empty composer asks to edit the last
  * own message (`onEditLast`); while `editing`, Enter saves the edit and Escape cancels it.
+ * While `reply` is set, a bar names the message answered; Escape or its button cancels it.
  */
-export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange, editing = false, onEditLast, onCancelEdit }: {
+export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange, editing = false, onEditLast, onCancelEdit, reply = null, onCancelReply }: {
   onSend: (text: string) => void;
   onTyping?: () => void;
   disabled?: boolean;
@@ -35,6 +44,8 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
   editing?: boolean;
   onEditLast?: () => void;
   onCancelEdit?: () => void;
+  reply?: ReplyTarget | null;
+  onCancelReply?: () => void;
 }) {
   const [text, setTextState] = useState(draft);
   const setText = (value: string) => {
@@ -53,6 +64,15 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
     // A restored draft continues where it ended.
     el.setSelectionRange(el.value.length, el.value.length);
   }, []);
+  // Choosing Reply means writing next: the box takes focus.
+  const replyId = reply?.id;
+  useEffect(() => {
+    if (replyId) ref.current?.focus();
+  }, [replyId]);
+  const cancelReply = () => {
+    onCancelReply?.();
+    ref.current?.focus();
+  };
   const tooLong = trimmed.length > MAX_MESSAGE_LENGTH;
   const notice = lengthNotice(trimmed.length);
 
@@ -80,6 +100,11 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
     if (e.key === 'Escape' && editing) {
       e.preventDefault();
       onCancelEdit?.();
+      return;
+    }
+    if (e.key === 'Escape' && reply) {
+      e.preventDefault();
+      cancelReply();
       return;
     }
     if (e.key === 'ArrowUp' && !editing && text === '' && onEditLast) {
@@ -139,6 +164,7 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
           <button type="button" className="link-button" onClick={() => onCancelEdit?.()}>Cancel edit</button>
         </div>
       )}
+      {reply && !editing && <ReplyBar senderName={reply.senderName} excerpt={reply.excerpt} onCancel={cancelReply} />}
       <p id={noticeId} className={tooLong ? 'composer-limit over' : 'composer-limit'} aria-live="polite" data-testid="length-notice" hidden={!notice}>
         {notice}
       </p>

@@ -14,6 +14,8 @@ const message = (over: Partial<LocalMessage> = {}): LocalMessage => ({
   sentAt: '2026-11-25T10:00:00Z',
   deleted: false,
   editedAt: null,
+  replyTo: null,
+  reactions: [],
   status: 'sent',
   ...over,
 });

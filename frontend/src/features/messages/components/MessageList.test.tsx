@@ -14,6 +14,8 @@ const message = (seq: number, senderId: string, sentAt: string): LocalMessage =>
   sentAt,
   deleted: false,
   editedAt: null,
+  replyTo: null,
+  reactions: [],
   status: 'sent',
 });
 const users = { u1: { id: 'u1', username: 'ann', avatarUrl: null }, u2: { id: 'u2', username: 'bob', avatarUrl: null } };

@@ -1,6 +1,7 @@
-import { Fragment, useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { dayKey } from '../../../lib/time';
 import type { LocalMessage, Member, SystemLine } from '../../../lib/types';
+import { useJumpToMessage } from '../hooks/useJumpToMessage';
 import { groupPlaces } from '../utils/grouping';
 import { messageKey } from '../utils/messageList';
 import { interleave } from '../utils/systemLines';
@@ -11,7 +12,9 @@ import { SystemLineItem } from './SystemLineItem';
 const LOAD_OLDER_THRESHOLD = 120;
 const STICK_TO_BOTTOM = 80;
 
-export function MessageList({ items, systemLines = [], myId, users, hasMore, showTimes, showNames, readSeq, onLoadOlder, editingId = null, onEdit, onDelete, onRetry, onDiscard }: {
+const noLoad = () => Promise.resolve();
+
+export function MessageList({ items, systemLines = [], myId, users, hasMore, showTimes, showNames, readSeq, onLoadOlder, onLoadBackTo = noLoad, editingId = null, onEdit, onDelete, onRetry, onDiscard, onReply, onReact }: {
   items: LocalMessage[];
   /** Member added / left / renamed lines, shown between the messages they came after. */
   systemLines?: SystemLine[];
@@ -23,12 +26,16 @@ export function MessageList({ items, systemLines = [], myId, users, hasMore, sho
   /** Highest seq someone else has read (for "seen" ticks). */
   readSeq: number;
   onLoadOlder: () => Promise<void>;
+  /** Loads older history until the message with this seq is held (a quote's original). */
+  onLoadBackTo?: (seq: number) => Promise<void>;
   /** The id of the message being edited in the composer, if any. */
   editingId?: string | null;
   onEdit: (m: LocalMessage) => void;
   onDelete: (m: LocalMessage) => void;
   onRetry: (m: LocalMessage) => void;
   onDiscard: (m: LocalMessage) => void;
+  onReply?: (m: LocalMessage) => void;
+  onReact?: (m: LocalMessage, emoji: string, add: boolean) => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
@@ -38,6 +45,7 @@ export function MessageList({ items, systemLines = [], myId, users, hasMore, sho
   const lastKey = items.length ? messageKey(items[items.length - 1]) : '';
   const lastMine = items.length ? items[items.length - 1].senderId === myId : false;
   const places = groupPlaces(items);
+  const nameOf = useCallback((userId: string) => users[userId]?.username ?? 'Unknown', [users]);
   const entries = interleave(items, systemLines);
 
   // Older page prepended: keep the reader where they were. New message at the end: follow it
@@ -52,6 +60,16 @@ export function MessageList({ items, systemLines = [], myId, users, hasMore, sho
       el.scrollTop = el.scrollHeight;
     }
   }, [firstKey, lastKey, lastMine, items.length, systemLines.length]);
+
+  // A first reaction under the last message adds a row: a reader at the end keeps seeing it.
+  const lastReactionRows = items.length ? items[items.length - 1].reactions.length : 0;
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && atBottom.current) el.scrollTop = el.scrollHeight;
+  }, [lastReactionRows]);
+
+  // After the effect above, so a jump's scroll wins over following the end.
+  const { jumpTo, highlighted } = useJumpToMessage(ref, items, onLoadBackTo);
 
   async function maybeLoadOlder() {
     const el = ref.current;
@@ -116,10 +134,16 @@ export function MessageList({ items, systemLines = [], myId, users, hasMore, sho
                 showName={showNames}
                 seen={m.seq !== null && m.seq <= readSeq}
                 editing={m.id !== null && m.id === editingId}
+                highlighted={m.id !== null && m.id === highlighted}
+                myId={myId}
+                nameOf={nameOf}
                 onEdit={() => onEdit(m)}
                 onDelete={() => onDelete(m)}
                 onRetry={() => onRetry(m)}
                 onDiscard={() => onDiscard(m)}
+                onReply={() => onReply?.(m)}
+                onReact={(emoji, add) => onReact?.(m, emoji, add)}
+                onOpenQuote={() => m.replyTo && jumpTo(m.replyTo)}
               />
             </Fragment>
           );

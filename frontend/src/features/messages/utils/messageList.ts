@@ -1,4 +1,5 @@
-import type { LocalMessage, Message } from '../../../lib/types';
+import type { LocalMessage, Message, ReplyRef } from '../../../lib/types';
+import { keepDeletedQuote } from './replies';
 
 /** A stable React key: the clientMessageId when we made it (so nothing re-mounts on confirm). */
 export function messageKey(m: LocalMessage): string {
@@ -16,11 +17,13 @@ export function fromServer(m: Message, clientMessageId: string | null = null): L
     sentAt: m.sentAt,
     deleted: m.deleted,
     editedAt: m.editedAt ?? null,
+    replyTo: m.replyTo ?? null,
+    reactions: m.reactions ?? [],
     status: 'sent',
   };
 }
 
-export function pendingMessage(chatId: string, senderId: string, text: string, clientMessageId: string, now = new Date()): LocalMessage {
+export function pendingMessage(chatId: string, senderId: string, text: string, clientMessageId: string, replyTo: ReplyRef | null = null, now = new Date()): LocalMessage {
   return {
     id: null,
     clientMessageId,
@@ -31,6 +34,8 @@ export function pendingMessage(chatId: string, senderId: string, text: string, c
     sentAt: now.toISOString(),
     deleted: false,
     editedAt: null,
+    replyTo,
+    reactions: [],
     status: 'sending',
   };
 }
@@ -55,7 +60,7 @@ export function mergeServerMessages(list: LocalMessage[], incoming: Message[], m
     if (byId >= 0) {
       const old = result[byId];
       // Keep the local clientMessageId (the React key); take the server's facts.
-      const fresh = { ...fromServer(m, old.clientMessageId), deleted: old.deleted || m.deleted };
+      const fresh = { ...fromServer(m, old.clientMessageId), deleted: old.deleted || m.deleted, replyTo: keepDeletedQuote(old.replyTo, m.replyTo ?? null) };
       // A page read before an edit arrived must not undo the edit.
       result[byId] = isNewer(old.editedAt, fresh.editedAt) ? { ...fresh, text: old.text, editedAt: old.editedAt } : fresh;
       continue;
@@ -118,8 +123,19 @@ export function applyEdit(list: LocalMessage[], m: Message): LocalMessage[] {
   );
 }
 
+/**
+ * A `message.updated` event: an edit (taken unless a later one is shown) or a change of
+ * reactions. The event is the server's whole message, so its reactions replace ours, optimistic
+ * ones included: the server's answer to our own call is in it or follows it.
+ */
+export function applyUpdate(list: LocalMessage[], m: Message): LocalMessage[] {
+  return applyEdit(list, m).map((x) =>
+    x.id === m.id && !x.deleted ? { ...x, reactions: m.reactions ?? [], replyTo: keepDeletedQuote(x.replyTo, m.replyTo ?? x.replyTo) } : x,
+  );
+}
+
 export function markDeleted(list: LocalMessage[], messageId: string): LocalMessage[] {
-  return list.map((x) => (x.id === messageId ? { ...x, deleted: true, text: '' } : x));
+  return list.map((x) => (x.id === messageId ? { ...x, deleted: true, text: '', reactions: [] } : x));
 }
 
 export function removePending(list: LocalMessage[], clientMessageId: string): LocalMessage[] {

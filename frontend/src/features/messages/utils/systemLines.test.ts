@@ -46,6 +46,8 @@ describe('interleave', () => {
     sentAt: at.toISOString(),
     deleted: false,
     editedAt: null,
+    replyTo: null,
+    reactions: [],
     status: seq === null ? 'sending' : 'sent',
   });
   const line = (afterSeq: number, text: string): SystemLine => ({ id: text, chatId: 'c1', kind: 'left', text, at: at.toISOString(), afterSeq });

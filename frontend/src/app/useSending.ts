@@ -1,0 +1,51 @@
+import { useCallback, type Dispatch, type RefObject } from 'react';
+import { errorMessage } from '../lib/api';
+import type { MessengerState } from '../lib/messenger';
+import { newClientMessageId } from '../lib/uuid';
+import { messagesApi } from '../features/messages/api/messagesApi';
+import { lastSeq, pendingMessage } from '../features/messages/utils/messageList';
+import { replyRefOf } from '../features/messages/utils/replies';
+import type { MessengerAction } from './messengerState';
+
+/**
+ * Sending a message: shown at once as pending (keyed by its clientMessageId), confirmed by the
+ * 201, or marked failed with Retry (same id, same reply) and Discard.
+ */
+export function useSending(dispatch: Dispatch<MessengerAction>, stateRef: RefObject<MessengerState>, fillGap: (chatId: string) => Promise<void>, onSent: (chatId: string) => void) {
+  const deliver = useCallback(async (chatId: string, text: string, clientMessageId: string, replyTo: string | null) => {
+    try {
+      const { message } = await messagesApi.send(chatId, text, clientMessageId, replyTo);
+      dispatch({ type: 'message.confirmed', chatId, clientMessageId, message });
+      const list = stateRef.current.messages[chatId];
+      // Our own message can reveal a gap too (someone wrote while our socket was down).
+      if (list && message.seq > lastSeq(list.items.filter((m) => m.id !== message.id)) + 1) void fillGap(chatId);
+    } catch (e) {
+      dispatch({ type: 'message.failed', chatId, clientMessageId, error: errorMessage(e) });
+    }
+  }, [dispatch, stateRef, fillGap]);
+
+  /** `replyTo`: the id of a loaded message of this chat that the new one answers. */
+  const send = useCallback((chatId: string, text: string, replyTo: string | null = null) => {
+    const me = stateRef.current.me;
+    if (!me) return;
+    const clientMessageId = newClientMessageId();
+    const original = replyTo ? stateRef.current.messages[chatId]?.items.find((x) => x.id === replyTo) : undefined;
+    const quote = original ? replyRefOf(original) : null;
+    dispatch({ type: 'message.pending', message: pendingMessage(chatId, me.id, text, clientMessageId, quote) });
+    onSent(chatId);
+    void deliver(chatId, text, clientMessageId, replyTo);
+  }, [dispatch, stateRef, deliver, onSent]);
+
+  const retry = useCallback((chatId: string, clientMessageId: string) => {
+    const m = stateRef.current.messages[chatId]?.items.find((x) => x.clientMessageId === clientMessageId && x.id === null);
+    if (!m) return;
+    dispatch({ type: 'message.pending', message: m });
+    void deliver(chatId, m.text, clientMessageId, m.replyTo?.id ?? null);
+  }, [dispatch, stateRef, deliver]);
+
+  const discard = useCallback((chatId: string, clientMessageId: string) => {
+    dispatch({ type: 'message.discarded', chatId, clientMessageId });
+  }, [dispatch]);
+
+  return { send, retry, discard };
+}
