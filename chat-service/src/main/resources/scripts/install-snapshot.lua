@@ -4,7 +4,8 @@
 -- KEYS: 1 chat hash, 2 members, 3 messages, 4 client-ids, 5 read, 6 lease, 7 reload marker,
 --       8 the pair's direct key (the chat hash again for a group), 9.. user-chats per member
 -- ARGV: 1 claim token, 2 snapshot JSON {id, type, name, createdAt, lastSeq, generation,
---       lastActivityAt, memberIds, messages (entry strings), clientIds, reads}, 3 lease millis,
+--       lastActivityAt, memberIds, messages (entry strings), clientIds, reads, hidden (chat hash
+--       fields hidden:<userId> to seq)}, 3 lease millis,
 --       4 '1' when direct
 -- Returns 'installed', 'cached' (someone else installed it) or 'fenced' (the claim is gone).
 if redis.call('GET', KEYS[7]) ~= ARGV[1] then
@@ -37,5 +38,10 @@ for i = 9, #KEYS do
 end
 redis.call('HSET', KEYS[1], 'id', s.id, 'type', s.type, 'name', s.name, 'createdAt', s.createdAt,
   'lastSeq', s.lastSeq, 'storedSeq', s.lastSeq, 'generation', s.generation, 'lastActivityAt', s.lastActivityAt)
+if type(s.hidden) == 'table' then
+  for field, seq in pairs(s.hidden) do
+    redis.call('HSET', KEYS[1], field, seq)
+  end
+end
 redis.call('DEL', KEYS[7])
 return 'installed'

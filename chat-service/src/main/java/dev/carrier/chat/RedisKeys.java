@@ -13,6 +13,12 @@ public final class RedisKeys {
 
 	public static final String EVENTS_CHANNEL = "carrier:chat:events";
 
+	/**
+	 * A field of the chat hash per member who hid the chat: {@code hidden:<userId>} → the
+	 * chat's last seq then.
+	 */
+	public static final String HIDDEN_FIELD_PREFIX = "hidden:";
+
 	/** Held by the instance that sweeps, so one sweep runs at a time. */
 	public static final String SWEEPER_LOCK = "carrier:chat:sweeper-lock";
 

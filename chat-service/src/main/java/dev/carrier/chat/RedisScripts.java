@@ -43,6 +43,8 @@ public final class RedisScripts {
 	@SuppressWarnings("rawtypes")
 	public static final RedisScript<List> APPLY_REACTION = script("apply-reaction.lua", List.class);
 
+	public static final RedisScript<Long> HIDE_CHAT = script("hide-chat.lua", Long.class);
+
 	public static final RedisScript<String> CONFIRM_MESSAGE = script("confirm-message.lua", String.class);
 
 	public static final RedisScript<String> BEGIN_RELOAD = script("begin-reload.lua", String.class);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.carrier.chat.RedisKeys;
 import dev.carrier.chat.shared.ChatType;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -14,15 +15,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record SnapshotArgument(String id, ChatType type, String name, String createdAt, String lastSeq, String generation,
 		String lastActivityAt, List<String> memberIds, List<String> messages, Map<String, String> clientIds,
-		Map<String, String> reads) {
+		Map<String, String> reads, Map<String, String> hidden) {
 
 	static SnapshotArgument of(CacheSnapshot snapshot, JsonMapper json) {
 		Map<String, String> reads = new LinkedHashMap<>();
 		snapshot.readPositions().forEach((userId, seq) -> reads.put(userId, String.valueOf(seq)));
+		Map<String, String> hidden = new LinkedHashMap<>();
+		snapshot.hiddenSeqs()
+			.forEach((userId, seq) -> hidden.put(RedisKeys.HIDDEN_FIELD_PREFIX + userId, String.valueOf(seq)));
 		return new SnapshotArgument(snapshot.id(), snapshot.type(), (snapshot.name() != null) ? snapshot.name() : "",
 				snapshot.createdAt().toString(), String.valueOf(snapshot.lastSeq()),
 				String.valueOf(snapshot.generation()), String.valueOf(snapshot.lastActivityAt()), snapshot.memberIds(),
-				contiguousTail(snapshot).stream().map(json::writeValueAsString).toList(), snapshot.clientIds(), reads);
+				contiguousTail(snapshot).stream().map(json::writeValueAsString).toList(), snapshot.clientIds(), reads,
+				hidden);
 	}
 
 	/**

@@ -41,9 +41,15 @@ class ChatListService {
 		this.events = events;
 	}
 
-	/** The caller's chats, most recent activity first. */
+	/**
+	 * The caller's chats, most recent activity first, without those they hid that had no
+	 * message since.
+	 */
 	List<ChatSummary> list(String userId) {
-		List<StoredChat> chats = this.chats.chatsOf(userId);
+		List<StoredChat> chats = this.chats.chatsOf(userId)
+			.stream()
+			.filter((chat) -> !chat.isHiddenFor(userId))
+			.toList();
 		this.events.publishEvent(new ChatsOpened(chats.stream().map(StoredChat::id).toList()));
 		List<Chat> views = this.views.views(chats);
 		List<ChatSummary> summaries = new ArrayList<>(chats.size());

@@ -48,9 +48,25 @@ class ChatStore {
 			return Optional.empty();
 		}
 		List<String> members = ((List<?>) result.get(1)).stream().map(String::valueOf).sorted().toList();
+		Map<String, Long> hiddenSeqs = new java.util.HashMap<>();
+		hash.forEach((field, value) -> {
+			if (field.startsWith(RedisKeys.HIDDEN_FIELD_PREFIX)) {
+				hiddenSeqs.put(field.substring(RedisKeys.HIDDEN_FIELD_PREFIX.length()), parseLong(value));
+			}
+		});
 		return Optional
 			.of(new StoredChat(chatId, ChatType.fromSpelling(hash.get("type")), emptyToNull(hash.get("name")),
-					instant(hash.get("createdAt")), parseLong(hash.get("lastSeq")), members));
+					instant(hash.get("createdAt")), parseLong(hash.get("lastSeq")), members, hiddenSeqs));
+	}
+
+	/**
+	 * Records that the user hid the chat at {@code hiddenSeq}, or showed it again (null),
+	 * if the chat is cached (hide-chat.lua); a chat not cached gets it from MySQL when it
+	 * is reloaded.
+	 */
+	public void setHidden(String chatId, String userId, Long hiddenSeq) {
+		this.redis.execute(RedisScripts.HIDE_CHAT, List.of(RedisKeys.chat(chatId)),
+				RedisKeys.HIDDEN_FIELD_PREFIX + userId, (hiddenSeq != null) ? String.valueOf(hiddenSeq) : "");
 	}
 
 	public boolean isMember(String chatId, String userId) {

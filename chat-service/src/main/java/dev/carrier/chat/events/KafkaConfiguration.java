@@ -51,6 +51,11 @@ class KafkaConfiguration {
 	}
 
 	@Bean
+	NewTopic chatHiddenTopic(CarrierProperties properties) {
+		return topic(Topics.CHAT_HIDDEN, properties);
+	}
+
+	@Bean
 	NewTopic readChangedTopic(CarrierProperties properties) {
 		return topic(Topics.READ_CHANGED, properties);
 	}

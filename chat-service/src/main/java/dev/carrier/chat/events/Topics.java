@@ -16,6 +16,8 @@ public final class Topics {
 
 	public static final String REACTION_CHANGED = "carrier.chat.reaction-changed";
 
+	public static final String CHAT_HIDDEN = "carrier.chat.chat-hidden";
+
 	public static final String READ_CHANGED = "carrier.chat.read-changed";
 
 	/** Consumed: how far MySQL holds each chat (persistence-service's reports). */

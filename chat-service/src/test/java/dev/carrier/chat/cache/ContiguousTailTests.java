@@ -37,7 +37,7 @@ class ContiguousTailTests {
 			.mapToObj(seq -> new SnapshotMessage("m" + seq, "chat", seq, "sender", "text", Instant.EPOCH, false, null))
 			.toList();
 		return new CacheSnapshot("chat", ChatType.GROUP, "G", null, Instant.EPOCH, lastSeq, 1, List.of("sender"),
-				messages, Map.of(), Map.of(), 0);
+				messages, Map.of(), Map.of(), 0, Map.of());
 	}
 
 	private static List<Long> seqs(List<SnapshotMessage> messages) {

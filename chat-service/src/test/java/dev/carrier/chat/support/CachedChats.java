@@ -53,12 +53,19 @@ public final class CachedChats {
 		redis.opsForHash()
 			.entries(RedisKeys.read(chatId))
 			.forEach((k, v) -> reads.put((String) k, Long.parseLong((String) v)));
+		Map<String, Long> hiddenSeqs = new LinkedHashMap<>();
+		hash.forEach((field, value) -> {
+			if (((String) field).startsWith(RedisKeys.HIDDEN_FIELD_PREFIX)) {
+				hiddenSeqs.put(((String) field).substring(RedisKeys.HIDDEN_FIELD_PREFIX.length()),
+						Long.parseLong((String) value));
+			}
+		});
 		String type = (String) hash.get("type");
 		String name = (String) hash.get("name");
 		return new StubPersistenceService.DurableChat(chatId, type, (name == null || name.isEmpty()) ? null : name,
 				"direct".equals(type) ? RedisKeys.directKey(members.get(0), members.get(1)) : null,
 				(String) hash.get("createdAt"), Long.parseLong((String) hash.get("lastSeq")), members, messages,
-				clientIds, reads, Long.parseLong((String) hash.getOrDefault("lastActivityAt", "0")));
+				clientIds, reads, Long.parseLong((String) hash.getOrDefault("lastActivityAt", "0")), hiddenSeqs);
 	}
 
 	/**

@@ -37,18 +37,26 @@ public class StubPersistenceService extends StubServer {
 	 */
 	public record DurableChat(String id, String type, String name, String directKey, String createdAt, long lastSeq,
 			List<String> memberIds, List<Map<String, Object>> recentMessages, Map<String, String> clientIds,
-			Map<String, Long> readPositions, long lastActivityAt) {
+			Map<String, Long> readPositions, long lastActivityAt, Map<String, Long> hiddenSeqs) {
 
 		public DurableChat {
 			memberIds = memberIds.stream().sorted().toList();
 			recentMessages = List.copyOf(recentMessages);
 			clientIds = Map.copyOf(clientIds);
 			readPositions = Map.copyOf(readPositions);
+			hiddenSeqs = (hiddenSeqs != null) ? Map.copyOf(hiddenSeqs) : Map.of();
+		}
+
+		public DurableChat(String id, String type, String name, String directKey, String createdAt, long lastSeq,
+				List<String> memberIds, List<Map<String, Object>> recentMessages, Map<String, String> clientIds,
+				Map<String, Long> readPositions, long lastActivityAt) {
+			this(id, type, name, directKey, createdAt, lastSeq, memberIds, recentMessages, clientIds, readPositions,
+					lastActivityAt, Map.of());
 		}
 
 		public DurableChat withLastSeq(long seq, List<Map<String, Object>> messages) {
 			return new DurableChat(this.id, this.type, this.name, this.directKey, this.createdAt, seq, this.memberIds,
-					messages, this.clientIds, this.readPositions, this.lastActivityAt);
+					messages, this.clientIds, this.readPositions, this.lastActivityAt, this.hiddenSeqs);
 		}
 
 	}
@@ -234,6 +242,7 @@ public class StubPersistenceService extends StubServer {
 		snapshot.put("clientIds", chat.clientIds());
 		snapshot.put("readPositions", chat.readPositions());
 		snapshot.put("lastActivityAt", chat.lastActivityAt());
+		snapshot.put("hiddenSeqs", chat.hiddenSeqs());
 		return snapshot;
 	}
 
