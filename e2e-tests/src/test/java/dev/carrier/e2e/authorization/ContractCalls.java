@@ -49,6 +49,8 @@ final class ContractCalls {
 					"/api/chats/{chatId}/members/me", null),
 			new ContractCall("POST /api/chats/{chatId}/read", Scope.CHAT, "POST", "/api/chats/{chatId}/read",
 					"{\"seq\":1}"),
+			new ContractCall("PUT /api/chats/{chatId}/hidden", Scope.CHAT, "PUT", "/api/chats/{chatId}/hidden",
+					"{\"hidden\":true}"),
 			new ContractCall("POST /api/chats/{chatId}/messages", Scope.CHAT, "POST", "/api/chats/{chatId}/messages",
 					"{\"text\":\"planted by the attacker\",\"clientMessageId\":\"%FRESH_ID%\"}"),
 			new ContractCall("GET /api/chats/{chatId}/messages", Scope.CHAT, "GET", "/api/chats/{chatId}/messages",
