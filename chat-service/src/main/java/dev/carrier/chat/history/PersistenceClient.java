@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.carrier.chat.CarrierProperties;
 import dev.carrier.chat.remote.RemoteService;
+import dev.carrier.chat.shared.InvalidRequest;
 import dev.carrier.chat.remote.RemoteServices;
 import dev.carrier.chat.shared.ServiceUnavailable;
 import tools.jackson.core.type.TypeReference;
@@ -96,6 +97,26 @@ public class PersistenceClient {
 		}
 		return this.json.readValue(checked(response).body(),
 				this.json.getTypeFactory().constructCollectionType(List.class, type));
+	}
+
+	/**
+	 * Messages of these chats that hold every term of {@code query}
+	 * ({@code POST /internal/search}): the answer as JSON, {@code {results: [{message,
+	 * highlights}], next}}.
+	 */
+	public JsonNode search(List<String> chatIds, String query, String order, String before, int limit) {
+		Map<String, Object> request = new java.util.HashMap<>();
+		request.put("chatIds", chatIds);
+		request.put("q", query);
+		request.put("order", order);
+		request.put("before", before);
+		request.put("limit", limit);
+		RemoteService.Response response = this.persistence.post(uri -> uri.path("/internal/search").build(),
+				this.json.writeValueAsString(request));
+		if (response.status() == 400) {
+			throw new InvalidRequest(this.json.readTree(response.body()).path("detail").asString("Bad search"));
+		}
+		return this.json.readTree(checked(response).body());
 	}
 
 	private static RemoteService.Response checked(RemoteService.Response response) {

@@ -71,6 +71,7 @@ final class ContractCalls {
 					"/api/chats/{chatId}/export?format=json", null),
 			new ContractCall("GET /api/chats/{chatId}/export", Scope.CHAT, "GET",
 					"/api/chats/{chatId}/export?format=txt", null),
+			new ContractCall("GET /api/search", Scope.SELF, "GET", "/api/search?q=planted", null),
 			new ContractCall("GET /api/ws", Scope.SELF, "GET", "/api/ws", null));
 
 	/**

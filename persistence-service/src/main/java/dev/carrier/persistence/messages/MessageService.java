@@ -24,6 +24,12 @@ public class MessageService {
 		this.views = views;
 	}
 
+	/** These messages as the API shows them, in the order given (those MySQL holds). */
+	public List<MessageView> views(List<String> ids) {
+		Map<String, MessageRow> rows = this.store.byIds(ids);
+		return this.views.of(ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList());
+	}
+
 	/** The highest stored seq of each of these chats that has messages. */
 	public Map<String, Long> maxSeqs(Collection<String> chatIds) {
 		return this.store.maxSeqs(chatIds);

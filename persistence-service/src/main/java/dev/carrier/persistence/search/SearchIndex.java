@@ -1,0 +1,119 @@
+package dev.carrier.persistence.search;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Message search in MySQL: the full-text index ({@code ft_messages_text}, V7) narrows the
+ * candidates by the terms' words, and {@code LIKE} keeps only messages that hold every
+ * term as typed (a phrase in order, punctuation included, words too short for the index
+ * as well). Deleted messages have empty text and are left out.
+ */
+@Repository
+class SearchIndex {
+
+	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
+
+	/**
+	 * Scripts written without spaces: MariaDB's word parser indexes a whole run of them
+	 * as one word, so a word inside it is found by {@code LIKE} alone.
+	 */
+	private static final Pattern UNSPACED = Pattern
+		.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsThai}\\p{IsLao}\\p{IsKhmer}\\p{IsMyanmar}]");
+
+	private static final String SENT_AT_KEY = "DATE_FORMAT(sent_at, '%Y-%m-%d %H:%i:%s.%f')";
+
+	private final JdbcTemplate jdbc;
+
+	private volatile Dialect dialect;
+
+	SearchIndex(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** One found message: its id, its place in newest-first order, and its score. */
+	record Hit(String id, String sentAtKey) {
+	}
+
+	List<Hit> find(List<String> chatIds, SearchTerms terms, SearchOrder order, SearchCursor after, int limit) {
+		StringBuilder sql = new StringBuilder("SELECT id, ").append(SENT_AT_KEY)
+			.append(" FROM messages WHERE chat_id IN (")
+			.append(String.join(",", Collections.nCopies(chatIds.size(), "?")))
+			.append(") AND deleted = FALSE");
+		List<Object> args = new ArrayList<>(chatIds);
+		String against = dialect().booleanQuery(terms);
+		if (!against.isEmpty()) {
+			sql.append(" AND MATCH(text) AGAINST (? IN BOOLEAN MODE)");
+			args.add(against);
+		}
+		for (String term : terms.terms()) {
+			sql.append(" AND text LIKE ? ESCAPE '!'");
+			args.add("%" + term.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+		}
+		if (order == SearchOrder.BEST && !against.isEmpty()) {
+			sql.append(
+					" ORDER BY MATCH(text) AGAINST (? IN BOOLEAN MODE) DESC, sent_at DESC, id DESC LIMIT ? OFFSET ?");
+			args.add(against);
+			args.add(limit);
+			args.add((after != null) ? after.offset() : 0);
+		}
+		else {
+			if (after != null) {
+				sql.append(" AND (sent_at < ? OR (sent_at = ? AND id < ?))");
+				args.add(after.sentAtKey());
+				args.add(after.sentAtKey());
+				args.add(after.id());
+			}
+			sql.append(" ORDER BY sent_at DESC, id DESC LIMIT ?");
+			args.add(limit);
+		}
+		return this.jdbc.query(sql.toString(), (row, n) -> new Hit(row.getString(1), row.getString(2)), args.toArray());
+	}
+
+	private Dialect dialect() {
+		Dialect known = this.dialect;
+		if (known == null) {
+			String version = this.jdbc.queryForObject("SELECT VERSION()", String.class);
+			boolean mariaDb = version != null && version.toLowerCase(Locale.ROOT).contains("mariadb");
+			String variable = mariaDb ? "innodb_ft_min_token_size" : "ngram_token_size";
+			Integer minimum = this.jdbc.query("SHOW VARIABLES LIKE '" + variable + "'",
+					(rows) -> rows.next() ? Integer.valueOf(rows.getInt(2)) : null);
+			known = new Dialect(!mariaDb, (minimum != null) ? minimum : 3);
+			this.dialect = known;
+		}
+		return known;
+	}
+
+	/**
+	 * How the index splits text: MySQL's n-gram parser (any run of {@code minimum}
+	 * characters, matched as a phrase) or MariaDB's word parser (words of at least
+	 * {@code minimum} characters, matched with a prefix wildcard).
+	 */
+	record Dialect(boolean ngram, int minimum) {
+
+		String booleanQuery(SearchTerms terms) {
+			List<String> required = new ArrayList<>();
+			for (String term : terms.terms()) {
+				Matcher words = WORD.matcher(term);
+				while (words.find()) {
+					String word = words.group();
+					boolean indexed = this.ngram || !UNSPACED.matcher(word).find();
+					if (indexed && word.length() >= this.minimum && !required.contains(word)) {
+						required.add(word);
+					}
+				}
+			}
+			return String.join(" ",
+					required.stream().map((word) -> this.ngram ? "+\"" + word + "\"" : "+" + word + "*").toList());
+		}
+
+	}
+
+}
