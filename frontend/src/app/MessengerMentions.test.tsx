@@ -98,6 +98,15 @@ describe('mentions in the chat list', () => {
   });
 });
 
+describe('the chat list’s preview', () => {
+  it('spells a mention by the member’s current name', async () => {
+    // Written when cat was still "kitty".
+    tripHistory = [message('c1', 1, { text: '@kitty, the tent?', mentions: ['u3'] })];
+    await start();
+    expect(within(item('c1')).getByTestId('chat-item-preview').textContent).toBe('bob: @cat, the tent?');
+  });
+});
+
 describe('mentions in a conversation', () => {
   it('lights up the chips and the bubble that name me, and shows a chip on my own message before the server answers', async () => {
     await start();

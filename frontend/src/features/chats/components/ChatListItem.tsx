@@ -4,6 +4,7 @@ import { formatListTime } from '../../../lib/time';
 import type { ChatSummary, Member } from '../../../lib/types';
 import { plainText } from '../../../lib/markup';
 import { chatPath } from '../../../lib/useChatRoute';
+import { withCurrentNames } from '../../messages';
 import { MentionBadge } from './MentionBadge';
 
 /** One chat in the sidebar: a link to the chat's own address. */
@@ -19,7 +20,7 @@ export function ChatListItem({ summary, title, avatar, active, myId, users }: {
   let preview = 'No messages yet';
   if (last) {
     const who = last.senderId === myId ? 'You: ' : summary.chat.type === 'group' ? `${users[last.senderId]?.username ?? 'Someone'}: ` : '';
-    preview = last.deleted ? `${who}Message deleted` : who + plainText(last.text);
+    preview = last.deleted ? `${who}Message deleted` : who + plainText(withCurrentNames(last.text, last.mentions ?? [], summary.chat.members));
   }
   const when = last?.sentAt ?? summary.chat.createdAt;
   return (

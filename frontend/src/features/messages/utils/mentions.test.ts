@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Member } from '../../../lib/types';
-import { insertMention, mentionedIds, mentionQuery, mentionTokens, resolveMentions, suggestMembers } from './mentions';
+import { insertMention, mentionedIds, mentionQuery, mentionTokens, resolveMentions, suggestMembers, withCurrentNames } from './mentions';
 
 const member = (id: string, username: string): Member => ({ id, username, avatarUrl: null });
 const ann = member('u1', 'ann');
@@ -58,6 +58,12 @@ describe('resolveMentions', () => {
 
   it('shows nothing when the message mentions nobody (or an old payload has no mentions)', () => {
     expect(resolveMentions('@bob hi', [], members)).toEqual([]);
+  });
+});
+
+describe('withCurrentNames (the chat list’s preview)', () => {
+  it('spells each mention by the current name and leaves the rest as written', () => {
+    expect(withCurrentNames('**@kitty**, @eve and @bob.', ['u3', 'u2'], members)).toBe('**@Cat_9**, @eve and @bob.');
   });
 });
 

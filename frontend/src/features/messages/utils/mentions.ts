@@ -111,3 +111,16 @@ export function insertMention(text: string, caret: number, start: number, userna
   const after = text.slice(caret).replace(/^ /, '');
   return { value: text.slice(0, start) + inserted + after, caret: start + inserted.length };
 }
+
+/** The text with each mention spelled by the member's current name (for previews). */
+export function withCurrentNames(text: string, mentions: readonly string[], members: Member[]): string {
+  let out = '';
+  let from = 0;
+  for (const s of resolveMentions(text, mentions, members)) {
+    const name = members.find((m) => m.id === s.userId)?.username;
+    if (!name) continue;
+    out += `${text.slice(from, s.start)}@${name}`;
+    from = s.end;
+  }
+  return out + text.slice(from);
+}
