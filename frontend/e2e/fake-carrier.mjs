@@ -77,6 +77,20 @@ function resolveMembers(list) {
   });
 }
 
+// Mentions (issue 18), by chat-service's rule: an @ that starts a word, then a username; a
+// trailing . or - ending a sentence may be left off; members by id, in the order named.
+const MENTION = /(?<![A-Za-z0-9_.@-])@([A-Za-z0-9_.-]{3,32})/g;
+function mentionsOf(text, memberIds) {
+  const idOf = (name) => memberIds.find((id) => users.get(id)?.username.toLowerCase() === name.toLowerCase());
+  const ids = [];
+  for (const [, name] of text.matchAll(MENTION)) {
+    const bare = name.replace(/[.-]+$/, '');
+    const id = idOf(name) ?? (bare !== name ? idOf(bare) : undefined);
+    if (id && !ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
 const REACTION = /^\/api\/chats\/([^/]+)\/messages\/([^/]+)\/reactions\/([^/]+)$/;
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 const isOneEmoji = (s) => [...segmenter.segment(s)].length === 1 && /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(s);
@@ -200,7 +214,9 @@ const routes = [
     const list = sharingChatsWith(me.id).map((c) => {
       const last = c.messages.at(-1) ?? null;
       const read = c.reads.get(me.id) ?? 0;
-      return { chat: chatJson(c), lastMessage: last, unread: c.messages.filter((m) => m.seq > read && m.senderId !== me.id && !m.deleted).length, at: last?.sentAt ?? c.createdAt };
+      const unread = c.messages.filter((m) => m.seq > read && m.senderId !== me.id && !m.deleted);
+      const mentions = unread.filter((m) => m.mentions.includes(me.id)).length;
+      return { chat: chatJson(c), lastMessage: last && strip(last), unread: unread.length, mentions, at: last?.sentAt ?? c.createdAt };
     });
     list.sort((a, b) => (a.at < b.at ? 1 : -1));
     return [200, list.map(({ at: _at, ...rest }) => rest)];
@@ -241,7 +257,7 @@ const routes = [
     if (replyTo !== undefined && replyTo !== null && !c.messages.some((x) => x.id === replyTo && !x.deleted)) {
       throw new Problem(400, 'replyTo must be a message of this chat that is not deleted');
     }
-    const m = { id: randomUUID(), chatId: c.id, seq: c.messages.length + 1, senderId: me.id, text: t, sentAt: now(), deleted: false, editedAt: null, _cmid: clientMessageId, _replyTo: replyTo ?? null, _reactions: [] };
+    const m = { id: randomUUID(), chatId: c.id, seq: c.messages.length + 1, senderId: me.id, text: t, sentAt: now(), deleted: false, editedAt: null, mentions: mentionsOf(t, c.memberIds), _cmid: clientMessageId, _replyTo: replyTo ?? null, _reactions: [] };
     c.messages.push(m);
     push(c.memberIds, { type: 'message.created', message: strip(m) });
     return [201, { message: strip(m) }];
@@ -267,6 +283,7 @@ const routes = [
     if (t.length < 1 || t.length > 4000) throw new Problem(400, 'Message text must be 1 to 4000 characters');
     if (t !== m.text) {
       m.text = t;
+      m.mentions = mentionsOf(t, c.memberIds);
       m.editedAt = now();
       push(c.memberIds, { type: 'message.updated', message: strip(m) });
     }
@@ -282,6 +299,7 @@ const routes = [
     if (!m) throw new Problem(404, 'No such message');
     m.deleted = true;
     m.text = '';
+    m.mentions = [];
     m._reactions = [];
     push(c.memberIds, { type: 'message.deleted', chatId: c.id, messageId: m.id });
     return [204];

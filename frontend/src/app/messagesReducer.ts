@@ -49,7 +49,9 @@ function applyToSummary(state: MessengerState, message: Message, countUnread: bo
   const isNew = !summary.lastMessage || message.seq > summary.lastMessage.seq;
   const lastMessage = newer(summary.lastMessage, message);
   const unread = countUnread && isNew ? summary.unread + 1 : summary.unread;
-  return { ...state, chats: { ...state.chats, [message.chatId]: { ...summary, lastMessage, unread } } };
+  const mentionsMe = !!state.me && (message.mentions ?? []).includes(state.me.id);
+  const mentions = (summary.mentions ?? 0) + (countUnread && isNew && mentionsMe ? 1 : 0);
+  return { ...state, chats: { ...state.chats, [message.chatId]: { ...summary, lastMessage, unread, mentions } } };
 }
 
 /** An edit reaches the chat list's preview too, when it is the last message. */

@@ -69,3 +69,38 @@ describe('an edit (message.updated, or the answer to our own edit)', () => {
     expect(s.chats.c1.unread).toBe(0);
   });
 });
+
+describe('unread mentions in the chat list', () => {
+  const me = { id: 'u1', username: 'me', avatarUrl: null };
+  const chat = { id: 'c1', type: 'group' as const, name: 'G', members: [me, { id: 'u2', username: 'bo', avatarUrl: null }, { id: 'u3', username: 'cy', avatarUrl: null }], createdAt: '2026-11-25T09:00:00Z' };
+  const loaded = (mentions?: number) =>
+    messengerReducer({ ...initialMessengerState, me }, { type: 'chats.loaded', summaries: [{ chat, lastMessage: msg(2), unread: 2, ...(mentions === undefined ? {} : { mentions }) }] });
+
+  it('reads an absent count as 0 and counts only new messages from others that name me', () => {
+    let s = loaded();
+    expect(s.chats.c1.mentions).toBe(0);
+    s = messengerReducer(s, { type: 'message.received', message: { ...msg(3), mentions: ['u3'] } });
+    s = messengerReducer(s, { type: 'message.received', message: { ...msg(4), mentions: ['u3', 'u1'] } });
+    // A copy of one already counted (a gap fill, a second event) does not count twice.
+    s = messengerReducer(s, { type: 'message.received', message: { ...msg(4), mentions: ['u3', 'u1'] } });
+    s = messengerReducer(s, { type: 'message.received', message: { ...msg(5), senderId: 'u1', mentions: ['u1'] } });
+    expect(s.chats.c1.mentions).toBe(1);
+    expect(s.chats.c1.unread).toBe(4);
+  });
+
+  it('clears with a read of the last message on another of my sessions, not with an earlier one', () => {
+    let s = loaded(2);
+    s = messengerReducer(s, { type: 'read', chatId: 'c1', userId: 'u1', seq: 1 });
+    expect(s.chats.c1.mentions).toBe(2);
+    s = messengerReducer(s, { type: 'read', chatId: 'c1', userId: 'u2', seq: 2 });
+    expect(s.chats.c1.mentions).toBe(2);
+    s = messengerReducer(s, { type: 'read', chatId: 'c1', userId: 'u1', seq: 2 });
+    expect(s.chats.c1.mentions).toBe(0);
+  });
+
+  it('stays 0 for the open chat when the list is refreshed', () => {
+    let s = messengerReducer({ ...initialMessengerState, me }, { type: 'chat.opened', chatId: 'c1' });
+    s = messengerReducer(s, { type: 'chats.loaded', summaries: [{ chat, lastMessage: msg(2), unread: 2, mentions: 1 }] });
+    expect(s.chats.c1.mentions).toBe(0);
+  });
+});

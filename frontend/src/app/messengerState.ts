@@ -69,7 +69,7 @@ export function messengerReducer(state: MessengerState, action: MessengerAction)
       for (const s of action.summaries) {
         const open = s.chat.id === state.openChatId;
         const prev = state.chats[s.chat.id];
-        chats[s.chat.id] = { ...s, lastMessage: newer(prev?.lastMessage ?? null, s.lastMessage), unread: open ? 0 : s.unread };
+        chats[s.chat.id] = { ...s, lastMessage: newer(prev?.lastMessage ?? null, s.lastMessage), unread: open ? 0 : s.unread, mentions: open ? 0 : (s.mentions ?? 0) };
         users = rememberMembers(users, s.chat);
       }
       let next: MessengerState = { ...state, chats, users, chatsLoaded: true };
@@ -79,7 +79,7 @@ export function messengerReducer(state: MessengerState, action: MessengerAction)
     }
     case 'chat.upserted': {
       const prev = state.chats[action.chat.id];
-      const summary: ChatSummary = prev ? { ...prev, chat: action.chat } : { chat: action.chat, lastMessage: null, unread: 0 };
+      const summary: ChatSummary = prev ? { ...prev, chat: action.chat } : { chat: action.chat, lastMessage: null, unread: 0, mentions: 0 };
       const next = { ...state, chats: { ...state.chats, [action.chat.id]: summary }, users: rememberMembers(state.users, action.chat) };
       return withChangeLines(next, prev, action.chat);
     }
@@ -95,7 +95,7 @@ export function messengerReducer(state: MessengerState, action: MessengerAction)
     case 'chat.opened': {
       let next: MessengerState = { ...state, openChatId: action.chatId };
       if (action.chatId && state.chats[action.chatId]) {
-        next = { ...next, chats: { ...next.chats, [action.chatId]: { ...next.chats[action.chatId], unread: 0 } } };
+        next = { ...next, chats: { ...next.chats, [action.chatId]: { ...next.chats[action.chatId], unread: 0, mentions: 0 } } };
       }
       return next;
     }
@@ -124,14 +124,14 @@ export function messengerReducer(state: MessengerState, action: MessengerAction)
       const s = chats[action.chatId];
       // Read on another of my sessions: the badge goes away here too.
       if (action.userId === state.me?.id && s && (!s.lastMessage || action.seq >= s.lastMessage.seq)) {
-        chats = { ...chats, [action.chatId]: { ...s, unread: 0 } };
+        chats = { ...chats, [action.chatId]: { ...s, unread: 0, mentions: 0 } };
       }
       return { ...state, reads, chats };
     }
     case 'read.local': {
       const s = state.chats[action.chatId];
-      if (!s || s.unread === 0) return state;
-      return { ...state, chats: { ...state.chats, [action.chatId]: { ...s, unread: 0 } } };
+      if (!s || (s.unread === 0 && !s.mentions)) return state;
+      return { ...state, chats: { ...state.chats, [action.chatId]: { ...s, unread: 0, mentions: 0 } } };
     }
     default:
       return messagesReducer(state, action);

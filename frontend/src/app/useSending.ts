@@ -3,6 +3,7 @@ import { errorMessage } from '../lib/api';
 import type { MessengerState } from '../lib/messenger';
 import { newClientMessageId } from '../lib/uuid';
 import { messagesApi } from '../features/messages/api/messagesApi';
+import { mentionedIds } from '../features/messages/utils/mentions';
 import { lastSeq, pendingMessage } from '../features/messages/utils/messageList';
 import { replyRefOf } from '../features/messages/utils/replies';
 import type { MessengerAction } from './messengerState';
@@ -31,7 +32,9 @@ export function useSending(dispatch: Dispatch<MessengerAction>, stateRef: RefObj
     const clientMessageId = newClientMessageId();
     const original = replyTo ? stateRef.current.messages[chatId]?.items.find((x) => x.id === replyTo) : undefined;
     const quote = original ? replyRefOf(original) : null;
-    dispatch({ type: 'message.pending', message: pendingMessage(chatId, me.id, text, clientMessageId, quote) });
+    // Mentions show at once, as the server will count them; its answer replaces them.
+    const mentions = mentionedIds(text, stateRef.current.chats[chatId]?.chat.members ?? []);
+    dispatch({ type: 'message.pending', message: pendingMessage(chatId, me.id, text, clientMessageId, quote, new Date(), mentions) });
     onSent(chatId);
     void deliver(chatId, text, clientMessageId, replyTo);
   }, [dispatch, stateRef, deliver, onSent]);

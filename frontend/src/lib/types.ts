@@ -56,12 +56,16 @@ export interface Message {
   replyTo?: ReplyRef | null;
   /** Absent from older payloads (read as []). */
   reactions?: Reaction[];
+  /** The ids of the members the text names as `@username`, in order; absent from older payloads (read as []). */
+  mentions?: string[];
 }
 
 export interface ChatSummary {
   chat: Chat;
   lastMessage: Message | null;
   unread: number;
+  /** How many of the unread messages mention the caller; absent from older payloads (read as 0). */
+  mentions?: number;
 }
 
 export interface LoginResponse {
@@ -97,6 +101,8 @@ export interface LocalMessage {
   editedAt: string | null;
   replyTo: ReplyRef | null;
   reactions: Reaction[];
+  /** Who the text mentions, by id (the server's answer; computed locally while pending). */
+  mentions: string[];
   status: DeliveryStatus;
   error?: string;
 }

@@ -32,6 +32,14 @@ describe('reading contrast (WCAG AA)', () => {
     expect(contrast('accent', 'theirs')).toBeGreaterThanOrEqual(4.5);
   });
 
+  it('mentions read at 4.5:1 or more: the chip naming the reader, text in their tinted bubble, the "@ n" badge', () => {
+    expect(contrast('mention-me-text', 'mention-me-bg')).toBeGreaterThanOrEqual(4.5);
+    expect(contrast('accent-strong', 'accent-soft')).toBeGreaterThanOrEqual(4.5);
+    expect(contrast('theirs-text', 'mention-bubble')).toBeGreaterThanOrEqual(4.5);
+    expect(contrast('mine-text', 'mention-edge')).toBeGreaterThanOrEqual(4.5);
+    expect(contrast('mention-edge', 'chat-bg')).toBeGreaterThanOrEqual(3);
+  });
+
   it('an incoming bubble stands out from the conversation at 3:1 or more', () => {
     expect(contrast('theirs-edge', 'chat-bg')).toBeGreaterThanOrEqual(3);
   });

@@ -4,6 +4,8 @@ import { formatListTime } from '../../../lib/time';
 import type { ChatSummary, Member } from '../../../lib/types';
 import { plainText } from '../../../lib/markup';
 import { chatPath } from '../../../lib/useChatRoute';
+import { withCurrentNames } from '../../messages';
+import { MentionBadge } from './MentionBadge';
 
 /** One chat in the sidebar: a link to the chat's own address. */
 export function ChatListItem({ summary, title, avatar, active, myId, users }: {
@@ -18,7 +20,7 @@ export function ChatListItem({ summary, title, avatar, active, myId, users }: {
   let preview = 'No messages yet';
   if (last) {
     const who = last.senderId === myId ? 'You: ' : summary.chat.type === 'group' ? `${users[last.senderId]?.username ?? 'Someone'}: ` : '';
-    preview = last.deleted ? `${who}Message deleted` : who + plainText(last.text);
+    preview = last.deleted ? `${who}Message deleted` : who + plainText(withCurrentNames(last.text, last.mentions ?? [], summary.chat.members));
   }
   const when = last?.sentAt ?? summary.chat.createdAt;
   return (
@@ -38,6 +40,7 @@ export function ChatListItem({ summary, title, avatar, active, myId, users }: {
           </span>
           <span className="chat-item-bottom">
             <span className="chat-item-preview" data-testid="chat-item-preview">{preview}</span>
+            <MentionBadge count={summary.mentions ?? 0} />
             {summary.unread > 0 && (
               <span className="badge" aria-label={`${summary.unread} unread`} data-testid="unread-badge">
                 {summary.unread > 99 ? '99+' : summary.unread}

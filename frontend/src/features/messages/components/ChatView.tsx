@@ -33,6 +33,7 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
   const myId = state.me?.id ?? null;
   const title = chatTitle(chat, myId);
   const peer = chatPeer(chat, myId);
+  const others = chat.members.filter((x) => x.id !== myId);
   const list = state.messages[chatId];
   const now = Date.now();
   const typingNames = Object.entries(state.typing[chatId] ?? {})
@@ -85,6 +86,7 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
           systemLines={state.systemLines[chatId]}
           myId={myId}
           users={state.users}
+          members={chat.members}
           hasMore={list.hasMore}
           showTimes={prefs.showTimes}
           showNames={prefs.showNames}
@@ -104,11 +106,12 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
       )}
       <TypingIndicator names={typingNames} />
       {editing ? (
-        <Composer key={`edit-${editing.id}`} draft={editing.text} editing onSend={saveEdit} onCancelEdit={() => setEditing(null)} />
+        <Composer key={`edit-${editing.id}`} draft={editing.text} members={others} editing onSend={saveEdit} onCancelEdit={() => setEditing(null)} />
       ) : (
         <Composer
           key="new"
           draft={draft}
+          members={others}
           onDraftChange={saveDraft}
           onSend={(text) => {
             m.send(chatId, text, reply?.id ?? null);

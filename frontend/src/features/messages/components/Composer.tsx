@@ -1,23 +1,11 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Icon } from '../../../components/Icon';
 import { wrapSelection, type MarkupStyle } from '../../../lib/markup';
+import type { Member } from '../../../lib/types';
+import { useMentionSuggestions } from '../hooks/useMentionSuggestions';
+import { MentionSuggestions } from './MentionSuggestions';
+import { LIMIT_WARNING_FROM, MAX_MESSAGE_LENGTH, lengthNotice } from '../utils/messageLength';
 import { ReplyBar } from './ReplyBar';
-
-export const MAX_MESSAGE_LENGTH = 4000;
-/** From here on, the composer counts down to the limit. */
-export const LIMIT_WARNING_FROM = MAX_MESSAGE_LENGTH - 200;
-
-const count = (n: number) => n.toLocaleString('en-US');
-
-/** Why a long message cannot be sent, said before and after the limit is reached. */
-export function lengthNotice(length: number): string | null {
-  if (length > MAX_MESSAGE_LENGTH) {
-    const over = length - MAX_MESSAGE_LENGTH;
-    return `Too long to send: ${count(length)} characters, the limit is ${count(MAX_MESSAGE_LENGTH)}. Remove ${count(over)} to send it.`;
-  }
-  if (length > LIMIT_WARNING_FROM) return `${count(MAX_MESSAGE_LENGTH - length)} characters left.`;
-  return null;
-}
 
 const SHORTCUTS: Record<string, MarkupStyle> = { b: 'bold', i: 'italic', u: 'underline' };
 
@@ -34,8 +22,9 @@ export interface ReplyTarget {
  * `onDraftChange` (sending reports ''). Up arrow in an empty composer asks to edit the last
  * own message (`onEditLast`); while `editing`, Enter saves the edit and Escape cancels it.
  * While `reply` is set, a bar names the message answered; Escape or its button cancels it.
+ * `@` plus letters offers the `members` whose names start with them (useMentionSuggestions).
  */
-export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange, editing = false, onEditLast, onCancelEdit, reply = null, onCancelReply }: {
+export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange, editing = false, onEditLast, onCancelEdit, reply = null, onCancelReply, members = [] }: {
   onSend: (text: string) => void;
   onTyping?: () => void;
   disabled?: boolean;
@@ -46,6 +35,8 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
   onCancelEdit?: () => void;
   reply?: ReplyTarget | null;
   onCancelReply?: () => void;
+  /** Who an `@` can name: the chat's other members. */
+  members?: Member[];
 }) {
   const [text, setTextState] = useState(draft);
   const setText = (value: string) => {
@@ -55,6 +46,7 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
   const noticeId = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
   const trimmed = text.trim();
+  const mention = useMentionSuggestions(ref, text, setText, members);
 
   // Ready to type as soon as a chat opens (on a pointer device; phones would pop the keyboard).
   useEffect(() => {
@@ -97,6 +89,7 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (mention.onKeyDown(e)) return;
     if (e.key === 'Escape' && editing) {
       e.preventDefault();
       onCancelEdit?.();
@@ -169,6 +162,7 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
         {notice}
       </p>
       <div className="composer-row">
+        {mention.open && <MentionSuggestions id={mention.listId} options={mention.options} active={mention.active} optionId={mention.optionId} onPick={mention.pick} />}
         <textarea
           ref={ref}
           className="composer-input"
@@ -178,11 +172,14 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
           placeholder="Write a message…"
           rows={1}
           value={text}
+          {...mention.inputProps}
           onChange={(e) => {
             setText(e.target.value);
+            mention.track(e.target);
             if (e.target.value) onTyping?.();
           }}
           onKeyDown={onKeyDown}
+          onSelect={(e) => mention.track(e.currentTarget)}
           data-testid="composer-input"
         />
         <button type="submit" className="send-button" aria-label={editing ? 'Save edit' : 'Send'} disabled={!trimmed || tooLong || disabled} data-testid="send-button">

@@ -17,6 +17,7 @@ const message = (over: Partial<LocalMessage> = {}): LocalMessage => ({
   editedAt: null,
   replyTo: null,
   reactions: [],
+  mentions: [],
   status: 'sent',
   ...over,
 });

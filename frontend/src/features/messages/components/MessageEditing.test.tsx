@@ -16,6 +16,7 @@ const message = (over: Partial<LocalMessage> = {}): LocalMessage => ({
   editedAt: null,
   replyTo: null,
   reactions: [],
+  mentions: [],
   status: 'sent',
   ...over,
 });

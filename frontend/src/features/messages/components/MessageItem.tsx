@@ -1,8 +1,9 @@
 import { useRef } from 'react';
 import { Avatar } from '../../../components/Avatar';
 import { formatClock } from '../../../lib/time';
-import type { LocalMessage } from '../../../lib/types';
+import type { LocalMessage, Member } from '../../../lib/types';
 import { useLongPress } from '../hooks/useLongPress';
+import { resolveMentions } from '../utils/mentions';
 import { hasReacted } from '../utils/reactions';
 import { MessageActions } from './MessageActions';
 import { MessageText } from './MessageText';
@@ -26,6 +27,8 @@ export interface MessageItemProps {
   myId?: string | null;
   /** A member's current display name (for the quote's sender and who reacted). */
   nameOf?: (userId: string) => string;
+  /** The chat's current members: mentions show by their current names. */
+  members?: Member[];
   onEdit: () => void;
   onDelete: () => void;
   onRetry: () => void;
@@ -37,15 +40,22 @@ export interface MessageItemProps {
 }
 
 const unknownName = () => 'Unknown';
+const noMembers: Member[] = [];
 const nothing = () => undefined;
 
 export function MessageItem(props: MessageItemProps) {
-  const { message, mine, senderName, senderAvatar, firstInRun, showTime, showName, seen, editing, highlighted, myId = null, nameOf = unknownName } = props;
+  const { message, mine, senderName, senderAvatar, firstInRun, showTime, showName, seen, editing, highlighted, myId = null, nameOf = unknownName, members = noMembers } = props;
   const { onEdit, onDelete, onRetry, onDiscard, onReply = nothing, onReact = nothing, onOpenQuote = nothing } = props;
   const ref = useRef<HTMLLIElement>(null);
   const press = useLongPress(ref);
   const actionable = message.id !== null && !message.deleted && message.status === 'sent';
-  const cls = ['message', mine ? 'mine' : 'theirs', firstInRun ? 'first' : '', message.status, editing ? 'editing' : '', highlighted ? 'highlighted' : '', press.open ? 'actions-open' : '']
+  const mentionsMe = !mine && !message.deleted && myId !== null && message.mentions.includes(myId);
+  const mentions = {
+    spans: resolveMentions(message.text, message.mentions, members),
+    nameOf: (id: string) => members.find((m) => m.id === id)?.username,
+    myId,
+  };
+  const cls = ['message', mine ? 'mine' : 'theirs', firstInRun ? 'first' : '', message.status, editing ? 'editing' : '', highlighted ? 'highlighted' : '', mentionsMe ? 'mentions-me' : '', press.open ? 'actions-open' : '']
     .filter(Boolean)
     .join(' ');
   return (
@@ -58,6 +68,7 @@ export function MessageItem(props: MessageItemProps) {
       data-seq={message.seq ?? undefined}
       data-status={message.status}
       data-mine={mine ? 'true' : 'false'}
+      data-mentions-me={mentionsMe ? 'true' : undefined}
       {...(actionable ? press.handlers : {})}
     >
       {!mine && <div className="message-avatar">{firstInRun && <Avatar name={senderName} url={senderAvatar} size={32} />}</div>}
@@ -69,7 +80,7 @@ export function MessageItem(props: MessageItemProps) {
             <span className="message-deleted">Message deleted</span>
           ) : (
             <span data-testid="message-text">
-              <MessageText text={message.text} />
+              <MessageText text={message.text} mentions={mentions} />
             </span>
           )}
           <span className="meta">

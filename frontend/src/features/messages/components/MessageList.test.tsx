@@ -16,6 +16,7 @@ const message = (seq: number, senderId: string, sentAt: string): LocalMessage =>
   editedAt: null,
   replyTo: null,
   reactions: [],
+  mentions: [],
   status: 'sent',
 });
 const users = { u1: { id: 'u1', username: 'ann', avatarUrl: null }, u2: { id: 'u2', username: 'bob', avatarUrl: null } };

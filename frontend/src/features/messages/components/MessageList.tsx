@@ -14,12 +14,14 @@ const STICK_TO_BOTTOM = 80;
 
 const noLoad = () => Promise.resolve();
 
-export function MessageList({ items, systemLines = [], myId, users, hasMore, showTimes, showNames, readSeq, onLoadOlder, onLoadBackTo = noLoad, editingId = null, onEdit, onDelete, onRetry, onDiscard, onReply, onReact }: {
+export function MessageList({ items, systemLines = [], myId, users, members, hasMore, showTimes, showNames, readSeq, onLoadOlder, onLoadBackTo = noLoad, editingId = null, onEdit, onDelete, onRetry, onDiscard, onReply, onReact }: {
   items: LocalMessage[];
   /** Member added / left / renamed lines, shown between the messages they came after. */
   systemLines?: SystemLine[];
   myId: string | null;
   users: Record<string, Member>;
+  /** The chat's current members (mentions show by their current names). */
+  members?: Member[];
   hasMore: boolean;
   showTimes: boolean;
   showNames: boolean;
@@ -137,6 +139,7 @@ export function MessageList({ items, systemLines = [], myId, users, hasMore, sho
                 highlighted={m.id !== null && m.id === highlighted}
                 myId={myId}
                 nameOf={nameOf}
+                members={members}
                 onEdit={() => onEdit(m)}
                 onDelete={() => onDelete(m)}
                 onRetry={() => onRetry(m)}

@@ -19,11 +19,12 @@ export function fromServer(m: Message, clientMessageId: string | null = null): L
     editedAt: m.editedAt ?? null,
     replyTo: m.replyTo ?? null,
     reactions: m.reactions ?? [],
+    mentions: m.mentions ?? [],
     status: 'sent',
   };
 }
 
-export function pendingMessage(chatId: string, senderId: string, text: string, clientMessageId: string, replyTo: ReplyRef | null = null, now = new Date()): LocalMessage {
+export function pendingMessage(chatId: string, senderId: string, text: string, clientMessageId: string, replyTo: ReplyRef | null = null, now = new Date(), mentions: string[] = []): LocalMessage {
   return {
     id: null,
     clientMessageId,
@@ -36,6 +37,7 @@ export function pendingMessage(chatId: string, senderId: string, text: string, c
     editedAt: null,
     replyTo,
     reactions: [],
+    mentions,
     status: 'sending',
   };
 }
@@ -62,7 +64,7 @@ export function mergeServerMessages(list: LocalMessage[], incoming: Message[], m
       // Keep the local clientMessageId (the React key); take the server's facts.
       const fresh = { ...fromServer(m, old.clientMessageId), deleted: old.deleted || m.deleted, replyTo: keepDeletedQuote(old.replyTo, m.replyTo ?? null) };
       // A page read before an edit arrived must not undo the edit.
-      result[byId] = isNewer(old.editedAt, fresh.editedAt) ? { ...fresh, text: old.text, editedAt: old.editedAt } : fresh;
+      result[byId] = isNewer(old.editedAt, fresh.editedAt) ? { ...fresh, text: old.text, editedAt: old.editedAt, mentions: old.mentions } : fresh;
       continue;
     }
     let pendingIdx = -1;
@@ -119,7 +121,7 @@ function isNewer(a: string | null, b: string | null): boolean {
 /** Takes an edit (`message.updated`, or the answer to our own edit) unless a later one is shown. */
 export function applyEdit(list: LocalMessage[], m: Message): LocalMessage[] {
   return list.map((x) =>
-    x.id === m.id && !x.deleted && !isNewer(x.editedAt, m.editedAt ?? null) ? { ...x, text: m.text, editedAt: m.editedAt ?? null } : x,
+    x.id === m.id && !x.deleted && !isNewer(x.editedAt, m.editedAt ?? null) ? { ...x, text: m.text, editedAt: m.editedAt ?? null, mentions: m.mentions ?? [] } : x,
   );
 }
 
@@ -135,7 +137,7 @@ export function applyUpdate(list: LocalMessage[], m: Message): LocalMessage[] {
 }
 
 export function markDeleted(list: LocalMessage[], messageId: string): LocalMessage[] {
-  return list.map((x) => (x.id === messageId ? { ...x, deleted: true, text: '', reactions: [] } : x));
+  return list.map((x) => (x.id === messageId ? { ...x, deleted: true, text: '', reactions: [], mentions: [] } : x));
 }
 
 export function removePending(list: LocalMessage[], clientMessageId: string): LocalMessage[] {

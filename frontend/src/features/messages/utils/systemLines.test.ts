@@ -48,6 +48,7 @@ describe('interleave', () => {
     editedAt: null,
     replyTo: null,
     reactions: [],
+    mentions: [],
     status: seq === null ? 'sending' : 'sent',
   });
   const line = (afterSeq: number, text: string): SystemLine => ({ id: text, chatId: 'c1', kind: 'left', text, at: at.toISOString(), afterSeq });
