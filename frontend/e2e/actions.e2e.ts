@@ -170,8 +170,24 @@ describe('Replies and reactions in the browser', () => {
     expect(await chip(forAnn, '👍').getAttribute('aria-label')).toBe(`👍 1: ${ann.user.username}`);
   });
 
-  it('turns the quote into "Deleted message" on the other screen when the original is deleted', async () => {
+  it('shows an edit on the other screen live, marked "edited", and in the reply that quotes it', async () => {
     const original = messageWithText(ann.page, ORIGINAL);
+    await original.scrollIntoViewIfNeeded();
+    await original.hover();
+    await original.getByRole('button', { name: 'Edit message' }).click();
+    const box = ann.page.getByRole('textbox', { name: 'Edit message text' });
+    await box.fill(`${ORIGINAL} (or Sunday?)`);
+    await box.press('Enter');
+
+    const onBob = messageWithText(bob.page, `${ORIGINAL} (or Sunday?)`);
+    await onBob.waitFor();
+    await onBob.getByTestId('message-edited').waitFor();
+    const quote = messageWithText(bob.page, REPLY).getByTestId('quote');
+    await quote.getByText(`${ORIGINAL} (or Sunday?)`).waitFor();
+  });
+
+  it('turns the quote into "Deleted message" on the other screen when the original is deleted', async () => {
+    const original = messageWithText(ann.page, `${ORIGINAL} (or Sunday?)`);
     await original.scrollIntoViewIfNeeded();
     await original.hover();
     await original.getByRole('button', { name: 'Delete message' }).click();
