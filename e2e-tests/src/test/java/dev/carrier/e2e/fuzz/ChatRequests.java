@@ -85,4 +85,18 @@ final class ChatRequests {
 					Headers.bearer(fixture.fuzzerToken()), null, false, Strictness.STRICT));
 	}
 
+	Gen<Hostile> hideChat() {
+		Gen<Hostile> group = Gen.just(Hostile.jsonCall("hide-chat", "PUT", "/api/chats/" + fixture.group() + "/hidden",
+				fixture.fuzzerToken(), "{\"hidden\":true}"));
+		Gen<Hostile> badBody = Gen
+			.oneOf(Gen.of("{}", "{\"hidden\":null}", "{\"hidden\":\"yes\"}", "{\"hidden\":1}", "[true]"),
+					structuralJunk())
+			.map(body -> Hostile.jsonCall("hide-chat", "PUT", "/api/chats/" + fixture.direct() + "/hidden",
+					fixture.fuzzerToken(), body));
+		Gen<Hostile> foreign = new Targets(fixture).foreignOrJunkId()
+			.map(id -> Hostile.jsonCall("hide-chat", "PUT", "/api/chats/" + id + "/hidden", fixture.fuzzerToken(),
+					"{\"hidden\":true}"));
+		return Gen.oneOf(group, badBody, foreign);
+	}
+
 }

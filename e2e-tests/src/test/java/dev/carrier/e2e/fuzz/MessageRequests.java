@@ -125,4 +125,30 @@ final class MessageRequests {
 		return Gen.oneOf(own, foreign);
 	}
 
+	Gen<Hostile> react() {
+		Gen<Hostile> badEmoji = pairs(Gen.of(fixture.fuzzerMessageIds()),
+				Gen.of("x", "abc", "1", "%20", "%00", "%F0%9F%91%8D%F0%9F%91%8D", "%F0%9F%91%8D%20", "%E2%80%8D",
+						"%EF%B8%8F", "a".repeat(200), "%F0%9F%91%8D".repeat(20), "%3Cscript%3E", "%C0%AE"))
+			.map(t -> new Hostile("react", "PUT",
+					"/api/chats/" + fixture.direct() + "/messages/" + t.first() + "/reactions/" + t.second(),
+					Headers.bearer(fixture.fuzzerToken()), null, false, Strictness.STRICT));
+		Gen<Hostile> foreign = pairs(Gen.of(fixture.foreignMessageIds()), Gen.of("PUT", "DELETE"))
+			.map(t -> new Hostile("react", t.second(),
+					"/api/chats/" + fixture.foreign() + "/messages/" + t.first() + "/reactions/%F0%9F%91%8D",
+					Headers.bearer(fixture.fuzzerToken()), null, false, Strictness.STRICT));
+		Gen<Hostile> junk = pairs(targets.ownChat(), targets.foreignOrJunkId()).map(t -> new Hostile("react", "PUT",
+				"/api/chats/" + t.first() + "/messages/" + t.second() + "/reactions/%F0%9F%91%8D",
+				Headers.bearer(fixture.fuzzerToken()), null, false, Strictness.STRICT));
+		return Gen.oneOf(badEmoji, foreign, junk);
+	}
+
+	Gen<Hostile> search() {
+		Gen<String> badQuery = Gen.oneOf(
+				Gen.of("q=", "q=%20%20", "", "q=" + "x".repeat(201), "q=ok&limit=0", "q=ok&limit=51", "q=ok&limit=many",
+						"q=ok&order=random", "q=ok&before=forged", "q=ok&before=%00", "q=ok&before=" + "A".repeat(300)),
+				targets.foreignOrJunkId().map(id -> "q=ghost&chatId=" + id));
+		return badQuery.map(query -> new Hostile("search", "GET", "/api/search?" + query,
+				Headers.bearer(fixture.fuzzerToken()), null, false, Strictness.STRICT));
+	}
+
 }
