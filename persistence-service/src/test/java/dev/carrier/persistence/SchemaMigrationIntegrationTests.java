@@ -22,7 +22,7 @@ class SchemaMigrationIntegrationTests {
 		List<String> tables = this.jdbc.queryForList(
 				"SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()", String.class);
 		assertThat(tables).contains("users", "avatars", "chats", "chat_members", "messages", "read_positions",
-				"message_reactions", "flyway_schema_history");
+				"message_reactions", "hidden_chats", "flyway_schema_history");
 		List<String> collations = this.jdbc.queryForList(
 				"SELECT DISTINCT table_collation FROM information_schema.tables WHERE table_schema = DATABASE()"
 						+ " AND table_name IN ('users', 'chats', 'messages')",
@@ -43,6 +43,12 @@ class SchemaMigrationIntegrationTests {
 		assertThat(indexColumns("chat_members", "ix_chat_members_user")).containsExactly("user_id");
 		assertThat(indexColumns("read_positions", "PRIMARY")).containsExactly("chat_id", "user_id");
 		assertThat(indexColumns("message_reactions", "PRIMARY")).containsExactly("message_id", "emoji", "user_id");
+		assertThat(indexColumns("hidden_chats", "PRIMARY")).containsExactly("chat_id", "user_id");
+		// ids compare byte for byte, as since V2 (SnapshotIntegrationTests shows why)
+		assertThat(this.jdbc.queryForList("SELECT collation_name FROM information_schema.columns"
+				+ " WHERE table_schema = DATABASE() AND table_name = 'hidden_chats'"
+				+ " AND column_name IN ('chat_id', 'user_id')", String.class))
+			.containsExactly("utf8mb4_bin", "utf8mb4_bin");
 		// different emoji must never share a row (ReactionsIntegrationTests shows why)
 		assertThat(this.jdbc
 			.queryForObject("SELECT CONCAT(character_set_name, '/', collation_name) FROM information_schema.columns"

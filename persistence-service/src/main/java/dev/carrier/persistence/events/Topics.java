@@ -24,6 +24,8 @@ public final class Topics {
 
 	public static final String REACTION_CHANGED = "carrier.chat.reaction-changed";
 
+	public static final String CHAT_HIDDEN = "carrier.chat.chat-hidden";
+
 	/**
 	 * Produced: how far MySQL holds each chat's messages, for chat-service's trim and
 	 * eviction.
@@ -31,7 +33,7 @@ public final class Topics {
 	public static final String MESSAGES_STORED = "carrier.persistence.messages-stored";
 
 	public static final List<String> CONSUMED = List.of(USER_CHANGED, AVATAR_UPLOADED, CHAT_CHANGED, MESSAGE_SENT,
-			MESSAGE_DELETED, MESSAGE_EDITED, READ_CHANGED, REACTION_CHANGED);
+			MESSAGE_DELETED, MESSAGE_EDITED, READ_CHANGED, REACTION_CHANGED, CHAT_HIDDEN);
 
 	private Topics() {
 	}

@@ -17,8 +17,11 @@ import dev.carrier.persistence.messages.MessageView;
  * @param clientIds {@code <senderId>:<clientMessageId>} to message id for the newest
  * messages, so that a retry of a send that is already durable is answered, not stored
  * twice
+ * @param hiddenSeqs user id to the seq at which that member hid the chat from their chat
+ * list, for each member who has it hidden; chat-service shows it to them again once a
+ * message above that seq arrives
  */
 public record CacheSnapshot(String id, String type, String name, String directKey, Instant createdAt, long lastSeq,
 		long generation, List<String> memberIds, List<MessageView> recentMessages, Map<String, String> clientIds,
-		Map<String, Long> readPositions, long lastActivityAt) {
+		Map<String, Long> readPositions, long lastActivityAt, Map<String, Long> hiddenSeqs) {
 }

@@ -34,7 +34,8 @@ class ConsumerBarrier {
 
 	/** The topics a snapshot is made of. */
 	static final List<String> SNAPSHOT_TOPICS = List.of(Topics.CHAT_CHANGED, Topics.MESSAGE_SENT,
-			Topics.MESSAGE_DELETED, Topics.MESSAGE_EDITED, Topics.READ_CHANGED, Topics.REACTION_CHANGED);
+			Topics.MESSAGE_DELETED, Topics.MESSAGE_EDITED, Topics.READ_CHANGED, Topics.REACTION_CHANGED,
+			Topics.CHAT_HIDDEN);
 
 	private static final long POLL_MS = 20;
 

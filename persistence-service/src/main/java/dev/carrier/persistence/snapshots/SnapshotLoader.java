@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.carrier.persistence.hiding.HiddenChats;
 import dev.carrier.persistence.messages.MessageService;
 import dev.carrier.persistence.messages.MessageView;
 import dev.carrier.persistence.messages.RecentMessages;
@@ -32,10 +33,13 @@ class SnapshotLoader {
 
 	private final ReadPositions reads;
 
-	SnapshotLoader(JdbcTemplate jdbc, MessageService messages, ReadPositions reads) {
+	private final HiddenChats hidden;
+
+	SnapshotLoader(JdbcTemplate jdbc, MessageService messages, ReadPositions reads, HiddenChats hidden) {
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.reads = reads;
+		this.hidden = hidden;
 	}
 
 	List<String> chatIdsOf(String userId) {
@@ -73,6 +77,7 @@ class SnapshotLoader {
 			readPositions.computeIfAbsent(position.chatId(), (id) -> new LinkedHashMap<>())
 				.put(position.userId(), position.seq());
 		}
+		Map<String, Map<String, Long>> hiddenSeqs = this.hidden.hiddenSeqs(chatIds);
 		List<CacheSnapshot> chats = new ArrayList<>();
 		this.jdbc.query("SELECT id, type, name, direct_key, created_at, last_seq, generation FROM chats WHERE id IN ("
 				+ in + ")", (row) -> {
@@ -91,7 +96,7 @@ class SnapshotLoader {
 					chats.add(new CacheSnapshot(id, row.getString(2), row.getString(3), row.getString(4),
 							createdAt.toInstant(), lastSeq, row.getLong(7), members.getOrDefault(id, List.of()), newest,
 							recent.clientIds().getOrDefault(id, Map.of()), readPositions.getOrDefault(id, Map.of()),
-							lastActivity));
+							lastActivity, hiddenSeqs.getOrDefault(id, Map.of())));
 				}, ids);
 		return chats;
 	}

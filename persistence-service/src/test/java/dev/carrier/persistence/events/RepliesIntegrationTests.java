@@ -171,11 +171,11 @@ class RepliesIntegrationTests {
 	 * The snapshot once the consumers are proven current: other test classes' events may
 	 * keep them busy for a while, and until then the answer is a 503.
 	 */
-	static ResponseEntity<String> snapshot(Http http, String chatId) {
+	static ResponseEntity<String> snapshot(Http http, String... chatIds) {
 		List<ResponseEntity<String>> answer = new ArrayList<>();
 		Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			ResponseEntity<String> response = http.postJson("/internal/snapshots",
-					"{\"chatIds\":[\"" + chatId + "\"]}");
+					"{\"chatIds\":[\"" + String.join("\",\"", chatIds) + "\"]}");
 			answer.add(response);
 			return response.getStatusCode().value() != 503;
 		});
