@@ -167,6 +167,10 @@ class AuthorizationEndToEndTests {
 							reply.status() == 200 && !text.contains(scene.direct()) && !text.contains(scene.group())
 									&& !text.contains(scene.leftGroup()),
 							"want only the caller's chats", call, onSpare, reply);
+					case "GET /api/search" -> refusals.expect(
+							reply.status() == 200 && !text.contains(scene.direct()) && !text.contains(scene.group())
+									&& !text.contains(scene.leftGroup()),
+							"want only the caller's messages", call, onSpare, reply);
 					// 429: the gateway limits signups and logins per name, and these all
 					// name the victim.
 					case "POST /api/auth/signup" -> refusals.expect(reply.status() == 409 || reply.status() == 429,
