@@ -76,6 +76,7 @@ public final class Bench {
 			case DEFAULT -> DefaultMode.run(run);
 			case SEED -> SeedMode.run(run);
 			case OPEN -> OpenMode.run(run);
+			case SEARCH -> SearchMode.run(run);
 		}
 		ServerCostFigures.processes(report, servers, run.cpuAtRest);
 		ServerCostFigures.memory(report, run.memoryAtRestKb, run.memoryAfterLoadKb());

@@ -85,15 +85,7 @@ final class Hydration {
 					Map.of());
 		}
 
-		long deleted = 0;
-		for (String chatId : chatIds) {
-			String[] command = new String[CHAT_KEY_KINDS.size() + 1];
-			command[0] = "DEL";
-			for (int k = 0; k < CHAT_KEY_KINDS.size(); k++) {
-				command[k + 1] = "carrier:chat:" + CHAT_KEY_KINDS.get(k) + ":" + chatId;
-			}
-			deleted += Long.parseLong(Resp.command(options.redisHost(), options.redisPort(), command));
-		}
+		long deleted = evict(options, chatIds);
 
 		Map<String, double[]> timersBefore = hydrationTimers();
 		long loginStart = System.nanoTime();
@@ -123,6 +115,25 @@ final class Hydration {
 		}
 		return new Result(chatCount, perChat, seeded, rows, seedMillis, persistMillis, deleted, loginMillis, listMillis,
 				listed, withLast, seqMatches, note, timerDeltas(timersBefore, hydrationTimers()));
+	}
+
+	/**
+	 * Drops the chats from Redis as an eviction does (every key ending in the chat id;
+	 * {@code user-chats} and {@code direct} stay): the next request reloads them from
+	 * MySQL. Only for chats whose messages MySQL holds.
+	 * @return the keys deleted
+	 */
+	static long evict(Options options, List<String> chatIds) throws java.io.IOException {
+		long deleted = 0;
+		for (String chatId : chatIds) {
+			String[] command = new String[CHAT_KEY_KINDS.size() + 1];
+			command[0] = "DEL";
+			for (int k = 0; k < CHAT_KEY_KINDS.size(); k++) {
+				command[k + 1] = "carrier:chat:" + CHAT_KEY_KINDS.get(k) + ":" + chatId;
+			}
+			deleted += Long.parseLong(Resp.command(options.redisHost(), options.redisPort(), command));
+		}
+		return deleted;
 	}
 
 	/**

@@ -15,7 +15,7 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 		String mysqlUrl, String mysqlUser, String mysqlPassword, String redisHost, int redisPort, String kafkaBootstrap,
 		Path root, Path stackState, int senders, int chats, int users, int sessionsPerUser, Duration warmUp,
 		Duration duration, Duration directDuration, Duration flushWait, int hydrationChats, int hydrationMessages,
-		boolean ceilings, boolean ceilingsOnly, int repeats, List<Integer> rates, int maxInFlight) {
+		boolean ceilings, boolean ceilingsOnly, int repeats, List<Integer> rates, int maxInFlight, int searchMessages) {
 
 	/** The load each {@code --mode} puts on the stack. */
 	enum Workload {
@@ -25,7 +25,9 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 		/** The issue-17 side-by-side load: one user, 8 senders, 10 direct chats. */
 		SEED,
 		/** A fixed send rate (or a sweep of rates), each send timed from its schedule. */
-		OPEN
+		OPEN,
+		/** Message search over 100,000 messages in MySQL (issue 20), timed per query. */
+		SEARCH
 
 	}
 
@@ -46,7 +48,8 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 			.toAbsolutePath()
 			.normalize();
 		int senders = f.senders != null ? f.senders : seed ? 8 : quick ? 32 : 64;
-		int chats = f.chats != null ? f.chats : seed ? 10 : quick ? 50 : 100;
+		boolean search = workload == Workload.SEARCH;
+		int chats = f.chats != null ? f.chats : seed ? 10 : search ? 20 : quick ? 50 : 100;
 		// seed: the sending user and one recipient per chat, each with one socket
 		int users = seed ? Math.max(f.users != null ? f.users : 0, chats + 1) : f.users != null ? f.users : 100;
 		int sessions = f.sessions != null ? f.sessions : seed ? 1 : 10;
@@ -61,12 +64,13 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 				// the direct run only needs to be long enough for a stable ratio
 				Duration.ofSeconds(quick ? Math.min(d, 15) : d), Duration.ofSeconds(quick ? 30 : 180), 50, 50,
 				f.ceilings && workload == Workload.DEFAULT, f.ceilingsOnly,
-				f.repeats != null ? f.repeats : quick ? 1 : 3, rates, f.maxInFlight != null ? f.maxInFlight : 1024);
+				f.repeats != null ? f.repeats : quick ? 1 : 3, rates, f.maxInFlight != null ? f.maxInFlight : 1024,
+				f.messages != null ? f.messages : quick ? 20_000 : 100_000);
 	}
 
 	static String usage() {
 		return """
-				Usage: ./carrier bench [--mode default|seed|open] [--quick] [--repeats N] [--profile]
+				Usage: ./carrier bench [--mode default|seed|open|search] [--quick] [--repeats N] [--profile]
 				                       [--no-ceilings | --ceilings-only] [--senders N] [--chats M] [--duration SECONDS]
 				                       [--warmup SECONDS] [--users U] [--sessions S] [--rate R | --sweep R1,R2,...]
 				                       [--max-in-flight K]
@@ -76,6 +80,8 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 				  --mode seed     one user, 8 closed-loop senders over 10 direct chats with 10 users who hold one
 				                  socket each, 20 s after 5 s: issue 17's side-by-side workload
 				  --mode open     sends at a fixed rate over the default mode's users, chats and sockets, each timed
+				  --mode search   --messages N (100,000; quick 20,000) messages over 20 group chats straight into
+				                  Kafka, then GET /api/search through the gateway, 4 kinds of query, p50/p95/p99
 				                  from its intended start; --sweep 250,500,1000,1500,2000 (the default; quick:
 				                  --rate 500) steps up until the stack saturates; 20 s per rate (quick 10)
 				  --quick         shorter phases and one repeat: the whole default mode in under 3 minutes
@@ -128,6 +134,8 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 
 		List<Integer> rates;
 
+		Integer messages;
+
 		String root = env("CARRIER_ROOT", ".");
 
 		static Flags parse(String[] args) {
@@ -151,6 +159,7 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 					case "--sweep" ->
 						f.rates = Arrays.stream(args[++i].split(",")).map(String::trim).map(Integer::parseInt).toList();
 					case "--root" -> f.root = args[++i];
+					case "--messages" -> f.messages = Integer.parseInt(args[++i]);
 					case "-h", "--help" -> {
 						System.out.println(usage());
 						System.exit(0);

@@ -30,6 +30,12 @@ class SearchIndex {
 
 	private static final String SENT_AT_KEY = "DATE_FORMAT(sent_at, '%Y-%m-%d %H:%i:%s.%f')";
 
+	/** Messages per chat the recent window reads. */
+	static final int WINDOW = 500;
+
+	/** Chats up to which the recent window is tried (one subquery per chat). */
+	static final int WINDOW_CHATS = 100;
+
 	private final JdbcTemplate jdbc;
 
 	private volatile Dialect dialect;
@@ -43,6 +49,62 @@ class SearchIndex {
 	}
 
 	List<Hit> find(List<String> chatIds, SearchTerms terms, SearchOrder order, SearchCursor after, int limit) {
+		if (order == SearchOrder.NEWEST && chatIds.size() <= WINDOW_CHATS) {
+			List<Hit> recent = inRecentWindow(chatIds, terms, after, limit);
+			if (recent != null) {
+				return recent;
+			}
+		}
+		return throughIndex(chatIds, terms, order, after, limit);
+	}
+
+	/**
+	 * Newest first, the common case, answered from each chat's newest {@value #WINDOW}
+	 * messages (read backwards along the paging index) when that settles it: when the
+	 * page is full and its last hit is newer than every message left unread, or when no
+	 * chat had more. A frequent word is found this way in a few milliseconds, where the
+	 * full-text index would hand over every one of its matches to be sorted; a rare word
+	 * falls through to the index (null).
+	 */
+	private List<Hit> inRecentWindow(List<String> chatIds, SearchTerms terms, SearchCursor after, int limit) {
+		List<Object> windowArgs = new ArrayList<>();
+		StringBuilder windows = new StringBuilder();
+		for (String chatId : chatIds) {
+			windows.append(windows.isEmpty() ? "" : " UNION ALL ")
+				.append("(SELECT id, chat_id, sent_at, text FROM messages WHERE chat_id = ? AND deleted = FALSE");
+			windowArgs.add(chatId);
+			if (after != null) {
+				windows.append(" AND (sent_at < ? OR (sent_at = ? AND id < ?))");
+				windowArgs.addAll(List.of(after.sentAtKey(), after.sentAtKey(), after.id()));
+			}
+			windows.append(" ORDER BY seq DESC LIMIT ").append(WINDOW).append(")");
+		}
+		StringBuilder hitsSql = new StringBuilder("SELECT id, ").append(SENT_AT_KEY)
+			.append(" FROM (")
+			.append(windows)
+			.append(") w WHERE TRUE");
+		List<Object> hitArgs = new ArrayList<>(windowArgs);
+		for (String term : terms.terms()) {
+			hitsSql.append(" AND text LIKE ? ESCAPE '!'");
+			hitArgs.add(like(term));
+		}
+		hitsSql.append(" ORDER BY sent_at DESC, id DESC LIMIT ?");
+		hitArgs.add(limit);
+		List<Hit> hits = this.jdbc.query(hitsSql.toString(), (row, n) -> new Hit(row.getString(1), row.getString(2)),
+				hitArgs.toArray());
+		// the newest message left unread: the oldest of a chat's window that was full
+		String unreadFrom = this.jdbc.queryForObject(
+				"SELECT DATE_FORMAT(MAX(oldest), '%Y-%m-%d %H:%i:%s.%f') FROM " + "(SELECT MIN(sent_at) oldest FROM ("
+						+ windows + ") w GROUP BY chat_id HAVING COUNT(*) = " + WINDOW + ") f",
+				String.class, windowArgs.toArray());
+		if (unreadFrom == null || (hits.size() == limit && hits.getLast().sentAtKey().compareTo(unreadFrom) > 0)) {
+			return hits;
+		}
+		return null;
+	}
+
+	private List<Hit> throughIndex(List<String> chatIds, SearchTerms terms, SearchOrder order, SearchCursor after,
+			int limit) {
 		StringBuilder sql = new StringBuilder("SELECT id, ").append(SENT_AT_KEY)
 			.append(" FROM messages WHERE chat_id IN (")
 			.append(String.join(",", Collections.nCopies(chatIds.size(), "?")))
@@ -55,7 +117,7 @@ class SearchIndex {
 		}
 		for (String term : terms.terms()) {
 			sql.append(" AND text LIKE ? ESCAPE '!'");
-			args.add("%" + term.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+			args.add(like(term));
 		}
 		if (order == SearchOrder.BEST && !against.isEmpty()) {
 			sql.append(
@@ -75,6 +137,10 @@ class SearchIndex {
 			args.add(limit);
 		}
 		return this.jdbc.query(sql.toString(), (row, n) -> new Hit(row.getString(1), row.getString(2)), args.toArray());
+	}
+
+	private static String like(String term) {
+		return "%" + term.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
 	}
 
 	private Dialect dialect() {

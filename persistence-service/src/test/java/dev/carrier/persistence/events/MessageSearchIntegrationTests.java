@@ -117,6 +117,30 @@ class MessageSearchIntegrationTests {
 	}
 
 	@Test
+	void aWordOlderThanTheRecentWindowIsFoundThroughTheIndexAndAFrequentOneFromTheWindow() {
+		String alice = Ids.random();
+		String chat = chat(alice);
+		String marker = "polonius" + Ids.random().substring(0, 6);
+		String old = Ids.random();
+		this.kafka.send(Topics.MESSAGE_SENT, chat, messageSent(chat, old, 1, alice, "behind the arras " + marker));
+		int count = 520;
+		String last = null;
+		for (int seq = 2; seq <= count; seq++) {
+			last = Ids.random();
+			org.apache.kafka.clients.producer.RecordMetadata sent = this.kafka.send(Topics.MESSAGE_SENT, chat,
+					messageSent(chat, last, seq, alice, "words words words " + seq));
+			if (seq == count) {
+				this.kafka.awaitConsumed(sent);
+			}
+		}
+
+		assertThat(ids(search(List.of(chat), marker, null, null).get("results"))).containsExactly(old);
+		JsonNode frequent = search(List.of(chat), "words", null, null);
+		assertThat(ids(frequent.get("results"))).hasSize(3).startsWith(last);
+		assertThat(frequent.get("next").isNull()).isFalse();
+	}
+
+	@Test
 	void anEmptyQueryOrAForgedCursorIs400() {
 		String chat = chat(Ids.random());
 		for (String body : List.of("{\"chatIds\":[\"" + chat + "\"],\"q\":\"  \"}",
