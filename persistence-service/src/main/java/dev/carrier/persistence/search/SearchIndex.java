@@ -31,7 +31,7 @@ class SearchIndex {
 	private static final String SENT_AT_KEY = "DATE_FORMAT(sent_at, '%Y-%m-%d %H:%i:%s.%f')";
 
 	/** Messages per chat the recent window reads. */
-	static final int WINDOW = 500;
+	static final int WINDOW = 100;
 
 	/** Chats up to which the recent window is tried (one subquery per chat). */
 	static final int WINDOW_CHATS = 100;
@@ -68,17 +68,7 @@ class SearchIndex {
 	 */
 	private List<Hit> inRecentWindow(List<String> chatIds, SearchTerms terms, SearchCursor after, int limit) {
 		List<Object> windowArgs = new ArrayList<>();
-		StringBuilder windows = new StringBuilder();
-		for (String chatId : chatIds) {
-			windows.append(windows.isEmpty() ? "" : " UNION ALL ")
-				.append("(SELECT id, chat_id, sent_at, text FROM messages WHERE chat_id = ? AND deleted = FALSE");
-			windowArgs.add(chatId);
-			if (after != null) {
-				windows.append(" AND (sent_at < ? OR (sent_at = ? AND id < ?))");
-				windowArgs.addAll(List.of(after.sentAtKey(), after.sentAtKey(), after.id()));
-			}
-			windows.append(" ORDER BY seq DESC LIMIT ").append(WINDOW).append(")");
-		}
+		String windows = windows(chatIds, after, "id, chat_id, sent_at, text", windowArgs);
 		StringBuilder hitsSql = new StringBuilder("SELECT id, ").append(SENT_AT_KEY)
 			.append(" FROM (")
 			.append(windows)
@@ -101,6 +91,24 @@ class SearchIndex {
 			return hits;
 		}
 		return null;
+	}
+
+	/** Each chat's newest {@link #WINDOW} messages (after the cursor), as one UNION. */
+	private static String windows(List<String> chatIds, SearchCursor after, String columns, List<Object> args) {
+		StringBuilder windows = new StringBuilder();
+		for (String chatId : chatIds) {
+			windows.append(windows.isEmpty() ? "" : " UNION ALL ")
+				.append("(SELECT ")
+				.append(columns)
+				.append(" FROM messages WHERE chat_id = ? AND deleted = FALSE");
+			args.add(chatId);
+			if (after != null) {
+				windows.append(" AND (sent_at < ? OR (sent_at = ? AND id < ?))");
+				args.addAll(List.of(after.sentAtKey(), after.sentAtKey(), after.id()));
+			}
+			windows.append(" ORDER BY seq DESC LIMIT ").append(WINDOW).append(")");
+		}
+		return windows.toString();
 	}
 
 	private List<Hit> throughIndex(List<String> chatIds, SearchTerms terms, SearchOrder order, SearchCursor after,

@@ -123,7 +123,7 @@ class MessageSearchIntegrationTests {
 		String marker = "polonius" + Ids.random().substring(0, 6);
 		String old = Ids.random();
 		this.kafka.send(Topics.MESSAGE_SENT, chat, messageSent(chat, old, 1, alice, "behind the arras " + marker));
-		int count = 520;
+		int count = 120;
 		String last = null;
 		for (int seq = 2; seq <= count; seq++) {
 			last = Ids.random();
