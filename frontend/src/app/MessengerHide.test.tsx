@@ -132,6 +132,15 @@ describe('hiding a direct chat', () => {
     expect(calls.filter((c) => c === 'GET /api/chats').length).toBe(before + 1);
   });
 
+  it('still opens a hidden chat by its address', async () => {
+    hidden = true;
+    window.history.replaceState(null, '', '/chats/c2');
+    render(<App />);
+    await screen.findByTestId('chat-view');
+    expect(screen.getByTestId('chat-title').textContent).toBe('bob');
+    expect(calls).toContain('GET /api/chats/c2');
+  });
+
   it('brings a hidden chat back at the top when a message arrives in it', async () => {
     const ws = await start();
     await hideBob();

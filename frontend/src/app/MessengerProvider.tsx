@@ -148,12 +148,16 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
   const openChat = useCallback((chatId: string | null) => {
     dispatch({ type: 'chat.opened', chatId });
     if (!chatId) return;
-    // A chat the list leaves out (hidden) still opens by its address.
-    if (stateRef.current.chatsLoaded && !stateRef.current.chats[chatId]) void ensureChat(chatId);
     const list = stateRef.current.messages[chatId];
     if (!list?.loaded) void loadLatest(chatId).catch(() => undefined);
     else void fillGap(chatId);
-  }, [loadLatest, fillGap, ensureChat]);
+  }, [loadLatest, fillGap]);
+
+  // A chat the list leaves out (hidden) still opens by its address, a deep link or a search result.
+  const openMissing = state.chatsLoaded && !!state.openChatId && !state.chats[state.openChatId];
+  useEffect(() => {
+    if (openMissing && state.openChatId) void ensureChat(state.openChatId);
+  }, [openMissing, state.openChatId, ensureChat]);
 
   const typing = useCallback((chatId: string) => {
     const now = Date.now();

@@ -50,31 +50,31 @@ export function Sidebar({ onNewChat, onProfile }: { onNewChat: () => void; onPro
       {searching ? (
         <MessageSearch onClose={closeSearch} />
       ) : (
-      <>
-      <div className="search">
-        <Icon name="search" size={16} />
-        <input type="search" placeholder="Search chats" aria-label="Search chats" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="chat-search" />
-      </div>
-      <ul className="chat-list" data-testid="chat-list">
-        {items.map(({ s, title }) => {
-          const peer = chatPeer(s.chat, myId);
-          return (
-            <ChatListItem
-              key={s.chat.id}
-              summary={s}
-              title={title}
-              avatar={{ name: title, url: peer?.avatarUrl ?? null }}
-              active={openChatId === s.chat.id}
-              myId={myId}
-              users={state.users}
-            />
-          );
-        })}
-        {state.chatsLoaded && items.length === 0 && (
-          <li className="empty-list">{query ? 'No chats match your search.' : 'No chats yet. Start one with +.'}</li>
-        )}
-      </ul>
-      </>
+        <>
+          <div className="search">
+            <Icon name="search" size={16} />
+            <input type="search" placeholder="Search chats" aria-label="Search chats" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="chat-search" />
+          </div>
+          <ul className="chat-list" data-testid="chat-list">
+            {items.map(({ s, title }) => {
+              const peer = chatPeer(s.chat, myId);
+              return (
+                <ChatListItem
+                  key={s.chat.id}
+                  summary={s}
+                  title={title}
+                  avatar={{ name: title, url: peer?.avatarUrl ?? null }}
+                  active={openChatId === s.chat.id}
+                  myId={myId}
+                  users={state.users}
+                />
+              );
+            })}
+            {state.chatsLoaded && items.length === 0 && (
+              <li className="empty-list">{query ? 'No chats match your search.' : 'No chats yet. Start one with +.'}</li>
+            )}
+          </ul>
+        </>
       )}
     </aside>
   );
