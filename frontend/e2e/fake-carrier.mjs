@@ -211,7 +211,7 @@ const routes = [
   }],
   ['GET', /^\/api\/chats$/, async (req) => {
     const me = auth(req);
-    const list = sharingChatsWith(me.id).map((c) => {
+    const list = sharingChatsWith(me.id).filter((c) => !c.hiddenFor?.has(me.id)).map((c) => {
       const last = c.messages.at(-1) ?? null;
       const read = c.reads.get(me.id) ?? 0;
       const unread = c.messages.filter((m) => m.seq > read && m.senderId !== me.id && !m.deleted);
@@ -238,6 +238,21 @@ const routes = [
     push(c.memberIds, { type: 'chat.updated', chat: chatJson(c) });
     return [204];
   }],
+  // Hiding a direct chat (issue 19): per user, out of GET /api/chats until its next message.
+  ['PUT', /^\/api\/chats\/([^/]+)\/hidden$/, async (req, [id]) => {
+    const me = auth(req);
+    const c = chatOf(me, id);
+    const { hidden } = await json(req);
+    if (typeof hidden !== 'boolean') throw new Problem(400, 'hidden must be true or false');
+    if (c.type !== 'direct') throw new Problem(400, 'Only a direct chat can be hidden; leave a group instead');
+    c.hiddenFor ??= new Set();
+    if (hidden) c.hiddenFor.add(me.id);
+    else c.hiddenFor.delete(me.id);
+    push([me.id], { type: 'chat.hidden', chatId: c.id, hidden });
+    return [204];
+  }],
+  // Message search (issue 20): every term (or "quoted phrase") must occur, case-insensitively.
+  ['GET', /^\/api\/search$/, async (req, _m, url) => search(auth(req), url)],
   ['POST', /^\/api\/chats\/([^/]+)\/read$/, async (req, [id]) => {
     const me = auth(req);
     const c = chatOf(me, id);
@@ -259,6 +274,7 @@ const routes = [
     }
     const m = { id: randomUUID(), chatId: c.id, seq: c.messages.length + 1, senderId: me.id, text: t, sentAt: now(), deleted: false, editedAt: null, mentions: mentionsOf(t, c.memberIds), _cmid: clientMessageId, _replyTo: replyTo ?? null, _reactions: [] };
     c.messages.push(m);
+    c.hiddenFor?.clear(); // a new message brings a hidden chat back for everyone who hid it
     push(c.memberIds, { type: 'message.created', message: strip(m) });
     return [201, { message: strip(m) }];
   }],
@@ -314,6 +330,37 @@ const routes = [
     return [200, Buffer.from(JSON.stringify({ chat: chatJson(c), messages: msgs }, null, 2)), 'application/json', { 'Content-Disposition': `attachment; filename="chat-${c.id}.json"` }];
   }],
 ];
+function search(me, url) {
+  const q = (url.searchParams.get('q') ?? '').trim();
+  if (!q || q.length > 200) throw new Problem(400, 'q must be 1 to 200 characters');
+  const limit = Number(url.searchParams.get('limit') ?? 20);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new Problem(400, 'limit must be 1 to 50');
+  const order = url.searchParams.get('order') ?? 'newest';
+  if (order !== 'newest' && order !== 'best') throw new Problem(400, 'order must be newest or best');
+  const before = url.searchParams.get('before');
+  const offset = before === null ? 0 : Number(/^o(\d+)$/.exec(before)?.[1] ?? NaN);
+  if (Number.isNaN(offset)) throw new Problem(400, 'Unknown cursor');
+  const chatId = url.searchParams.get('chatId');
+  const scope = chatId ? [chatOf(me, chatId)] : sharingChatsWith(me.id);
+  const terms = [...q.matchAll(/"([^"]+)"|(\S+)/g)].map((t) => (t[1] ?? t[2]).toLowerCase());
+  const found = [];
+  for (const c of scope) {
+    for (const m of c.messages) {
+      if (m.deleted) continue;
+      const lower = m.text.toLowerCase();
+      if (!terms.every((t) => lower.includes(t))) continue;
+      const highlights = [];
+      for (const t of terms) for (let i = lower.indexOf(t); i >= 0; i = lower.indexOf(t, i + t.length)) highlights.push([i, i + t.length]);
+      highlights.sort((a, b) => a[0] - b[0]);
+      found.push({ message: strip(m), chat: { id: c.id, type: c.type, name: c.name }, highlights });
+    }
+  }
+  const newest = (a, b) => (a.message.sentAt < b.message.sentAt ? 1 : a.message.sentAt > b.message.sentAt ? -1 : b.message.seq - a.message.seq);
+  found.sort(order === 'best' ? (a, b) => b.highlights.length - a.highlights.length || newest(a, b) : newest);
+  const page = found.slice(offset, offset + limit);
+  return [200, { results: page, next: offset + limit < found.length ? `o${offset + limit}` : null }];
+}
+
 /** A message as the wire shows it: the quoted original's current excerpt, reactions in order of first reaction. */
 function strip({ _cmid, _replyTo, _reactions, ...m }) {
   const original = _replyTo && chats.get(m.chatId)?.messages.find((x) => x.id === _replyTo);

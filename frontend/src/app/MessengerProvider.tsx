@@ -21,7 +21,7 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
   const [state, dispatch] = useReducer(messengerReducer, { ...initialMessengerState, me: session.user });
   const stateRef = useRef(state);
   stateRef.current = state;
-  const { deleteMessage, editMessage, react, createChat, addMembers, leaveChat, exportChat } = useChatActions(dispatch, stateRef);
+  const { deleteMessage, editMessage, react, createChat, addMembers, leaveChat, hideChat, exportChat } = useChatActions(dispatch, stateRef);
   const { loadLatest, fillGap, loadOlder, loadBackTo } = useHistory(dispatch, stateRef);
   useMarkOpenChatRead(state, dispatch);
   const lastTypingSent = useRef(new Map<string, number>());
@@ -42,11 +42,12 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const ensureChat = useCallback(async (chatId: string) => {
+  /** A chat not in the list (new to us, or hidden until now) that a message arrived in. */
+  const ensureChat = useCallback(async (chatId: string, message?: Message) => {
     if (stateRef.current.chats[chatId]) return;
     try {
       const { chat } = await chatsApi.get(chatId);
-      dispatch({ type: 'chat.upserted', chat });
+      dispatch(message ? { type: 'chat.returned', chat, message } : { type: 'chat.upserted', chat });
     } catch {
       /* not visible to us */
     }
@@ -56,7 +57,7 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
     const s = stateRef.current;
     const list = s.messages[message.chatId];
     const gap = !!list?.loaded && hasGap(lastSeq(list.items), message.seq);
-    if (!s.chats[message.chatId]) void ensureChat(message.chatId);
+    if (!s.chats[message.chatId]) void ensureChat(message.chatId, message);
     dispatch({ type: 'message.received', message });
     if (gap) void fillGap(message.chatId);
   }, [ensureChat, fillGap]);
@@ -91,6 +92,11 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
       case 'chat.updated':
         onChat(e.chat);
         break;
+      case 'chat.hidden':
+        // From this session or another of ours: gone from the list, or back where it belongs.
+        if (e.hidden) dispatch({ type: 'chat.removed', chatId: e.chatId });
+        else void refreshChats();
+        break;
       case 'read':
         dispatch({ type: 'read', chatId: e.chatId, userId: e.userId, seq: e.seq });
         break;
@@ -100,7 +106,7 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
       default:
         break;
     }
-  }, [onMessage, onChat]);
+  }, [onMessage, onChat, refreshChats]);
 
   const onReady = useCallback(async () => {
     // After any (re)connect: refresh the list and fill every chat we hold messages for.
@@ -147,6 +153,12 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
     else void fillGap(chatId);
   }, [loadLatest, fillGap]);
 
+  // A chat the list leaves out (hidden) still opens by its address, a deep link or a search result.
+  const openMissing = state.chatsLoaded && !!state.openChatId && !state.chats[state.openChatId];
+  useEffect(() => {
+    if (openMissing && state.openChatId) void ensureChat(state.openChatId);
+  }, [openMissing, state.openChatId, ensureChat]);
+
   const typing = useCallback((chatId: string) => {
     const now = Date.now();
     if (now - (lastTypingSent.current.get(chatId) ?? 0) < TYPING_SEND_EVERY_MS) return;
@@ -159,8 +171,8 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
   }, [session]);
 
   const value = useMemo<Messenger>(
-    () => ({ state, connection, connectionDetail, reconnect, openChat, loadOlder, loadBackTo, send, retry, discard, deleteMessage, editMessage, react, createChat, addMembers, leaveChat, typing, exportChat, updateMe }),
-    [state, connection, connectionDetail, reconnect, openChat, loadOlder, loadBackTo, send, retry, discard, deleteMessage, editMessage, react, createChat, addMembers, leaveChat, typing, exportChat, updateMe],
+    () => ({ state, connection, connectionDetail, reconnect, openChat, loadOlder, loadBackTo, send, retry, discard, deleteMessage, editMessage, react, createChat, addMembers, leaveChat, hideChat, typing, exportChat, updateMe }),
+    [state, connection, connectionDetail, reconnect, openChat, loadOlder, loadBackTo, send, retry, discard, deleteMessage, editMessage, react, createChat, addMembers, leaveChat, hideChat, typing, exportChat, updateMe],
   );
   return <MessengerContext.Provider value={value}>{children}</MessengerContext.Provider>;
 }

@@ -1,5 +1,5 @@
 import type { MessengerState } from '../lib/messenger';
-import type { Chat, ChatSummary, Member, User } from '../lib/types';
+import type { Chat, ChatSummary, Member, Message, User } from '../lib/types';
 import { lastSeq } from '../features/messages/utils/messageList';
 import { chatChangeLines } from '../features/messages/utils/systemLines';
 import { messagesReducer, newer, type MessageAction } from './messagesReducer';
@@ -21,6 +21,8 @@ export type MessengerAction =
   | { type: 'me.updated'; user: User }
   | { type: 'chats.loaded'; summaries: ChatSummary[] }
   | { type: 'chat.upserted'; chat: Chat }
+  /** A chat back in the list (hidden, or new to us) because this message arrived in it. */
+  | { type: 'chat.returned'; chat: Chat; message: Message }
   | { type: 'chat.removed'; chatId: string }
   | { type: 'chat.opened'; chatId: string | null }
   | MessageAction
@@ -82,6 +84,14 @@ export function messengerReducer(state: MessengerState, action: MessengerAction)
       const summary: ChatSummary = prev ? { ...prev, chat: action.chat } : { chat: action.chat, lastMessage: null, unread: 0, mentions: 0 };
       const next = { ...state, chats: { ...state.chats, [action.chat.id]: summary }, users: rememberMembers(state.users, action.chat) };
       return withChangeLines(next, prev, action.chat);
+    }
+    case 'chat.returned': {
+      const prev = state.chats[action.chat.id];
+      if (prev) return { ...state, chats: { ...state.chats, [action.chat.id]: { ...prev, lastMessage: newer(prev.lastMessage, action.message) } } };
+      const open = action.chat.id === state.openChatId;
+      const mine = action.message.senderId === state.me?.id;
+      const summary: ChatSummary = { chat: action.chat, lastMessage: action.message, unread: open || mine ? 0 : 1, mentions: 0 };
+      return { ...state, chats: { ...state.chats, [action.chat.id]: summary }, users: rememberMembers(state.users, action.chat) };
     }
     case 'chat.removed': {
       const chats = { ...state.chats };

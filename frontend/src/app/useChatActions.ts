@@ -72,6 +72,13 @@ export function useChatActions(dispatch: Dispatch<MessengerAction>, stateRef: Re
     dispatch({ type: 'chat.removed', chatId });
   }, [dispatch]);
 
+  /** Hidden: out of the list at once. Shown again: the server's list says where it belongs. */
+  const hideChat = useCallback(async (chatId: string, hidden: boolean) => {
+    await chatsApi.setHidden(chatId, hidden);
+    if (hidden) dispatch({ type: 'chat.removed', chatId });
+    else dispatch({ type: 'chats.loaded', summaries: await chatsApi.list() });
+  }, [dispatch]);
+
   const exportChat = useCallback(async (chatId: string, format: ExportFormat) => {
     const { blob } = await messagesApi.exportChat(chatId, format);
     const url = URL.createObjectURL(blob);
@@ -86,5 +93,5 @@ export function useChatActions(dispatch: Dispatch<MessengerAction>, stateRef: Re
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }, [stateRef]);
 
-  return { deleteMessage, editMessage, react, createChat, addMembers, leaveChat, exportChat };
+  return { deleteMessage, editMessage, react, createChat, addMembers, leaveChat, hideChat, exportChat };
 }

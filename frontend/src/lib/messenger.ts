@@ -50,6 +50,8 @@ export interface Messenger {
   createChat: (members: string[], name?: string) => Promise<string>;
   addMembers: (chatId: string, members: string[]) => Promise<void>;
   leaveChat: (chatId: string) => Promise<void>;
+  /** Hides a direct chat from the list until its next message (`false` shows it again). */
+  hideChat: (chatId: string, hidden: boolean) => Promise<void>;
   typing: (chatId: string) => void;
   exportChat: (chatId: string, format: ExportFormat) => Promise<void>;
   updateMe: (user: User) => void;

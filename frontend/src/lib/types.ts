@@ -81,6 +81,8 @@ export type ServerEvent =
   | { type: 'message.deleted'; chatId: string; messageId: string }
   | { type: 'chat.created'; chat: Chat }
   | { type: 'chat.updated'; chat: Chat }
+  /** A direct chat hidden (or shown again) on one of the user's sessions, this one included. */
+  | { type: 'chat.hidden'; chatId: string; hidden: boolean }
   | { type: 'read'; chatId: string; userId: string; seq: number }
   | { type: 'typing'; chatId: string; userId: string };
 

@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useMessenger } from '../../../lib/messenger';
 import { chatPeer, chatTitle, sortedChats } from '../../../lib/chats';
 import { Avatar } from '../../../components/Avatar';
 import { Icon } from '../../../components/Icon';
 import { useSession } from '../../auth';
+import { MessageSearch } from '../../search';
 import { useChatRoute } from '../../../lib/useChatRoute';
 import { ChatListItem } from './ChatListItem';
 
@@ -12,6 +13,12 @@ export function Sidebar({ onNewChat, onProfile }: { onNewChat: () => void; onPro
   const { user, logout } = useSession();
   const { chatId: openChatId, goToChats } = useChatRoute();
   const [query, setQuery] = useState('');
+  const [searching, setSearching] = useState(false);
+  const searchButton = useRef<HTMLButtonElement>(null);
+  const closeSearch = () => {
+    setSearching(false);
+    searchButton.current?.focus();
+  };
   const myId = state.me?.id ?? null;
 
   const items = useMemo(() => {
@@ -29,6 +36,9 @@ export function Sidebar({ onNewChat, onProfile }: { onNewChat: () => void; onPro
           <span className="me-name" data-testid="my-username">{user?.username}</span>
         </button>
         <div className="sidebar-actions">
+          <button type="button" ref={searchButton} className="icon-button" onClick={() => (searching ? closeSearch() : setSearching(true))} aria-label="Search messages" aria-expanded={searching} data-testid="message-search-button">
+            <Icon name="search" />
+          </button>
           <button type="button" className="icon-button" onClick={onNewChat} aria-label="New chat" data-testid="new-chat-button">
             <Icon name="plus" />
           </button>
@@ -37,29 +47,35 @@ export function Sidebar({ onNewChat, onProfile }: { onNewChat: () => void; onPro
           </button>
         </div>
       </header>
-      <div className="search">
-        <Icon name="search" size={16} />
-        <input type="search" placeholder="Search chats" aria-label="Search chats" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="chat-search" />
-      </div>
-      <ul className="chat-list" data-testid="chat-list">
-        {items.map(({ s, title }) => {
-          const peer = chatPeer(s.chat, myId);
-          return (
-            <ChatListItem
-              key={s.chat.id}
-              summary={s}
-              title={title}
-              avatar={{ name: title, url: peer?.avatarUrl ?? null }}
-              active={openChatId === s.chat.id}
-              myId={myId}
-              users={state.users}
-            />
-          );
-        })}
-        {state.chatsLoaded && items.length === 0 && (
-          <li className="empty-list">{query ? 'No chats match your search.' : 'No chats yet. Start one with +.'}</li>
-        )}
-      </ul>
+      {searching ? (
+        <MessageSearch onClose={closeSearch} />
+      ) : (
+        <>
+          <div className="search">
+            <Icon name="search" size={16} />
+            <input type="search" placeholder="Search chats" aria-label="Search chats" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="chat-search" />
+          </div>
+          <ul className="chat-list" data-testid="chat-list">
+            {items.map(({ s, title }) => {
+              const peer = chatPeer(s.chat, myId);
+              return (
+                <ChatListItem
+                  key={s.chat.id}
+                  summary={s}
+                  title={title}
+                  avatar={{ name: title, url: peer?.avatarUrl ?? null }}
+                  active={openChatId === s.chat.id}
+                  myId={myId}
+                  users={state.users}
+                />
+              );
+            })}
+            {state.chatsLoaded && items.length === 0 && (
+              <li className="empty-list">{query ? 'No chats match your search.' : 'No chats yet. Start one with +.'}</li>
+            )}
+          </ul>
+        </>
+      )}
     </aside>
   );
 }

@@ -2,14 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import { Icon } from '../../../components/Icon';
 import type { DisplayPrefs } from '../hooks/useDisplayPrefs';
 
-/** The "more" menu of the open chat: display switches, export, members, leave. */
-export function ChatMenu({ isGroup, prefs, onPrefs, onExport, onAddMembers, onLeave }: {
+/** The "more" menu of the open chat: display switches, export, hide (a direct chat), members, leave (a group). */
+export function ChatMenu({ isGroup, prefs, onPrefs, onExport, onAddMembers, onLeave, onHide }: {
   isGroup: boolean;
   prefs: DisplayPrefs;
   onPrefs: (p: Partial<DisplayPrefs>) => void;
   onExport: (format: 'txt' | 'json') => void;
   onAddMembers: () => void;
   onLeave: () => void;
+  /** A direct chat's "Hide chat" (groups are left instead). */
+  onHide?: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -41,6 +43,12 @@ export function ChatMenu({ isGroup, prefs, onPrefs, onExport, onAddMembers, onLe
           <hr />
           <button type="button" role="menuitem" onClick={act(() => onExport('txt'))} data-testid="export-txt">Download as text</button>
           <button type="button" role="menuitem" onClick={act(() => onExport('json'))} data-testid="export-json">Download as JSON</button>
+          {!isGroup && onHide && (
+            <>
+              <hr />
+              <button type="button" role="menuitem" onClick={act(onHide)} data-testid="hide-chat">Hide chat</button>
+            </>
+          )}
           {isGroup && (
             <>
               <hr />

@@ -15,11 +15,12 @@ import { Composer } from './Composer';
 import { MessageList } from './MessageList';
 import { TypingIndicator } from './TypingIndicator';
 
-export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => void }) {
+/** `onHidden`: the chat was hidden from the list (the screen offers Undo). */
+export function ChatView({ chatId, onBack, onHidden }: { chatId: string; onBack: () => void; onHidden?: (chatId: string) => void }) {
   const m = useMessenger();
   const { state } = m;
   const [prefs, setPrefs] = useDisplayPrefs();
-  const { goToChats } = useChatRoute();
+  const { goToChats, jumpTarget } = useChatRoute();
   const [confirmDelete, setConfirmDelete] = useState<LocalMessage | null>(null);
   const [editing, setEditing] = useState<LocalMessage | null>(null);
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
@@ -72,6 +73,14 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
           onExport={(format) => m.exportChat(chatId, format).catch((e) => setError(errorMessage(e)))}
           onAddMembers={() => setAdding(true)}
           onLeave={() => setConfirmLeave(true)}
+          onHide={() =>
+            m.hideChat(chatId, true)
+              .then(() => {
+                onHidden?.(chatId);
+                goToChats({ replace: true });
+              })
+              .catch((e) => setError(errorMessage(e)))
+          }
         />
       </header>
       {error && (
@@ -93,6 +102,7 @@ export function ChatView({ chatId, onBack }: { chatId: string; onBack: () => voi
           readSeq={readSeq}
           onLoadOlder={() => m.loadOlder(chatId)}
           onLoadBackTo={(seq) => m.loadBackTo(chatId, seq)}
+          jumpTarget={jumpTarget}
           editingId={editing?.id ?? null}
           onEdit={(msg) => setEditing(msg)}
           onDelete={(msg) => setConfirmDelete(msg)}

@@ -1,6 +1,7 @@
-import { Fragment, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { dayKey } from '../../../lib/time';
 import type { LocalMessage, Member, SystemLine } from '../../../lib/types';
+import type { JumpTarget } from '../../../lib/useChatRoute';
 import { useJumpToMessage } from '../hooks/useJumpToMessage';
 import { groupPlaces } from '../utils/grouping';
 import { messageKey } from '../utils/messageList';
@@ -14,7 +15,7 @@ const STICK_TO_BOTTOM = 80;
 
 const noLoad = () => Promise.resolve();
 
-export function MessageList({ items, systemLines = [], myId, users, members, hasMore, showTimes, showNames, readSeq, onLoadOlder, onLoadBackTo = noLoad, editingId = null, onEdit, onDelete, onRetry, onDiscard, onReply, onReact }: {
+export function MessageList({ items, systemLines = [], myId, users, members, hasMore, showTimes, showNames, readSeq, onLoadOlder, onLoadBackTo = noLoad, jumpTarget = null, editingId = null, onEdit, onDelete, onRetry, onDiscard, onReply, onReact }: {
   items: LocalMessage[];
   /** Member added / left / renamed lines, shown between the messages they came after. */
   systemLines?: SystemLine[];
@@ -30,6 +31,8 @@ export function MessageList({ items, systemLines = [], myId, users, members, has
   onLoadOlder: () => Promise<void>;
   /** Loads older history until the message with this seq is held (a quote's original). */
   onLoadBackTo?: (seq: number) => Promise<void>;
+  /** A message to show once (a search result opened): fetched back to, scrolled to, lit up. */
+  jumpTarget?: JumpTarget | null;
   /** The id of the message being edited in the composer, if any. */
   editingId?: string | null;
   onEdit: (m: LocalMessage) => void;
@@ -72,6 +75,12 @@ export function MessageList({ items, systemLines = [], myId, users, members, has
 
   // After the effect above, so a jump's scroll wins over following the end.
   const { jumpTo, highlighted } = useJumpToMessage(ref, items, onLoadBackTo);
+  const jumpKey = jumpTarget?.key ?? null;
+  useEffect(() => {
+    if (jumpTarget) jumpTo(jumpTarget);
+    // Once per visit (the history entry's key): new messages must not jump back to it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
+  }, [jumpKey]);
 
   async function maybeLoadOlder() {
     const el = ref.current;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } from 'react';
-import type { LocalMessage, ReplyRef } from '../../../lib/types';
+import type { LocalMessage } from '../../../lib/types';
 
 const HIGHLIGHT_MS = 2000;
 
@@ -13,7 +13,8 @@ export function useJumpToMessage(container: RefObject<HTMLElement | null>, items
   const [searched, setSearched] = useState(false);
   const [highlighted, setHighlighted] = useState<string | null>(null);
 
-  const jumpTo = useCallback((quote: ReplyRef) => {
+  /** `quote`: a reply's original, or a search result (its id and seq). */
+  const jumpTo = useCallback((quote: { id: string; seq: number }) => {
     setTarget(quote.id);
     setSearched(false);
     if (items.some((x) => x.id === quote.id)) return;

@@ -1,0 +1,2 @@
+// What other features may use from search: the message search panel (the sidebar opens it).
+export { MessageSearch } from './components/MessageSearch';
