@@ -1,6 +1,7 @@
 package dev.carrier.auth.problems;
 
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	 * A refused action, not a dead session: 403, so a client keeps the session (401 ends
 	 * it).
 	 */
+	/** A query string Tomcat cannot decode (bytes that are no UTF-8). */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> undecodable(InvalidParameterException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+				"The query string is not valid UTF-8")
+			.build();
+	}
+
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> wrongPassword(WrongPassword ex) {
 		return problem(HttpStatus.FORBIDDEN, "wrong-password", "Wrong password", ex.getMessage()).build();

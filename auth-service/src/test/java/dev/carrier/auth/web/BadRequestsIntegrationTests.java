@@ -109,6 +109,8 @@ class BadRequestsIntegrationTests extends AuthIntegrationTest {
 		Session session = this.api.newSession(PASSWORD);
 		assertProblem(this.api.call("GET", "/api/users/lookup").as(session).send(), 400, "lookup without q");
 		assertProblem(this.api.call("GET", "/api/users/lookup?q=").as(session).send(), 400, "lookup blank q");
+		assertProblem(this.api.call("GET", "/api/users/lookup?q=%C0%AE%C0%AE").as(session).send(), 400,
+				"lookup q that is no UTF-8");
 		assertProblem(this.api.call("GET", "/api/users/bad!id/avatar").send(), 404, "odd avatar id");
 		assertProblem(this.api.call("GET", "/internal/users/online").send(), 400, "online without ids");
 	}

@@ -10,6 +10,7 @@ import dev.carrier.chat.messages.MessageNotFound;
 import dev.carrier.chat.shared.InvalidRequest;
 import dev.carrier.chat.shared.ServiceUnavailable;
 import dev.carrier.chat.shared.UnknownUser;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail invalid(InvalidRequest ex) {
 		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	/**
+	 * A query string Tomcat cannot decode (bytes that are no UTF-8, e.g.
+	 * {@code chatId=%C0%AE}): the client's fault, found by the fuzz.
+	 */
+	@ExceptionHandler
+	ProblemDetail undecodable(InvalidParameterException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "The query string is not valid UTF-8");
 	}
 
 	@ExceptionHandler

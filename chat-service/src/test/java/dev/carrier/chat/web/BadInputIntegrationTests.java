@@ -60,6 +60,16 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void aQueryStringThatIsNoUtf8IsA400Problem() {
+		User alice = AUTH.newUser("alice");
+		User bob = AUTH.newUser("bob");
+		String chatId = createChat(alice, null, bob).path("id").asString();
+
+		assertProblem(get("/api/search?q=ghost&chatId=%C0%AE%C0%AE", alice.id()), 400);
+		assertProblem(get("/api/chats/" + chatId + "/export?format=%FF%FE", alice.id()), 400);
+	}
+
+	@Test
 	void aWildcardContentTypeIsAProblemNotAServerError() {
 		User alice = AUTH.newUser("alice");
 		User bob = AUTH.newUser("bob");
