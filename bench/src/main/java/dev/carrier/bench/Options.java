@@ -54,13 +54,14 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 		int users = seed ? Math.max(f.users != null ? f.users : 0, chats + 1) : f.users != null ? f.users : 100;
 		int sessions = f.sessions != null ? f.sessions : seed ? 1 : 10;
 		List<Integer> rates = f.rates != null ? f.rates : quick ? List.of(500) : List.of(250, 500, 1000, 1500, 2000);
+		// seed and open: five JVMs' JIT needs a minute (after 5 s: 226 msg/s; warm: 395)
+		int warmUp = f.warmUp != null ? f.warmUp : quick ? 5 : seed || open ? 60 : 10;
 		return new Options(workload, quick, f.profile, URI.create(env("CARRIER_URL", "http://localhost:8080")),
 				chatServices, URI.create(env("CARRIER_PERSISTENCE_URL", "http://127.0.0.1:8083")),
 				env("CARRIER_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/carrier"), env("CARRIER_MYSQL_USER", "carrier"),
 				env("CARRIER_MYSQL_PASSWORD", "carrier"), redisUri.getHost(),
 				redisUri.getPort() > 0 ? redisUri.getPort() : 6379, env("CARRIER_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
-				root, stackState, senders, chats, users, sessions,
-				Duration.ofSeconds(f.warmUp != null ? f.warmUp : quick || seed || open ? 5 : 10), Duration.ofSeconds(d),
+				root, stackState, senders, chats, users, sessions, Duration.ofSeconds(warmUp), Duration.ofSeconds(d),
 				// the direct run only needs to be long enough for a stable ratio
 				Duration.ofSeconds(quick ? Math.min(d, 15) : d), Duration.ofSeconds(quick ? 30 : 180), 50, 50,
 				f.ceilings && workload == Workload.DEFAULT, f.ceilingsOnly,
