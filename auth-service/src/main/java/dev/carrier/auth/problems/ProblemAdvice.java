@@ -62,9 +62,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	/** A query string Tomcat cannot decode (bytes that are no UTF-8). */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> undecodable(InvalidParameterException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-				"The query string is not valid UTF-8")
-			.build();
+		return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "Query string not UTF-8").build();
 	}
 
 	@ExceptionHandler

@@ -30,8 +30,11 @@ public class MessageHistory {
 
 	private final ApplicationEventPublisher events;
 
+	private final UnreadMentions mentions;
+
 	MessageHistory(ChatAccess chats, MessageStore store, PersistenceClient persistence,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, UnreadMentions mentions) {
+		this.mentions = mentions;
 		this.chats = chats;
 		this.store = store;
 		this.persistence = persistence;
@@ -116,7 +119,7 @@ public class MessageHistory {
 	 * cached while anyone uses it, and what is unread is recent.
 	 */
 	public long mentionsAfter(String chatId, String userId, long readSeq, long unread) {
-		return this.store.mentioning(chatId, userId, readSeq, unread);
+		return this.mentions.count(chatId, userId, readSeq, unread);
 	}
 
 	/**

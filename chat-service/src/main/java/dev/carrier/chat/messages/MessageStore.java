@@ -25,13 +25,13 @@ class MessageStore {
 	 * How an entry appended but not yet acknowledged reads in the list
 	 * (send-message.lua).
 	 */
-	private static final String PENDING = "\"pending\":true";
+	static final String PENDING = "\"pending\":true";
 
 	/**
 	 * Sends in flight at once per chat are few; the newest acknowledged one is among
 	 * these.
 	 */
-	private static final int LAST_SCAN = 64;
+	static final int LAST_SCAN = 64;
 
 	private final StringRedisTemplate redis;
 
@@ -151,34 +151,6 @@ class MessageStore {
 			}
 		}
 		return Optional.empty();
-	}
-
-	/**
-	 * Reads only the list's tail that can hold the {@code unread} messages after
-	 * {@code afterSeq}: seqs are contiguous, and only sends in flight (pending) follow
-	 * them.
-	 */
-	long mentioning(String chatId, String userId, long afterSeq, long unread) {
-		List<String> entries = this.redis.opsForList()
-			.range(RedisKeys.messages(chatId), -Math.min(unread + LAST_SCAN, Integer.MAX_VALUE), -1);
-		if (entries == null) {
-			return 0;
-		}
-		long count = 0;
-		for (int i = entries.size() - 1; i >= 0; i--) {
-			String entry = entries.get(i);
-			if (!entry.contains("\"mentions\"") || !entry.contains(userId) || entry.contains(PENDING)) {
-				continue;
-			}
-			Message message = parse(entry);
-			if (message.seq() <= afterSeq) {
-				break;
-			}
-			if (!message.deleted() && message.mentions().contains(userId)) {
-				count++;
-			}
-		}
-		return count;
 	}
 
 	/** What {@link #tombstone} found (delete-message.lua). */
