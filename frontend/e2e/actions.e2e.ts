@@ -4,21 +4,18 @@ import {
   assertStackUp,
   chatItem,
   launch,
-  makeUser,
   messageWithText,
-  newUserPage,
   openChat,
-  saveTrace,
   screenshot,
   sendMessage,
   sendViaApi,
-  signUp,
   startChat,
-  type TestUser,
+  signedUpPerson,
+  keepEvidence,
+  closeAll,
+  type Person,
 } from './support/browser';
 import { seriousViolations } from './support/axe';
-
-type Person = { user: TestUser; page: Page; context: BrowserContext };
 
 const ORIGINAL = 'Where shall we meet on Saturday?';
 const REPLY = 'By the clock tower at noon';
@@ -54,13 +51,7 @@ describe('Replies and reactions in the browser', () => {
   beforeAll(async () => {
     await assertStackUp();
     browser = await launch();
-    const open = async (prefix: string): Promise<Person> => {
-      const { context, page } = await newUserPage(browser);
-      contexts.push(context);
-      const user = makeUser(prefix);
-      await signUp(page, user);
-      return { user, page, context };
-    };
+    const open = (prefix: string): Promise<Person> => signedUpPerson(browser, prefix, contexts);
     ann = await open('ann');
     bob = await open('bob');
     await startChat(ann.page, [bob.user.username]);
@@ -68,20 +59,9 @@ describe('Replies and reactions in the browser', () => {
     await messageWithText(ann.page, ORIGINAL).and(ann.page.locator('[data-status="sent"]')).waitFor();
   });
 
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail') return;
-    const slug = task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 60);
-    for (const [who, p] of Object.entries({ ann, bob })) {
-      if (!p?.page || p.page.isClosed()) continue;
-      saveTrace(p.page, `failed-${slug}-${who}`);
-      await screenshot(p.page, `failed-${slug}-${who}`).catch(() => undefined);
-    }
-  });
+  afterEach(async ({ task }) => keepEvidence(task, { ann, bob }));
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-  });
+  afterAll(() => closeAll(browser, contexts));
 
   it('carries a reply’s quote to the other side, and the quote leads back to an original far up', async () => {
     await openChat(bob.page, ann.user.username);

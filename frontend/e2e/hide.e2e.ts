@@ -1,9 +1,23 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertStackUp, chatItem, launch, makeUser, messageWithText, newUserPage, openChat, saveTrace, screenshot, sendMessage, signUp, startChat, type TestUser } from './support/browser';
+import {
+  assertStackUp,
+  chatItem,
+  launch,
+  makeUser,
+  messageWithText,
+  newUserPage,
+  openChat,
+  screenshot,
+  sendMessage,
+  signUp,
+  startChat,
+  signedUpPerson,
+  keepEvidence,
+  closeAll,
+  type Person,
+} from './support/browser';
 import { seriousViolations } from './support/axe';
-
-type Person = { user: TestUser; page: Page; context: BrowserContext };
 
 const NOTICE = 'Chat hidden. It comes back with the next message.';
 
@@ -20,13 +34,7 @@ describe('Hiding a direct chat in the browser', () => {
   beforeAll(async () => {
     await assertStackUp();
     browser = await launch();
-    const open = async (prefix: string): Promise<Person> => {
-      const { context, page } = await newUserPage(browser);
-      contexts.push(context);
-      const user = makeUser(prefix);
-      await signUp(page, user);
-      return { user, page, context };
-    };
+    const open = (prefix: string): Promise<Person> => signedUpPerson(browser, prefix, contexts);
     ann = await open('ann');
     bob = await open('bob');
     await startChat(ann.page, [bob.user.username]);
@@ -35,20 +43,9 @@ describe('Hiding a direct chat in the browser', () => {
     await chatItem(bob.page, ann.user.username).waitFor();
   });
 
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail') return;
-    const slug = task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 60);
-    for (const [who, p] of Object.entries({ ann, bob })) {
-      if (!p?.page || p.page.isClosed()) continue;
-      saveTrace(p.page, `failed-${slug}-${who}`);
-      await screenshot(p.page, `failed-${slug}-${who}`).catch(() => undefined);
-    }
-  });
+  afterEach(async ({ task }) => keepEvidence(task, { ann, bob }));
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-  });
+  afterAll(() => closeAll(browser, contexts));
 
   async function hide(page: Page, title: string): Promise<void> {
     await openChat(page, title);

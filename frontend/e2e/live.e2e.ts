@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertStackUp,
@@ -7,15 +7,15 @@ import {
   messageWithText,
   newUserPage,
   openChat,
-  saveTrace,
   screenshot,
   sendMessage,
   signUp,
   startChat,
-  type TestUser,
+  signedUpPerson,
+  keepEvidence,
+  closeAll,
+  type Person,
 } from './support/browser';
-
-type Person = { user: TestUser; page: Page; context: BrowserContext };
 
 /**
  * Drafts and membership lines with real people (issue 19): unsent text survives a chat switch and
@@ -34,13 +34,7 @@ describe('Drafts and membership lines in the browser', () => {
   beforeAll(async () => {
     await assertStackUp();
     browser = await launch();
-    const open = async (prefix: string): Promise<Person> => {
-      const { context, page } = await newUserPage(browser);
-      contexts.push(context);
-      const user = makeUser(prefix);
-      await signUp(page, user);
-      return { user, page, context };
-    };
+    const open = (prefix: string): Promise<Person> => signedUpPerson(browser, prefix, contexts);
     ann = await open('ann');
     bob = await open('bob');
     cat = await open('cat');
@@ -54,20 +48,9 @@ describe('Drafts and membership lines in the browser', () => {
     await messageWithText(ann.page, 'Welcome to the group').and(ann.page.locator('[data-status="sent"]')).waitFor();
   });
 
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail') return;
-    const slug = task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 60);
-    for (const [who, p] of Object.entries({ ann, bob, cat })) {
-      if (!p?.page || p.page.isClosed()) continue;
-      saveTrace(p.page, `failed-${slug}-${who}`);
-      await screenshot(p.page, `failed-${slug}-${who}`).catch(() => undefined);
-    }
-  });
+  afterEach(async ({ task }) => keepEvidence(task, { ann, bob, cat }));
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-  });
+  afterAll(() => closeAll(browser, contexts));
 
   it('keeps a draft per chat across a chat switch and a reload, and drops it once sent', async () => {
     const page = ann.page;

@@ -1,10 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertStackUp, chatItem, launch, makeUser, newUserPage, openChat, saveTrace, screenshot, signUp, startChat, type TestUser } from './support/browser';
+import {
+  assertStackUp,
+  chatItem,
+  launch,
+  makeUser,
+  openChat,
+  screenshot,
+  startChat,
+  signedUpPerson,
+  keepEvidence,
+  closeAll,
+  type Person,
+} from './support/browser';
 import { seriousViolations } from './support/axe';
 import { CARRIER_URL } from './support/env';
-
-type Person = { user: TestUser; page: Page; context: BrowserContext };
 
 /**
  * @mentions between people (issue 18): Ann picks Bob from the composer's suggestions in a group,
@@ -24,13 +34,7 @@ describe('Mentions in the browser', () => {
   beforeAll(async () => {
     await assertStackUp();
     browser = await launch();
-    const open = async (prefix: string): Promise<Person> => {
-      const { context, page } = await newUserPage(browser);
-      contexts.push(context);
-      const user = makeUser(prefix);
-      await signUp(page, user);
-      return { user, page, context };
-    };
+    const open = (prefix: string): Promise<Person> => signedUpPerson(browser, prefix, contexts);
     ann = await open('ann');
     bob = await open('bob');
     // Cat only needs an account: the third member of the group.
@@ -46,20 +50,9 @@ describe('Mentions in the browser', () => {
     await chatItem(bob.page, group).waitFor();
   });
 
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail') return;
-    const slug = task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 60);
-    for (const [who, p] of Object.entries({ ann, bob })) {
-      if (!p?.page || p.page.isClosed()) continue;
-      saveTrace(p.page, `failed-${slug}-${who}`);
-      await screenshot(p.page, `failed-${slug}-${who}`).catch(() => undefined);
-    }
-  });
+  afterEach(async ({ task }) => keepEvidence(task, { ann, bob }));
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-  });
+  afterAll(() => closeAll(browser, contexts));
 
   it('suggests Bob after "@" and his first letters, and inserts his name with Enter', async () => {
     const input = ann.page.getByTestId('composer-input');

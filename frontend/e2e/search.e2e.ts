@@ -1,9 +1,21 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertStackUp, chatItem, launch, makeUser, messageWithText, newUserPage, openChat, saveTrace, screenshot, sendMessage, sendViaApi, signUp, startChat, type TestUser } from './support/browser';
+import {
+  assertStackUp,
+  chatItem,
+  launch,
+  messageWithText,
+  openChat,
+  screenshot,
+  sendMessage,
+  sendViaApi,
+  startChat,
+  signedUpPerson,
+  keepEvidence,
+  closeAll,
+  type Person,
+} from './support/browser';
 import { seriousViolations } from './support/axe';
-
-type Person = { user: TestUser; page: Page; context: BrowserContext };
 
 const WORD = `marmalade${Math.random().toString(36).slice(2, 8)}`;
 const FOUND = `Bring the ${WORD} jar on Saturday 🍊`;
@@ -47,13 +59,7 @@ describe('Message search in the browser', () => {
   beforeAll(async () => {
     await assertStackUp();
     browser = await launch();
-    const open = async (prefix: string): Promise<Person> => {
-      const { context, page } = await newUserPage(browser);
-      contexts.push(context);
-      const user = makeUser(prefix);
-      await signUp(page, user);
-      return { user, page, context };
-    };
+    const open = (prefix: string): Promise<Person> => signedUpPerson(browser, prefix, contexts);
     ann = await open('ann');
     bob = await open('bob');
     await startChat(ann.page, [bob.user.username]);
@@ -69,20 +75,9 @@ describe('Message search in the browser', () => {
     await chatItem(ann.page, bob.user.username).waitFor();
   });
 
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail') return;
-    const slug = task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 60);
-    for (const [who, p] of Object.entries({ ann, bob })) {
-      if (!p?.page || p.page.isClosed()) continue;
-      saveTrace(p.page, `failed-${slug}-${who}`);
-      await screenshot(p.page, `failed-${slug}-${who}`).catch(() => undefined);
-    }
-  });
+  afterEach(async ({ task }) => keepEvidence(task, { ann, bob }));
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-  });
+  afterAll(() => closeAll(browser, contexts));
 
   it('finds a word from sixty messages back, highlighted under the chat\'s name, and opens the chat at it', async () => {
     const page = ann.page;

@@ -175,3 +175,35 @@ export async function sendViaApi(page: Page, chatId: string, text: string): Prom
     await new Promise((r) => setTimeout(r, 1000 * (Number(res.headers.get('Retry-After')) || 1)));
   }
 }
+
+/** One person of a browser test: their account, and the page of their own browser context. */
+export type Person = { user: TestUser; page: Page; context: BrowserContext };
+
+/** A new user signed up in a browser context of their own; the context is kept for closing. */
+export async function signedUpPerson(browser: Browser, prefix: string, contexts: BrowserContext[]): Promise<Person> {
+  const { context, page } = await newUserPage(browser);
+  contexts.push(context);
+  const user = makeUser(prefix);
+  await signUp(page, user);
+  return { user, page, context };
+}
+
+/** After a failed test: each person's page as a trace of its traffic and a screenshot. */
+export async function keepEvidence(
+  task: { name: string; result?: { state?: string } },
+  people: Record<string, Person | undefined>,
+): Promise<void> {
+  if (task.result?.state !== 'fail') return;
+  const slug = task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 60);
+  for (const [who, p] of Object.entries(people)) {
+    if (!p?.page || p.page.isClosed()) continue;
+    saveTrace(p.page, `failed-${slug}-${who}`);
+    await screenshot(p.page, `failed-${slug}-${who}`).catch(() => undefined);
+  }
+}
+
+/** Closes every context and the browser, whatever already closed. */
+export async function closeAll(browser: Browser | undefined, contexts: BrowserContext[]): Promise<void> {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close().catch(() => undefined);
+}
