@@ -1,7 +1,7 @@
 -- Tombstones the sender's own message in the cached list (text, quote and reactions gone,
 -- deleted = true); the cached replies to it then quote a deleted message.
--- Returns 'deleted' with the tombstone, 'not-found' when the message is someone else's or not
--- acknowledged yet (pending),
+-- Returns 'deleted' with the tombstone, 'not-found' when the message is someone else's, a system
+-- line (which says what happened to the chat, and stays) or not acknowledged yet (pending),
 -- 'not-cached' when the list does not hold it (it may be older than the list).
 -- KEYS: 1 messages
 -- ARGV: 1 messageId, 2 senderId
@@ -10,7 +10,7 @@ for i = #items, 1, -1 do
   if string.find(items[i], ARGV[1], 1, true) then
     local m = cjson.decode(items[i])
     if m.id == ARGV[1] then
-      if m.senderId ~= ARGV[2] or m.pending then
+      if m.senderId ~= ARGV[2] or m.pending or m.system then
         return {'not-found'}
       end
       m.deleted = true

@@ -12,11 +12,15 @@
 -- ARGV: 1 chatId, 2 senderId, 3 '<senderId>:<clientMessageId>', 4 new message id, 5 text,
 --       6 sentAt, 7 nowMillis, 8 leaseMillis, 9 list bound, 10 user-chats key prefix,
 --       11 the quote of the message replied to as JSON, or '' for no reply,
---       12 the ids of the members it mentions as a JSON array, or '' for none
+--       12 the ids of the members it mentions as a JSON array, or '' for none,
+--       13 a system line's JSON ({type, userIds}), or '' for a person's message
+-- A system line records a change of the members that the caller has just made: its sender is the
+-- member who acted, who is no member any more when they left, so the membership check is skipped.
+local system = (ARGV[13] ~= '') and cjson.decode(ARGV[13]) or nil
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return {'no-chat'}
 end
-if redis.call('SISMEMBER', KEYS[2], ARGV[2]) == 0 then
+if not system and redis.call('SISMEMBER', KEYS[2], ARGV[2]) == 0 then
   return {'not-member'}
 end
 local generation = redis.call('HGET', KEYS[1], 'generation') or '0'
@@ -40,7 +44,8 @@ local message = cjson.encode({
   id = ARGV[4], chatId = ARGV[1], seq = seq, senderId = ARGV[2], text = ARGV[5],
   sentAt = ARGV[6], deleted = false, pending = true,
   replyTo = (ARGV[11] ~= '') and cjson.decode(ARGV[11]) or nil,
-  mentions = (ARGV[12] ~= '') and cjson.decode(ARGV[12]) or nil
+  mentions = (ARGV[12] ~= '') and cjson.decode(ARGV[12]) or nil,
+  system = system
 })
 redis.call('RPUSH', KEYS[3], message)
 local stored = tonumber(redis.call('HGET', KEYS[1], 'storedSeq') or '0')
@@ -53,7 +58,9 @@ while redis.call('LLEN', KEYS[3]) > bound do
   redis.call('LPOP', KEYS[3])
 end
 redis.call('HSET', KEYS[4], ARGV[3], ARGV[4])
-redis.call('HSET', KEYS[5], ARGV[2], seq)
+if redis.call('SISMEMBER', KEYS[2], ARGV[2]) == 1 then
+  redis.call('HSET', KEYS[5], ARGV[2], seq)
+end
 redis.call('HSET', KEYS[1], 'lastActivityAt', ARGV[7])
 redis.call('SET', KEYS[6], '1', 'PX', ARGV[8])
 for _, member in ipairs(members) do

@@ -6,8 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.carrier.chat.events.SystemLine;
 import dev.carrier.chat.shared.InvalidRequest;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,8 +32,12 @@ class ChatMembership {
 
 	private final ChatAnnouncements announcements;
 
+	/** Where the conversation hears of the change, to record it as a system line. */
+	private final ApplicationEventPublisher lines;
+
 	ChatMembership(ChatStore store, ChatAccess access, ChatViews views, MemberResolver members,
-			ChatAnnouncements announcements) {
+			ChatAnnouncements announcements, ApplicationEventPublisher lines) {
+		this.lines = lines;
 		this.store = store;
 		this.access = access;
 		this.views = views;
@@ -58,6 +64,7 @@ class ChatMembership {
 		Chat view = this.views.view(after);
 		this.announcements.created(added, view);
 		this.announcements.updated(before.memberIds(), view);
+		this.lines.publishEvent(new MembersChanged(chatId, userId, SystemLine.Type.MEMBER_ADDED, List.copyOf(added)));
 		return view;
 	}
 
@@ -75,6 +82,7 @@ class ChatMembership {
 		List<String> recipients = new ArrayList<>(after.memberIds());
 		recipients.add(userId);
 		this.announcements.updated(recipients, this.views.view(after));
+		this.lines.publishEvent(new MembersChanged(chatId, userId, SystemLine.Type.MEMBER_LEFT, List.of(userId)));
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.carrier.chat.events.SystemLine;
 import dev.carrier.chat.users.AuthClient;
 import dev.carrier.chat.users.MemberSummary;
 import dev.carrier.chat.shared.ServiceUnavailable;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * A chat's whole history as a download: JSON (the message array) or text, one line per
  * message: {@code [2026-11-25 10:00:00 UTC] alice: text} (and {@code (edited)} after an
- * edited one).
+ * edited one), and a system line as {@code [...] alice added bob, carol} or
+ * {@code [...] bob left}.
  */
 @Service
 class ExportService {
@@ -62,7 +64,12 @@ class ExportService {
 
 	private String text(List<Message> history) {
 		Set<String> senders = new LinkedHashSet<>();
-		history.forEach(message -> senders.add(message.senderId()));
+		history.forEach(message -> {
+			senders.add(message.senderId());
+			if (message.system() != null) {
+				senders.addAll(message.system().userIds());
+			}
+		});
 		Map<String, String> names;
 		try {
 			names = this.auth.users(senders)
@@ -73,20 +80,29 @@ class ExportService {
 			// The history matters more than the names: fall back to ids.
 			names = Map.of();
 		}
-		Function<String, String> name = names::get;
+		Map<String, String> known = names;
+		Function<String, String> name = (id) -> known.getOrDefault(id, id);
 		StringBuilder out = new StringBuilder();
 		for (Message message : history) {
-			String sender = name.apply(message.senderId());
-			out.append('[')
-				.append(TIME.format(message.sentAt()))
-				.append("] ")
-				.append((sender != null) ? sender : message.senderId())
-				.append(": ")
+			out.append('[').append(TIME.format(message.sentAt())).append("] ").append(name.apply(message.senderId()));
+			if (message.system() != null) {
+				out.append(systemLine(message.system(), name)).append('\n');
+				continue;
+			}
+			out.append(": ")
 				.append(message.deleted() ? "(deleted)" : message.text())
 				.append((message.editedAt() != null && !message.deleted()) ? " (edited)" : "")
 				.append('\n');
 		}
 		return out.toString();
+	}
+
+	/** What follows the actor's name on a system line: " added bob, carol" or " left". */
+	private static String systemLine(SystemLine line, Function<String, String> name) {
+		return switch (line.type()) {
+			case MEMBER_ADDED -> " added " + line.userIds().stream().map(name).collect(Collectors.joining(", "));
+			case MEMBER_LEFT -> " left";
+		};
 	}
 
 }

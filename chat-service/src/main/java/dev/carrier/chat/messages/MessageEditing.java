@@ -65,7 +65,7 @@ public class MessageEditing {
 		Message original = switch (lookup.found()) {
 			case CACHED -> lookup.message();
 			case NOT_CACHED -> this.history.findOlder(chatId, messageId)
-				.filter((older) -> older.senderId().equals(userId) && !older.deleted())
+				.filter((older) -> older.senderId().equals(userId) && !older.deleted() && older.system() == null)
 				.orElseThrow(MessageNotFound::new);
 			case NOT_FOUND -> throw new MessageNotFound();
 			case NO_CHAT -> throw reloaded();

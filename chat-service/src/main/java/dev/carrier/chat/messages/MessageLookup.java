@@ -44,7 +44,7 @@ class MessageLookup {
 		return switch (lookup.found()) {
 			case CACHED -> Optional.of(new Visible(lookup.message(), lookup.generation()));
 			case NOT_CACHED -> this.history.findOlder(chatId, messageId)
-				.filter((older) -> !older.deleted())
+				.filter((older) -> !older.deleted() && older.system() == null)
 				.map((older) -> new Visible(older, null));
 			case NOT_FOUND -> Optional.empty();
 			case NO_CHAT -> throw new ServiceUnavailable("The chat left the cache while it was being read; retry");

@@ -9,8 +9,6 @@ import dev.carrier.chat.chats.ChatNotFound;
 import dev.carrier.chat.chats.StoredChat;
 import dev.carrier.chat.events.EventPublisher;
 import dev.carrier.chat.events.MessageDeleted;
-import dev.carrier.chat.events.MessageSent;
-import dev.carrier.chat.events.SentMessage;
 import dev.carrier.chat.events.Topics;
 import dev.carrier.chat.realtime.Fanout;
 import dev.carrier.chat.shared.InvalidRequest;
@@ -41,6 +39,8 @@ public class MessageService {
 
 	private final Mentions mentions;
 
+	private final MessageAcknowledgement acknowledgement;
+
 	private final EventPublisher events;
 
 	private final Fanout fanout;
@@ -54,7 +54,9 @@ public class MessageService {
 	private final Counter stale;
 
 	MessageService(ChatAccess chats, MessageStore store, MessageHistory history, MessageLookup lookup,
-			Mentions mentions, EventPublisher events, Fanout fanout, MeterRegistry meters) {
+			Mentions mentions, MessageAcknowledgement acknowledgement, EventPublisher events, Fanout fanout,
+			MeterRegistry meters) {
+		this.acknowledgement = acknowledgement;
 		this.mentions = mentions;
 		this.chats = chats;
 		this.store = store;
@@ -111,12 +113,12 @@ public class MessageService {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		// The append checks membership itself, so a cached chat costs one round trip.
 		MessageStore.Appended appended = this.store.append(chatId, senderId, clientMessageId, text, quote, mentioned,
-				now);
+				null, now);
 		if (appended.outcome() == MessageStore.Outcome.NO_CHAT) {
 			// Not cached: reload it for a member (a stranger reloads nothing), then once
 			// more.
 			this.chats.requireMember(chatId, senderId);
-			appended = this.store.append(chatId, senderId, clientMessageId, text, quote, mentioned, now);
+			appended = this.store.append(chatId, senderId, clientMessageId, text, quote, mentioned, null, now);
 		}
 		switch (appended.outcome()) {
 			case NO_CHAT, NOT_MEMBER -> throw new ChatNotFound();
@@ -131,19 +133,7 @@ public class MessageService {
 			}
 		}
 		Message message = appended.message();
-		// A retry republishes too: the first attempt may have stored the message and then
-		// failed
-		// to reach Kafka. Consumers are idempotent by message id.
-		this.events.publish(Topics.MESSAGE_SENT, chatId,
-				new MessageSent(MessageSent.newEventId(), Instant.now(),
-						new SentMessage(message.id(), chatId, message.seq(), senderId, message.text(), message.sentAt(),
-								clientMessageId, Long.parseLong(appended.generation()),
-								(message.replyTo() != null) ? message.replyTo().id() : null, message.mentions())));
-		// Visible, pushed and acknowledged only if the incarnation of the chat that gave
-		// the seq
-		// is still the cached one: otherwise a reload may have handed the seq out again.
-		if (!this.store.confirm(message, appended.generation(),
-				this.fanout.envelope(appended.memberIds(), new MessagePush.Created(message)))) {
+		if (!this.acknowledgement.acknowledge(appended, clientMessageId)) {
 			this.stale.increment();
 			throw new ServiceUnavailable(
 					"The chat was reloaded while this message was being stored; retry with the same clientMessageId");
@@ -166,7 +156,7 @@ public class MessageService {
 		Message message = switch (result.outcome()) {
 			case DELETED -> result.message();
 			case NOT_CACHED -> this.history.findOlder(chatId, messageId)
-				.filter(older -> older.senderId().equals(userId))
+				.filter(older -> older.senderId().equals(userId) && older.system() == null)
 				.orElseThrow(MessageNotFound::new);
 			case NOT_FOUND -> throw new MessageNotFound();
 		};

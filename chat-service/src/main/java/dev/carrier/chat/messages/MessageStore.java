@@ -8,6 +8,7 @@ import java.util.Optional;
 import dev.carrier.chat.CarrierProperties;
 import dev.carrier.chat.RedisKeys;
 import dev.carrier.chat.RedisScripts;
+import dev.carrier.chat.events.SystemLine;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -66,7 +67,7 @@ class MessageStore {
 	}
 
 	Appended append(String chatId, String senderId, String clientMessageId, String text, Quote quote,
-			List<String> mentions, Instant now) {
+			List<String> mentions, SystemLine system, Instant now) {
 		String messageId = java.util.UUID.randomUUID().toString();
 		List<String> keys = List.of(RedisKeys.chat(chatId), RedisKeys.members(chatId), RedisKeys.messages(chatId),
 				RedisKeys.clientIds(chatId), RedisKeys.read(chatId), RedisKeys.lease(chatId));
@@ -74,7 +75,8 @@ class MessageStore {
 				senderId + ":" + clientMessageId, messageId, text, now.toString(), String.valueOf(now.toEpochMilli()),
 				String.valueOf(this.properties.chat().leaseTtl().toMillis()),
 				String.valueOf(this.properties.chat().messageBound()), RedisKeys.USER_CHATS_PREFIX,
-				(quote != null) ? this.json.writeValueAsString(quote) : "", jsonOrEmpty(mentions));
+				(quote != null) ? this.json.writeValueAsString(quote) : "", jsonOrEmpty(mentions),
+				(system != null) ? this.json.writeValueAsString(system) : "");
 		String status = String.valueOf(result.get(0));
 		return switch (status) {
 			case "created" -> new Appended(Outcome.CREATED, parse(result.get(1)), null, String.valueOf(result.get(2)),

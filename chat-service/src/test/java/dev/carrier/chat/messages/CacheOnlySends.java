@@ -25,7 +25,7 @@ public final class CacheOnlySends {
 		MessageStore store = context.getBean(MessageStore.class);
 		Fanout fanout = context.getBean(Fanout.class);
 		MessageStore.Appended appended = store.append(chatId, senderId, UUID.randomUUID().toString(), text, null,
-				List.of(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+				List.of(), null, Instant.now().truncatedTo(ChronoUnit.MILLIS));
 		if (appended.outcome() != MessageStore.Outcome.CREATED
 				|| !store.confirm(appended.message(), appended.generation(),
 						fanout.envelope(appended.memberIds(), new MessagePush.Created(appended.message())))) {

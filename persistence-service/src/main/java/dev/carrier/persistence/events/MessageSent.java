@@ -14,10 +14,11 @@ public record MessageSent(String eventId, Instant occurredAt, Message message) i
 	 * {@code generation} may be absent (events written before generations existed): it
 	 * reads as 0. {@code replyToId} is the id of the message of the same chat this one
 	 * answers, absent when it answers none. {@code mentions} are the ids of the members
-	 * it mentions (absent in older events: none).
+	 * it mentions (absent in older events: none). {@code system} is set on a system line
+	 * only (a member added or gone), whose text is empty.
 	 */
 	public record Message(String id, String chatId, long seq, String senderId, String text, Instant sentAt,
-			String clientMessageId, Long generation, String replyToId, List<String> mentions) {
+			String clientMessageId, Long generation, String replyToId, List<String> mentions, SystemLine system) {
 
 		public Message {
 			generation = (generation != null) ? generation : 0L;
@@ -33,6 +34,9 @@ public record MessageSent(String eventId, Instant occurredAt, Message message) i
 		Event.require(this.message.chatId(), "message.chatId");
 		Event.require(this.message.senderId(), "message.senderId");
 		Event.require(this.message.text(), "message.text");
+		if (this.message.text().isEmpty() && this.message.system() == null) {
+			throw new EventUnreadable("message.text must not be empty");
+		}
 		Event.require(this.message.sentAt(), "message.sentAt");
 		if (this.message.seq() < 1) {
 			throw new EventUnreadable("message.seq must be positive");

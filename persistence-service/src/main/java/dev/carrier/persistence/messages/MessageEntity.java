@@ -2,6 +2,7 @@ package dev.carrier.persistence.messages;
 
 import java.time.Instant;
 
+import dev.carrier.persistence.events.SystemLine;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -44,12 +45,19 @@ class MessageEntity {
 
 	private String mentions;
 
+	@Column(name = "system_type")
+	private String systemType;
+
+	@Column(name = "system_user_ids")
+	private String systemUserIds;
+
 	protected MessageEntity() {
 	}
 
 	MessageRow toRow() {
 		return new MessageRow(this.id, this.chatId, this.seq, this.senderId, this.text, this.sentAt, this.deleted,
-				this.editedAt, this.replyToId, this.clientMessageId, MessageRow.mentions(this.mentions));
+				this.editedAt, this.replyToId, this.clientMessageId, MessageRow.mentions(this.mentions),
+				SystemLine.fromColumns(this.systemType, this.systemUserIds));
 	}
 
 }

@@ -65,7 +65,7 @@ class MessageEventsListener {
 	void onMessageEdited(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
 		this.batches.write(records, MessageEdited.class, (events) -> this.messages.upsert(events.stream()
 			.map((edited) -> new StoredMessage(edited.messageId(), edited.chatId(), edited.seq(), edited.senderId(),
-					edited.text(), null, false, null, 0, edited.editedAt(), null, edited.mentions()))
+					edited.text(), null, false, null, 0, edited.editedAt(), null, edited.mentions(), null))
 			.toList()), ack);
 	}
 
@@ -77,7 +77,7 @@ class MessageEventsListener {
 			sendersReads.merge(new SenderInChat(message.chatId(), message.senderId()), message.seq(), Math::max);
 			return new StoredMessage(message.id(), message.chatId(), message.seq(), message.senderId(), message.text(),
 					message.sentAt(), false, message.clientMessageId(), message.generation(), null, message.replyToId(),
-					message.mentions());
+					message.mentions(), message.system());
 		}).toList());
 		this.chats.raiseLastSeqs(lastSeqs);
 		// Sending marks the chat read up to the message for its sender (chat-service does

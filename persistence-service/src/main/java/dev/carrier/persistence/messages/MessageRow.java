@@ -3,6 +3,7 @@ package dev.carrier.persistence.messages;
 import java.time.Instant;
 import java.util.List;
 
+import dev.carrier.persistence.events.SystemLine;
 import dev.carrier.persistence.reactions.Reaction;
 
 /**
@@ -10,11 +11,11 @@ import dev.carrier.persistence.reactions.Reaction;
  * and tables say about it.
  */
 record MessageRow(String id, String chatId, long seq, String senderId, String text, Instant sentAt, boolean deleted,
-		Instant editedAt, String replyToId, String clientMessageId, List<String> mentions) {
+		Instant editedAt, String replyToId, String clientMessageId, List<String> mentions, SystemLine system) {
 
 	MessageView toView(MessageView.ReplyTo replyTo, List<Reaction> reactions) {
 		return new MessageView(this.id, this.chatId, this.seq, this.senderId, this.text, this.sentAt, this.deleted,
-				this.editedAt, replyTo, reactions, this.deleted ? List.of() : this.mentions);
+				this.editedAt, replyTo, reactions, this.deleted ? List.of() : this.mentions, this.system);
 	}
 
 	/** The {@code mentions} column: ids comma-separated, NULL for none. */

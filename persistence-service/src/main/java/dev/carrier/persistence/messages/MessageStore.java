@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.carrier.persistence.SqlTimes;
+import dev.carrier.persistence.events.SystemLine;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -37,8 +38,8 @@ class MessageStore {
 	 */
 	private static final String UPSERT = """
 			INSERT INTO messages (id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, generation,
-				edited_at, reply_to_id, mentions)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				edited_at, reply_to_id, mentions, system_type, system_user_ids)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON DUPLICATE KEY UPDATE
 				seq = IF(id = VALUES(id), seq, NULL),
 				mentions = IF(deleted OR VALUES(deleted), NULL,
@@ -49,11 +50,13 @@ class MessageStore {
 				sent_at = COALESCE(sent_at, VALUES(sent_at)),
 				client_message_id = COALESCE(client_message_id, VALUES(client_message_id)),
 				reply_to_id = COALESCE(reply_to_id, VALUES(reply_to_id)),
+				system_user_ids = IF(system_type IS NULL, VALUES(system_user_ids), system_user_ids),
+				system_type = COALESCE(system_type, VALUES(system_type)),
 				edited_at = GREATEST(COALESCE(edited_at, VALUES(edited_at)), COALESCE(VALUES(edited_at), edited_at))
 			""";
 
 	private static final String ROW_COLUMNS = "SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, edited_at,"
-			+ " reply_to_id, client_message_id, mentions FROM messages";
+			+ " reply_to_id, client_message_id, mentions, system_type, system_user_ids FROM messages";
 
 	private final JdbcTemplate jdbc;
 
@@ -76,6 +79,8 @@ class MessageStore {
 			statement.setString(11, message.replyToId());
 			statement.setString(12,
 					(message.deleted() || message.mentions().isEmpty()) ? null : String.join(",", message.mentions()));
+			statement.setString(13, (message.system() != null) ? message.system().type() : null);
+			statement.setString(14, (message.system() != null) ? String.join(",", message.system().userIds()) : null);
 		});
 	}
 
@@ -90,15 +95,17 @@ class MessageStore {
 			args.add(slot.chatId());
 			args.add(slot.seq());
 		});
-		return this.jdbc
-			.query("SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, generation,"
-					+ " reply_to_id, mentions FROM messages WHERE " + where, (row, n) -> {
-						Timestamp sentAt = row.getTimestamp(6);
-						return new StoredMessage(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
-								row.getString(5), (sentAt != null) ? sentAt.toInstant() : null, row.getBoolean(7),
-								row.getString(8), row.getLong(9), null, row.getString(10),
-								MessageRow.mentions(row.getString(11)));
-					}, args.toArray());
+		return this.jdbc.query(
+				"SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, generation,"
+						+ " reply_to_id, mentions, system_type, system_user_ids FROM messages WHERE " + where,
+				(row, n) -> {
+					Timestamp sentAt = row.getTimestamp(6);
+					return new StoredMessage(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
+							row.getString(5), (sentAt != null) ? sentAt.toInstant() : null, row.getBoolean(7),
+							row.getString(8), row.getLong(9), null, row.getString(10),
+							MessageRow.mentions(row.getString(11)),
+							SystemLine.fromColumns(row.getString(12), row.getString(13)));
+				}, args.toArray());
 	}
 
 	public void delete(Collection<String> ids) {
@@ -162,7 +169,7 @@ class MessageStore {
 		return new MessageRow(row.getString(1), row.getString(2), row.getLong(3), row.getString(4), row.getString(5),
 				(sentAt != null) ? sentAt.toInstant() : null, row.getBoolean(7),
 				(editedAt != null) ? editedAt.toInstant() : null, row.getString(9), row.getString(10),
-				MessageRow.mentions(row.getString(11)));
+				MessageRow.mentions(row.getString(11)), SystemLine.fromColumns(row.getString(12), row.getString(13)));
 	}
 
 }
