@@ -20,7 +20,7 @@ import {
 /**
  * Drafts and membership lines with real people (issue 19): unsent text survives a chat switch and
  * a reload and goes at send and logout; adding someone and leaving show as lines in the others'
- * conversation, live.
+ * conversation, live, and stay there after a reload (they are messages of the chat's history).
  */
 describe('Drafts and membership lines in the browser', () => {
   let browser: Browser;
@@ -76,7 +76,7 @@ describe('Drafts and membership lines in the browser', () => {
     await input.fill('');
   });
 
-  it('shows "dan was added" to the others when someone adds him', async () => {
+  it('shows "ann added dan" to everyone when she adds him', async () => {
     await openChat(bob.page, group);
     await openChat(ann.page, group);
     await ann.page.getByTestId('chat-menu-button').click();
@@ -85,10 +85,8 @@ describe('Drafts and membership lines in the browser', () => {
     await dialog.getByTestId('add-members-input').fill(dan.username);
     await dialog.getByTestId('add-members-submit').click();
     await dialog.waitFor({ state: 'detached' });
-    const text = `${dan.username} was added to the group`;
-    for (const page of [ann.page, bob.page]) {
-      await page.getByTestId('system-line').filter({ hasText: text }).waitFor();
-    }
+    await ann.page.getByTestId('system-line').filter({ hasText: `You added ${dan.username} to the group` }).waitFor();
+    await bob.page.getByTestId('system-line').filter({ hasText: `${ann.user.username} added ${dan.username} to the group` }).waitFor();
     // After the last message there was, not above it.
     const order = await bob.page.getByTestId('message-list').evaluate((ol) =>
       [...ol.children].map((li) => li.getAttribute('data-testid')).filter((t) => t !== 'day-separator'),
@@ -107,6 +105,10 @@ describe('Drafts and membership lines in the browser', () => {
       await page.getByTestId('system-line').filter({ hasText: text }).waitFor();
     }
     await screenshot(bob.page, 'system-lines');
+    // The lines are the chat's history, not a memory of this page: a reload shows both again.
+    await bob.page.reload();
+    await bob.page.getByTestId('system-line').filter({ hasText: text }).waitFor();
+    await bob.page.getByTestId('system-line').filter({ hasText: `${ann.user.username} added ${dan.username} to the group` }).waitFor();
   });
 
   it('clears every draft at logout', async () => {

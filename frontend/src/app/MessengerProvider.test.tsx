@@ -369,7 +369,7 @@ describe('drafts', () => {
 });
 
 describe('system lines', () => {
-  it('turns chat.updated into lines in the conversation: added, left, renamed', async () => {
+  it('shows the server’s system lines by current names, and a new name from chat.updated', async () => {
     withGroup = true;
     window.history.replaceState(null, '', '/chats/c2');
     render(<App />);
@@ -378,11 +378,16 @@ describe('system lines', () => {
     act(() => ws.serverOpen());
     await act(async () => ws.push({ type: 'ready' }));
     const dan = { id: 'u4', username: 'dan', avatarUrl: null };
-    await act(async () => ws.push({ type: 'chat.updated', chat: { ...group, members: [group.members[0], group.members[2], dan] } }));
-    await act(async () => ws.push({ type: 'chat.updated', chat: { ...group, name: 'Road trip', members: [group.members[0], group.members[2], dan] } }));
+    const members = [group.members[0], group.members[2], dan];
+    await act(async () => ws.push({ type: 'chat.updated', chat: { ...group, members } }));
+    const line = (seq: number, senderId: string, system: object) =>
+      ({ id: `s${seq}`, chatId: 'c2', seq, senderId, text: '', sentAt: '2026-11-25T10:05:00Z', deleted: false, system });
+    await act(async () => ws.push({ type: 'message.created', message: line(90, group.members[0].id, { type: 'member.added', userIds: ['u4'] }) }));
+    await act(async () => ws.push({ type: 'message.created', message: line(91, 'u2', { type: 'member.left', userIds: ['u2'] }) }));
+    await act(async () => ws.push({ type: 'chat.updated', chat: { ...group, name: 'Road trip', members } }));
     const lines = () => screen.queryAllByTestId('system-line').map((el) => `${el.dataset.kind}: ${el.querySelector('span')?.textContent}`);
     await waitFor(() =>
-      expect(lines()).toEqual(['added: dan was added to the group', 'left: bob left the group', 'renamed: The group was renamed “Road trip”']),
+      expect(lines()).toEqual(['added: You added dan to the group', 'left: bob left the group', 'renamed: The group was renamed “Road trip”']),
     );
     // The same members again (the echo of one's own change, a refresh) add nothing.
     await act(async () => ws.push({ type: 'chat.updated', chat: { ...group, name: 'Road trip', members: [group.members[0], group.members[2], dan] } }));

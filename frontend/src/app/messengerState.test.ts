@@ -41,11 +41,13 @@ describe('system lines from chat changes', () => {
   const cy = { id: 'u3', username: 'cy', avatarUrl: null };
   const group = { id: 'c1', type: 'group' as const, name: 'G', members: [me, bo, cy], createdAt: '2026-11-25T09:00:00Z' };
 
-  it('makes none for a chat seen for the first time, and one after the last message for a later change', () => {
+  it('makes none for a chat seen for the first time, nor for members added or gone (the server writes those), one after the last message for a new name', () => {
     let s = messengerReducer({ ...initialMessengerState, me }, { type: 'chats.loaded', summaries: [{ chat: group, lastMessage: msg(4), unread: 0 }] });
     expect(s.systemLines).toEqual({});
     s = messengerReducer(s, { type: 'chat.upserted', chat: { ...group, members: [me, cy] } });
-    expect(s.systemLines.c1).toMatchObject([{ kind: 'left', text: 'bo left the group', afterSeq: 4 }]);
+    expect(s.systemLines).toEqual({});
+    s = messengerReducer(s, { type: 'chat.upserted', chat: { ...group, name: 'H', members: [me, cy] } });
+    expect(s.systemLines.c1).toMatchObject([{ kind: 'renamed', text: 'The group was renamed “H”', afterSeq: 4 }]);
   });
 
   it('notices a change missed while offline when the list is refreshed, and forgets them with the chat', () => {

@@ -42,7 +42,7 @@ function withChangeLines(state: MessengerState, prev: ChatSummary | undefined, n
   if (!prev || next.type !== 'group') return state;
   const held = state.messages[next.id]?.items ?? [];
   const afterSeq = Math.max(lastSeq(held), prev.lastMessage?.seq ?? 0);
-  const lines = chatChangeLines(prev.chat, next, state.me?.id ?? null, afterSeq, new Date());
+  const lines = chatChangeLines(prev.chat, next, afterSeq, new Date());
   if (!lines.length) return state;
   return { ...state, systemLines: { ...state.systemLines, [next.id]: [...(state.systemLines[next.id] ?? []), ...lines] } };
 }

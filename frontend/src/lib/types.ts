@@ -58,6 +58,14 @@ export interface Message {
   reactions?: Reaction[];
   /** The ids of the members the text names as `@username`, in order; absent from older payloads (read as []). */
   mentions?: string[];
+  /** Set on a system line the server wrote ("ann added dan"); its sender is who acted, its text empty. */
+  system?: MessageSystem | null;
+}
+
+/** What a system line says: who was added (by the sender), or that the sender left. */
+export interface MessageSystem {
+  type: 'member.added' | 'member.left';
+  userIds: string[];
 }
 
 export interface ChatSummary {
@@ -105,6 +113,8 @@ export interface LocalMessage {
   reactions: Reaction[];
   /** Who the text mentions, by id (the server's answer; computed locally while pending). */
   mentions: string[];
+  /** Set on a system line ("ann added dan"). */
+  system?: MessageSystem | null;
   status: DeliveryStatus;
   error?: string;
 }

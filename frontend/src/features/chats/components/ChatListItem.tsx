@@ -4,7 +4,7 @@ import { formatListTime } from '../../../lib/time';
 import type { ChatSummary, Member } from '../../../lib/types';
 import { plainText } from '../../../lib/markup';
 import { chatPath } from '../../../lib/useChatRoute';
-import { withCurrentNames } from '../../messages';
+import { systemText, withCurrentNames } from '../../messages';
 import { MentionBadge } from './MentionBadge';
 
 /** One chat in the sidebar: a link to the chat's own address. */
@@ -18,7 +18,9 @@ export function ChatListItem({ summary, title, avatar, active, myId, users }: {
 }) {
   const last = summary.lastMessage;
   let preview = 'No messages yet';
-  if (last) {
+  if (last?.system) {
+    preview = systemText(last.system, last.senderId, (id) => users[id]?.username ?? 'Someone', myId);
+  } else if (last) {
     const who = last.senderId === myId ? 'You: ' : summary.chat.type === 'group' ? `${users[last.senderId]?.username ?? 'Someone'}: ` : '';
     preview = last.deleted ? `${who}Message deleted` : who + plainText(withCurrentNames(last.text, last.mentions ?? [], summary.chat.members));
   }

@@ -5,7 +5,7 @@ import type { JumpTarget } from '../../../lib/useChatRoute';
 import { useJumpToMessage } from '../hooks/useJumpToMessage';
 import { groupPlaces } from '../utils/grouping';
 import { messageKey } from '../utils/messageList';
-import { interleave } from '../utils/systemLines';
+import { interleave, systemMessageLine } from '../utils/systemLines';
 import { DaySeparator } from './DaySeparator';
 import { MessageItem } from './MessageItem';
 import { SystemLineItem } from './SystemLineItem';
@@ -51,7 +51,7 @@ export function MessageList({ items, systemLines = [], myId, users, members, has
   const lastMine = items.length ? items[items.length - 1].senderId === myId : false;
   const places = groupPlaces(items);
   const nameOf = useCallback((userId: string) => users[userId]?.username ?? 'Unknown', [users]);
-  const entries = interleave(items, systemLines);
+  const entries = interleave(items, systemLines, (m) => systemMessageLine(m, nameOf, myId));
 
   // Older page prepended: keep the reader where they were. New message at the end: follow it
   // if the reader was at the bottom or wrote it.

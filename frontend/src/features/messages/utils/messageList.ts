@@ -20,6 +20,7 @@ export function fromServer(m: Message, clientMessageId: string | null = null): L
     replyTo: m.replyTo ?? null,
     reactions: m.reactions ?? [],
     mentions: m.mentions ?? [],
+    system: m.system ?? null,
     status: 'sent',
   };
 }

@@ -1,19 +1,35 @@
-import type { Chat, LocalMessage, SystemLine } from '../../../lib/types';
+import type { Chat, LocalMessage, Message, MessageSystem, SystemLine } from '../../../lib/types';
 
 const names = (list: string[]) =>
   list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
 
 /**
- * What changed between two versions of a chat, as lines for its conversation: who was added, who
- * left, and a new name. Compares members by id, so a member who only renamed themself is no
- * change. `myId` is written as "You".
+ * What a system line the server wrote says, by the people's current names: "ann added dan to the
+ * group", "You added dan", "ann added you", "cat left the group".
  */
-export function chatChangeLines(prev: Chat, next: Chat, myId: string | null, afterSeq: number, at: Date): SystemLine[] {
-  const before = new Set(prev.members.map((m) => m.id));
-  const after = new Set(next.members.map((m) => m.id));
-  const who = (m: { id: string; username: string }) => (m.id === myId ? 'You' : m.username);
-  const added = next.members.filter((m) => !before.has(m.id)).map(who);
-  const left = prev.members.filter((m) => !after.has(m.id)).map(who);
+export function systemText(system: MessageSystem, actorId: string, nameOf: (id: string) => string, myId: string | null): string {
+  const actor = actorId === myId ? 'You' : nameOf(actorId);
+  if (system.type === 'member.left') return `${actor} left the group`;
+  return `${actor} added ${names(system.userIds.map((id) => (id === myId ? 'you' : nameOf(id))))} to the group`;
+}
+
+/** A system message as a line of the conversation, in its place (after the seq before it). */
+export function systemMessageLine(message: Message & { system: MessageSystem }, nameOf: (id: string) => string, myId: string | null): SystemLine {
+  return {
+    id: message.id,
+    chatId: message.chatId,
+    kind: message.system.type === 'member.added' ? 'added' : 'left',
+    text: systemText(message.system, message.senderId, nameOf, myId),
+    at: message.sentAt,
+    afterSeq: message.seq - 1,
+  };
+}
+
+/**
+ * What changed between two versions of a chat that the server writes no line for: a new name.
+ * (Members added and left are system messages of the chat's history.)
+ */
+export function chatChangeLines(prev: Chat, next: Chat, afterSeq: number, at: Date): SystemLine[] {
   const iso = at.toISOString();
   const line = (kind: SystemLine['kind'], text: string): SystemLine => ({
     id: `${next.id}:${kind}:${iso}:${text}`,
@@ -24,8 +40,6 @@ export function chatChangeLines(prev: Chat, next: Chat, myId: string | null, aft
     afterSeq,
   });
   const lines: SystemLine[] = [];
-  if (added.length) lines.push(line('added', `${names(added)} ${added.length === 1 && added[0] !== 'You' ? 'was' : 'were'} added to the group`));
-  if (left.length) lines.push(line('left', `${names(left)} left the group`));
   if ((prev.name ?? '') !== (next.name ?? '')) {
     lines.push(line('renamed', next.name ? `The group was renamed “${next.name}”` : 'The group name was removed'));
   }
@@ -38,13 +52,21 @@ export type ConversationEntry = { kind: 'message'; message: LocalMessage; index:
  * Messages and system lines in reading order: a line goes after the message it followed
  * (`afterSeq`), before any message not yet confirmed.
  */
-export function interleave(items: readonly LocalMessage[], lines: readonly SystemLine[]): ConversationEntry[] {
+export function interleave(
+  items: readonly LocalMessage[],
+  lines: readonly SystemLine[],
+  asLine: (message: Message & { system: MessageSystem }) => SystemLine = (m) => systemMessageLine(m, (id) => id, null),
+): ConversationEntry[] {
   const pending = [...lines].sort((a, b) => a.afterSeq - b.afterSeq || a.at.localeCompare(b.at));
   const out: ConversationEntry[] = [];
   let j = 0;
   items.forEach((message, index) => {
     while (j < pending.length && (message.seq === null || message.seq > pending[j].afterSeq)) out.push({ kind: 'system', line: pending[j++] });
-    out.push({ kind: 'message', message, index });
+    if (message.system && message.id !== null && message.seq !== null) {
+      out.push({ kind: 'system', line: asLine({ ...message, id: message.id, seq: message.seq, system: message.system }) });
+    } else {
+      out.push({ kind: 'message', message, index });
+    }
   });
   while (j < pending.length) out.push({ kind: 'system', line: pending[j++] });
   return out;
