@@ -57,7 +57,8 @@ for i = #items, 1, -1 do
       end
       local entry = cjson.encode(m)
       redis.call('LSET', KEYS[2], i - 1, entry)
-      -- The push shows the message as the API does, every field present.
+      -- The push shows the message as the API does, every field present (a system line takes no
+      -- reactions, so "system" is null).
       local shown = cjson.encode({
         id = m.id, chatId = m.chatId, seq = m.seq, senderId = m.senderId, text = m.text, sentAt = m.sentAt,
         deleted = m.deleted, editedAt = m.editedAt or cjson.null, replyTo = m.replyTo or cjson.null
@@ -65,7 +66,8 @@ for i = #items, 1, -1 do
       local reactionsJson = (#reactions == 0) and '[]' or cjson.encode(reactions)
       redis.call('PUBLISH', ARGV[6], ARGV[7] .. '{"type":"message.updated","message":'
         .. string.sub(shown, 1, -2) .. ',"reactions":' .. reactionsJson
-        .. ',"mentions":' .. ((type(m.mentions) == 'table') and cjson.encode(m.mentions) or '[]') .. '}}')
+        .. ',"mentions":' .. ((type(m.mentions) == 'table') and cjson.encode(m.mentions) or '[]')
+        .. ',"system":null}}')
       return {'applied', entry}
     end
   end
