@@ -163,7 +163,9 @@ class InternalApiIntegrationTests {
 		assertThat(first.get("reactions")).isEmpty();
 		assertThat(first.get("mentions").isArray()).isTrue();
 		assertThat(first.get("mentions")).isEmpty();
-		assertThat(first.properties()).hasSize(11);
+		assertThat(first.get("attachments").isArray()).isTrue();
+		assertThat(first.get("attachments")).isEmpty();
+		assertThat(first.properties()).hasSize(12);
 	}
 
 	@Test
