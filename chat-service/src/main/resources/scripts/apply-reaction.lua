@@ -65,7 +65,8 @@ for i = #items, 1, -1 do
       local reactionsJson = (#reactions == 0) and '[]' or cjson.encode(reactions)
       redis.call('PUBLISH', ARGV[6], ARGV[7] .. '{"type":"message.updated","message":'
         .. string.sub(shown, 1, -2) .. ',"reactions":' .. reactionsJson
-        .. ',"mentions":' .. ((type(m.mentions) == 'table') and cjson.encode(m.mentions) or '[]') .. '}}')
+        .. ',"mentions":' .. ((type(m.mentions) == 'table') and cjson.encode(m.mentions) or '[]')
+        .. ',"attachments":' .. ((type(m.attachments) == 'table') and cjson.encode(m.attachments) or '[]') .. '}}')
       return {'applied', entry}
     end
   end

@@ -12,7 +12,8 @@
 -- ARGV: 1 chatId, 2 senderId, 3 '<senderId>:<clientMessageId>', 4 new message id, 5 text,
 --       6 sentAt, 7 nowMillis, 8 leaseMillis, 9 list bound, 10 user-chats key prefix,
 --       11 the quote of the message replied to as JSON, or '' for no reply,
---       12 the ids of the members it mentions as a JSON array, or '' for none
+--       12 the ids of the members it mentions as a JSON array, or '' for none,
+--       13 the attachments it carries as a JSON array of attachment objects, or '' for none
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return {'no-chat'}
 end
@@ -40,7 +41,8 @@ local message = cjson.encode({
   id = ARGV[4], chatId = ARGV[1], seq = seq, senderId = ARGV[2], text = ARGV[5],
   sentAt = ARGV[6], deleted = false, pending = true,
   replyTo = (ARGV[11] ~= '') and cjson.decode(ARGV[11]) or nil,
-  mentions = (ARGV[12] ~= '') and cjson.decode(ARGV[12]) or nil
+  mentions = (ARGV[12] ~= '') and cjson.decode(ARGV[12]) or nil,
+  attachments = (ARGV[13] ~= '') and cjson.decode(ARGV[13]) or nil
 })
 redis.call('RPUSH', KEYS[3], message)
 local stored = tonumber(redis.call('HGET', KEYS[1], 'storedSeq') or '0')

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 /**
  * A chat's whole history as a download: JSON (the message array) or text, one line per
  * message: {@code [2026-11-25 10:00:00 UTC] alice: text} (and {@code (edited)} after an
- * edited one).
+ * edited one, and {@code [file: NAME]} for each attachment).
  */
 @Service
 class ExportService {
@@ -83,8 +83,10 @@ class ExportService {
 				.append((sender != null) ? sender : message.senderId())
 				.append(": ")
 				.append(message.deleted() ? "(deleted)" : message.text())
-				.append((message.editedAt() != null && !message.deleted()) ? " (edited)" : "")
-				.append('\n');
+				.append((message.editedAt() != null && !message.deleted()) ? " (edited)" : "");
+			// files by name: the export holds the history, the files stay downloadable
+			message.attachments().forEach(attachment -> out.append(" [file: ").append(attachment.name()).append(']'));
+			out.append('\n');
 		}
 		return out.toString();
 	}
