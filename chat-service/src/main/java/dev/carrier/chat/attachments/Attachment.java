@@ -1,5 +1,7 @@
 package dev.carrier.chat.attachments;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * {@code {id, name, type, size, width, height}}: {@code type} as persistence-service read
  * it from the bytes, {@code width} and {@code height} in pixels for an image shown inline
@@ -9,6 +11,7 @@ package dev.carrier.chat.attachments;
 public record Attachment(String id, String name, String type, long size, Integer width, Integer height) {
 
 	/** An image has a server-made thumbnail; everything else is a download. */
+	@JsonIgnore
 	public boolean isImage() {
 		return this.width != null;
 	}
