@@ -67,6 +67,7 @@ for i = #items, 1, -1 do
       redis.call('PUBLISH', ARGV[6], ARGV[7] .. '{"type":"message.updated","message":'
         .. string.sub(shown, 1, -2) .. ',"reactions":' .. reactionsJson
         .. ',"mentions":' .. ((type(m.mentions) == 'table') and cjson.encode(m.mentions) or '[]')
+        .. ',"attachments":' .. ((type(m.attachments) == 'table') and cjson.encode(m.attachments) or '[]')
         .. ',"system":null}}')
       return {'applied', entry}
     end

@@ -1,4 +1,4 @@
--- Tombstones the sender's own message in the cached list (text, quote and reactions gone,
+-- Tombstones the sender's own message in the cached list (text, quote, reactions and attachments gone,
 -- deleted = true); the cached replies to it then quote a deleted message.
 -- Returns 'deleted' with the tombstone, 'not-found' when the message is someone else's, a system
 -- line (which says what happened to the chat, and stays) or not acknowledged yet (pending),
@@ -17,6 +17,7 @@ for i = #items, 1, -1 do
       m.text = ''
       m.replyTo = nil
       m.reactions = nil
+      m.attachments = nil
       local tombstone = cjson.encode(m)
       redis.call('LSET', KEYS[1], i - 1, tombstone)
       for j = i + 1, #items do

@@ -13,10 +13,11 @@
 --       6 sentAt, 7 nowMillis, 8 leaseMillis, 9 list bound, 10 user-chats key prefix,
 --       11 the quote of the message replied to as JSON, or '' for no reply,
 --       12 the ids of the members it mentions as a JSON array, or '' for none,
---       13 a system line's JSON ({type, userIds}), or '' for a person's message
+--       13 the attachments it carries as a JSON array of attachment objects, or '' for none,
+--       14 a system line's JSON ({type, userIds}), or '' for a person's message
 -- A system line records a change of the members that the caller has just made: its sender is the
 -- member who acted, who is no member any more when they left, so the membership check is skipped.
-local system = (ARGV[13] ~= '') and cjson.decode(ARGV[13]) or nil
+local system = (ARGV[14] ~= '') and cjson.decode(ARGV[14]) or nil
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return {'no-chat'}
 end
@@ -45,6 +46,7 @@ local message = cjson.encode({
   sentAt = ARGV[6], deleted = false, pending = true,
   replyTo = (ARGV[11] ~= '') and cjson.decode(ARGV[11]) or nil,
   mentions = (ARGV[12] ~= '') and cjson.decode(ARGV[12]) or nil,
+  attachments = (ARGV[13] ~= '') and cjson.decode(ARGV[13]) or nil,
   system = system
 })
 redis.call('RPUSH', KEYS[3], message)

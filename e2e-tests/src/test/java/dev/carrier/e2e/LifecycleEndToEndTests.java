@@ -155,7 +155,7 @@ class LifecycleEndToEndTests {
 				stored.size(), attempts.get(), retries.get());
 	}
 
-	private static Duration parse(String springDuration) {
+	static Duration parse(String springDuration) {
 		String value = springDuration.trim();
 		long amount = Long.parseLong(value.replaceAll("[^0-9]", ""));
 		return switch (value.replaceAll("[0-9]", "")) {

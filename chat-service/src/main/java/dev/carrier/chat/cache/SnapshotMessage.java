@@ -18,15 +18,20 @@ record SnapshotMessage(String id, String chatId, long seq, String senderId, Stri
 		boolean deleted, Instant editedAt, @JsonInclude(JsonInclude.Include.NON_NULL) Quote replyTo,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reaction> reactions,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> mentions,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments,
 		@JsonInclude(JsonInclude.Include.NON_NULL) SystemLine system) {
 
 	SnapshotMessage(String id, String chatId, long seq, String senderId, String text, Instant sentAt, boolean deleted,
 			Instant editedAt) {
-		this(id, chatId, seq, senderId, text, sentAt, deleted, editedAt, null, List.of(), List.of(), null);
+		this(id, chatId, seq, senderId, text, sentAt, deleted, editedAt, null, List.of(), List.of(), List.of(), null);
 	}
 
 	/** {@code {id, seq, senderId, excerpt, deleted}}, as messages.Quote. */
 	record Quote(String id, long seq, String senderId, String excerpt, boolean deleted) {
+	}
+
+	/** {@code {id, name, type, size, width, height}}, as attachments.Attachment. */
+	record Attachment(String id, String name, String type, long size, Integer width, Integer height) {
 	}
 
 	/** {@code {type, userIds}}, as events.SystemLine. */

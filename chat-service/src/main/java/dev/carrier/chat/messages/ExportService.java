@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * A chat's whole history as a download: JSON (the message array) or text, one line per
  * message: {@code [2026-11-25 10:00:00 UTC] alice: text} (and {@code (edited)} after an
- * edited one), and a system line as {@code [...] alice added bob, carol} or
- * {@code [...] bob left}.
+ * edited one, and {@code [file: NAME]} for each attachment), and a system line as
+ * {@code [...] alice added bob, carol} or {@code [...] bob left}.
  */
 @Service
 class ExportService {
@@ -91,8 +91,10 @@ class ExportService {
 			}
 			out.append(": ")
 				.append(message.deleted() ? "(deleted)" : message.text())
-				.append((message.editedAt() != null && !message.deleted()) ? " (edited)" : "")
-				.append('\n');
+				.append((message.editedAt() != null && !message.deleted()) ? " (edited)" : "");
+			// files by name: the export holds the history, the files stay downloadable
+			message.attachments().forEach(attachment -> out.append(" [file: ").append(attachment.name()).append(']'));
+			out.append('\n');
 		}
 		return out.toString();
 	}

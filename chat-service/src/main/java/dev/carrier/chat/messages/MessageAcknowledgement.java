@@ -2,6 +2,7 @@ package dev.carrier.chat.messages;
 
 import java.time.Instant;
 
+import dev.carrier.chat.attachments.Attachment;
 import dev.carrier.chat.events.EventPublisher;
 import dev.carrier.chat.events.MessageSent;
 import dev.carrier.chat.events.SentMessage;
@@ -45,7 +46,7 @@ class MessageAcknowledgement {
 					new SentMessage(message.id(), message.chatId(), message.seq(), message.senderId(), message.text(),
 							message.sentAt(), clientMessageId, Long.parseLong(appended.generation()),
 							(message.replyTo() != null) ? message.replyTo().id() : null, message.mentions(),
-							message.system())));
+							message.attachments().stream().map(Attachment::id).toList(), message.system())));
 		return this.store.confirm(message, appended.generation(),
 				this.fanout.envelope(appended.memberIds(), new MessagePush.Created(message)));
 	}

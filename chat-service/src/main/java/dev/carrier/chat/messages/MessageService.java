@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import dev.carrier.chat.attachments.Attachment;
+import dev.carrier.chat.attachments.AttachmentService;
 import dev.carrier.chat.chats.ChatAccess;
 import dev.carrier.chat.chats.ChatNotFound;
 import dev.carrier.chat.chats.StoredChat;
@@ -45,6 +47,8 @@ public class MessageService {
 
 	private final Fanout fanout;
 
+	private final AttachmentService attachments;
+
 	private final Counter sent;
 
 	private final Counter retried;
@@ -55,8 +59,9 @@ public class MessageService {
 
 	MessageService(ChatAccess chats, MessageStore store, MessageHistory history, MessageLookup lookup,
 			Mentions mentions, MessageAcknowledgement acknowledgement, EventPublisher events, Fanout fanout,
-			MeterRegistry meters) {
+			AttachmentService attachments, MeterRegistry meters) {
 		this.acknowledgement = acknowledgement;
+		this.attachments = attachments;
 		this.mentions = mentions;
 		this.chats = chats;
 		this.store = store;
@@ -79,9 +84,11 @@ public class MessageService {
 	}
 
 	public Message send(String chatId, String senderId, SendMessageRequest request) {
-		String text = request.text().trim();
-		if (text.isEmpty() || text.length() > MAX_TEXT) {
-			throw new InvalidRequest("Message text must be 1 to " + MAX_TEXT + " characters after trimming");
+		String text = (request.text() != null) ? request.text().trim() : "";
+		boolean attached = !request.attachmentIds().isEmpty();
+		if ((text.isEmpty() && !attached) || text.length() > MAX_TEXT) {
+			throw new InvalidRequest("Message text must be 1 to " + MAX_TEXT
+					+ " characters after trimming (or empty when the message carries attachments)");
 		}
 		String clientMessageId = request.clientMessageId().trim();
 		if (clientMessageId.isEmpty() || clientMessageId.length() > 64) {
@@ -94,7 +101,17 @@ public class MessageService {
 		Quote quote = (request.replyTo() != null) ? quote(chatId, senderId, request.replyTo().trim()) : null;
 		List<String> mentioned = Mentions.names(text).isEmpty() ? List.of()
 				: this.mentions.of(text, this.chats.requireMember(chatId, senderId).memberIds());
-		return this.sendTimer.record(() -> store(chatId, senderId, clientMessageId, text, quote, mentioned));
+		// claimed before the append, so no second send can carry them (a retry claims
+		// again)
+		List<Attachment> attachments = attached ? claim(chatId, senderId, clientMessageId, request.attachmentIds())
+				: List.of();
+		return this.sendTimer.record(() -> store(chatId, senderId, clientMessageId,
+				new MessageContent(text, quote, mentioned, attachments, null)));
+	}
+
+	private List<Attachment> claim(String chatId, String senderId, String clientMessageId, List<String> ids) {
+		this.chats.requireMember(chatId, senderId);
+		return this.attachments.claim(chatId, senderId, clientMessageId, ids);
 	}
 
 	/**
@@ -108,17 +125,15 @@ public class MessageService {
 			.orElseThrow(() -> new InvalidRequest("replyTo must be a message of this chat that is not deleted"));
 	}
 
-	private Message store(String chatId, String senderId, String clientMessageId, String text, Quote quote,
-			List<String> mentioned) {
+	private Message store(String chatId, String senderId, String clientMessageId, MessageContent content) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		// The append checks membership itself, so a cached chat costs one round trip.
-		MessageStore.Appended appended = this.store.append(chatId, senderId, clientMessageId, text, quote, mentioned,
-				null, now);
+		MessageStore.Appended appended = this.store.append(chatId, senderId, clientMessageId, content, now);
 		if (appended.outcome() == MessageStore.Outcome.NO_CHAT) {
 			// Not cached: reload it for a member (a stranger reloads nothing), then once
 			// more.
 			this.chats.requireMember(chatId, senderId);
-			appended = this.store.append(chatId, senderId, clientMessageId, text, quote, mentioned, null, now);
+			appended = this.store.append(chatId, senderId, clientMessageId, content, now);
 		}
 		switch (appended.outcome()) {
 			case NO_CHAT, NOT_MEMBER -> throw new ChatNotFound();

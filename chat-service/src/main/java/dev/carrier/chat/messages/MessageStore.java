@@ -66,17 +66,17 @@ class MessageStore {
 
 	}
 
-	Appended append(String chatId, String senderId, String clientMessageId, String text, Quote quote,
-			List<String> mentions, SystemLine system, Instant now) {
+	Appended append(String chatId, String senderId, String clientMessageId, MessageContent content, Instant now) {
 		String messageId = java.util.UUID.randomUUID().toString();
 		List<String> keys = List.of(RedisKeys.chat(chatId), RedisKeys.members(chatId), RedisKeys.messages(chatId),
 				RedisKeys.clientIds(chatId), RedisKeys.read(chatId), RedisKeys.lease(chatId));
 		List<?> result = this.redis.execute(RedisScripts.SEND_MESSAGE, keys, chatId, senderId,
-				senderId + ":" + clientMessageId, messageId, text, now.toString(), String.valueOf(now.toEpochMilli()),
-				String.valueOf(this.properties.chat().leaseTtl().toMillis()),
+				senderId + ":" + clientMessageId, messageId, content.text(), now.toString(),
+				String.valueOf(now.toEpochMilli()), String.valueOf(this.properties.chat().leaseTtl().toMillis()),
 				String.valueOf(this.properties.chat().messageBound()), RedisKeys.USER_CHATS_PREFIX,
-				(quote != null) ? this.json.writeValueAsString(quote) : "", jsonOrEmpty(mentions),
-				(system != null) ? this.json.writeValueAsString(system) : "");
+				(content.quote() != null) ? this.json.writeValueAsString(content.quote()) : "",
+				jsonOrEmpty(content.mentions()), jsonOrEmpty(content.attachments()),
+				(content.system() != null) ? this.json.writeValueAsString(content.system()) : "");
 		String status = String.valueOf(result.get(0));
 		return switch (status) {
 			case "created" -> new Appended(Outcome.CREATED, parse(result.get(1)), null, String.valueOf(result.get(2)),
@@ -93,7 +93,7 @@ class MessageStore {
 	/**
 	 * A non-empty list as JSON, or '' (the scripts leave empty arrays out of entries).
 	 */
-	private String jsonOrEmpty(List<String> values) {
+	private String jsonOrEmpty(List<?> values) {
 		return values.isEmpty() ? "" : this.json.writeValueAsString(values);
 	}
 

@@ -2,7 +2,6 @@ package dev.carrier.chat.messages;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 import dev.carrier.chat.chats.MembersChanged;
@@ -38,8 +37,8 @@ class SystemLines {
 		// Its own client id, which no person's send can take: theirs are keyed by their
 		// id.
 		String clientMessageId = "system:" + UUID.randomUUID();
-		MessageStore.Appended appended = this.store.append(change.chatId(), change.actorId(), clientMessageId, "", null,
-				List.of(), new SystemLine(change.change(), change.userIds()),
+		MessageStore.Appended appended = this.store.append(change.chatId(), change.actorId(), clientMessageId,
+				MessageContent.systemLine(new SystemLine(change.change(), change.userIds())),
 				Instant.now().truncatedTo(ChronoUnit.MILLIS));
 		// The members' change itself is stored and answered either way; the line about it
 		// is lost only when the chat left the cache in this very instant.

@@ -74,7 +74,39 @@ public class RemoteService {
 		return call(() -> exchange(this.rest.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(jsonBody)));
 	}
 
-	private Response call(Supplier<Response> attempt) {
+	/**
+	 * A PUT of raw bytes (an upload that names its own id, so a retry stores it once).
+	 */
+	public Response put(Function<UriBuilder, URI> uri, byte[] body) {
+		return call(() -> exchange(this.rest.put()
+			.uri(uri)
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.accept(MediaType.ALL)
+			.body(body)));
+	}
+
+	/** A GET of bytes with their Content-Type (an attachment, a thumbnail). */
+	public BinaryResponse getBytes(Function<UriBuilder, URI> uri) {
+		return call(() -> {
+			try {
+				BinaryResponse response = this.rest.get()
+					.uri(uri)
+					.accept(MediaType.ALL)
+					.exchange((request, result) -> new BinaryResponse(result.getStatusCode().value(),
+							result.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE),
+							StreamUtils.copyToByteArray(result.getBody())), true);
+				if (response.status() >= 500 && response.status() != 503) {
+					throw new RemoteFailure(this.name + " answered " + response.status());
+				}
+				return response;
+			}
+			catch (RestClientException ex) {
+				throw new RemoteFailure(this.name + " is unreachable: " + ex.getMessage());
+			}
+		});
+	}
+
+	private <T> T call(Supplier<T> attempt) {
 		try {
 			return Bulkhead
 				.decorateSupplier(this.bulkhead,
@@ -104,6 +136,10 @@ public class RemoteService {
 		catch (RestClientException ex) {
 			throw new RemoteFailure(this.name + " is unreachable: " + ex.getMessage());
 		}
+	}
+
+	/** Bytes as a service answered them, with their Content-Type. */
+	public record BinaryResponse(int status, String contentType, byte[] body) {
 	}
 
 	public record Response(int status, String body) {

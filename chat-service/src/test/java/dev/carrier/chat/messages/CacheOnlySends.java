@@ -24,8 +24,8 @@ public final class CacheOnlySends {
 	public static Message send(ApplicationContext context, String chatId, String senderId, String text) {
 		MessageStore store = context.getBean(MessageStore.class);
 		Fanout fanout = context.getBean(Fanout.class);
-		MessageStore.Appended appended = store.append(chatId, senderId, UUID.randomUUID().toString(), text, null,
-				List.of(), null, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		MessageStore.Appended appended = store.append(chatId, senderId, UUID.randomUUID().toString(),
+				MessageContent.of(text), Instant.now().truncatedTo(ChronoUnit.MILLIS));
 		if (appended.outcome() != MessageStore.Outcome.CREATED
 				|| !store.confirm(appended.message(), appended.generation(),
 						fanout.envelope(appended.memberIds(), new MessagePush.Created(appended.message())))) {

@@ -52,9 +52,9 @@ class MessageEditingTests {
 	void whenKafkaDoesNotAcknowledgeTheEditTheCacheAndTheSocketsHearNothing() {
 		given(this.chats.requireMember(CHAT, ALICE))
 			.willReturn(new StoredChat(CHAT, ChatType.DIRECT, null, Instant.EPOCH, 1, List.of(ALICE)));
-		given(this.store.find(CHAT, MESSAGE, ALICE)).willReturn(new EditStore.Lookup(EditStore.Found.CACHED,
-				new Message(MESSAGE, CHAT, 1, ALICE, "as sent", Instant.EPOCH, false, null, null, null, null, null),
-				"0"));
+		given(this.store.find(CHAT, MESSAGE, ALICE))
+			.willReturn(new EditStore.Lookup(EditStore.Found.CACHED, new Message(MESSAGE, CHAT, 1, ALICE, "as sent",
+					Instant.EPOCH, false, null, null, null, null, null, null), "0"));
 		willThrow(new ServiceUnavailable("The message broker is unavailable; retry the request")).given(this.events)
 			.publish(anyString(), anyString(), any());
 

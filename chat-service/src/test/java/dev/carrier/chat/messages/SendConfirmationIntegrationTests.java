@@ -93,7 +93,7 @@ class SendConfirmationIntegrationTests extends IntegrationTestSupport {
 		String chatId = createChat(alice, null, bob).path("id").asString();
 		List<String> members = List.of(alice.id(), bob.id());
 
-		MessageStore.Appended appended = this.store.append(chatId, alice.id(), "c-1", "not yet", null, List.of(), null,
+		MessageStore.Appended appended = this.store.append(chatId, alice.id(), "c-1", MessageContent.of("not yet"),
 				Instant.now().truncatedTo(ChronoUnit.MILLIS));
 
 		assertThat(appended.outcome()).isEqualTo(MessageStore.Outcome.CREATED);

@@ -79,6 +79,8 @@ public class StubPersistenceService extends StubServer {
 
 	private final List<String> requests = new CopyOnWriteArrayList<>();
 
+	private final StubAttachments attachments = new StubAttachments();
+
 	private volatile boolean snapshotsUnavailable;
 
 	public final AtomicInteger historyCalls = new AtomicInteger();
@@ -152,6 +154,9 @@ public class StubPersistenceService extends StubServer {
 		String body = readBody(exchange);
 		this.requests.add(method + " " + exchange.getRequestURI() + " " + body);
 		String[] parts = path.split("/");
+		if (path.startsWith("/internal/attachments/")) {
+			return this.attachments.handle(method, path, query, body);
+		}
 		if (path.equals("/internal/direct-chats")) {
 			String a = query.get("userA");
 			String b = query.get("userB");

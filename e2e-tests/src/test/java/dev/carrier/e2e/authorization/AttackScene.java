@@ -25,7 +25,7 @@ import org.awaitility.Awaitility;
  */
 record AttackScene(TestUser victim, TestUser friend, TestUser helper, TestUser attacker, TestUser attackerHelper,
 		String victimLoggedOutToken, String victimPasswordChangedToken, String direct, String group, String leftGroup,
-		String attackerOwnChat, List<String> victimMessageIds) {
+		String attackerOwnChat, List<String> victimMessageIds, Map<String, String> victimAttachments) {
 
 	/** In every message of the victim: no answer to the attacker may contain it. */
 	static final String SECRET = "victim-secret-" + UUID.randomUUID();
@@ -62,6 +62,12 @@ record AttackScene(TestUser victim, TestUser friend, TestUser helper, TestUser a
 			.isEqualTo(204);
 		victimMessageIds.add(Chats.send(victim, leftGroup, SECRET + " after leaving").get("id").asString());
 		Chats.send(attackerHelper, attackerOwnChat, "attacker's own chat");
+		// An image the victim sent in each chat (its bytes hold the secret after the
+		// image's end)
+		Map<String, String> victimAttachments = new LinkedHashMap<>();
+		for (String chat : List.of(direct, group, leftGroup)) {
+			victimAttachments.put(chat, sendImage(victim, chat));
+		}
 
 		// Dead tokens: one session logged out, one ended by a password change from
 		// another session.
@@ -75,7 +81,22 @@ record AttackScene(TestUser victim, TestUser friend, TestUser helper, TestUser a
 			.atMost(Duration.ofSeconds(5))
 			.until(() -> get("/api/users/me", victimPasswordChangedToken).status() == 401);
 		return new AttackScene(victim, friend, helper, attacker, attackerHelper, victimLoggedOutToken,
-				victimPasswordChangedToken, direct, group, leftGroup, attackerOwnChat, victimMessageIds);
+				victimPasswordChangedToken, direct, group, leftGroup, attackerOwnChat, victimMessageIds,
+				victimAttachments);
+	}
+
+	private static String sendImage(TestUser sender, String chatId) {
+		byte[] secret = (" " + SECRET).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] image = java.util.Arrays.copyOf(PNG, PNG.length + secret.length);
+		System.arraycopy(secret, 0, image, PNG.length, secret.length);
+		Reply upload = CarrierApi.sendBytes("POST", "/api/chats/" + chatId + "/attachments?name=secret.png",
+				sender.token(), image, "image/png");
+		assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+		String attachmentId = upload.json().get("attachment").get("id").asString();
+		Reply sent = CarrierApi.post("/api/chats/" + chatId + "/messages", sender.token(),
+				Map.of("clientMessageId", UUID.randomUUID().toString(), "attachmentIds", List.of(attachmentId)));
+		assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+		return attachmentId;
 	}
 
 	/** What the victim and its friend see; the attack must leave all of it as it was. */
@@ -118,7 +139,8 @@ record AttackScene(TestUser victim, TestUser friend, TestUser helper, TestUser a
 	 * placeholders filled in for this scene.
 	 */
 	Reply call(ContractCall call, Disguise who, String chatId, String messageId) {
-		String path = call.path(chatId, messageId, victim.id());
+		String path = call.path(chatId, messageId, victim.id())
+			.replace("{attachmentId}", victimAttachments.getOrDefault(chatId, victimAttachments.get(direct)));
 		if (!who.query().isEmpty()) {
 			path += (path.contains("?") ? "&" : "?") + who.query();
 		}

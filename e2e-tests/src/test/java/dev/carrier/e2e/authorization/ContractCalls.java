@@ -71,6 +71,13 @@ final class ContractCalls {
 					"/api/chats/{chatId}/export?format=json", null),
 			new ContractCall("GET /api/chats/{chatId}/export", Scope.CHAT, "GET",
 					"/api/chats/{chatId}/export?format=txt", null),
+			// an upload of the attacker's into the victim's chat; reads of the victim's
+			// attachment of the chat the call targets ({attachmentId}: AttackScene)
+			new ContractCall("POST /api/chats/{chatId}/attachments", Scope.CHAT, "POST",
+					"/api/chats/{chatId}/attachments?name=planted.txt", "planted by the attacker"),
+			new ContractCall("GET /api/attachments/{id}", Scope.CHAT, "GET", "/api/attachments/{attachmentId}", null),
+			new ContractCall("GET /api/attachments/{id}/thumbnail", Scope.CHAT, "GET",
+					"/api/attachments/{attachmentId}/thumbnail", null),
 			new ContractCall("GET /api/search", Scope.SELF, "GET", "/api/search?q=planted", null),
 			new ContractCall("GET /api/ws", Scope.SELF, "GET", "/api/ws", null));
 

@@ -16,6 +16,8 @@ final class HostileRequests {
 
 	private final AvatarRequests avatars;
 
+	private final AttachmentRequests attachments;
+
 	private final ChatRequests chats;
 
 	private final MessageRequests messages;
@@ -27,6 +29,7 @@ final class HostileRequests {
 	HostileRequests(Fixture fixture) {
 		this.accounts = new AccountRequests(fixture);
 		this.avatars = new AvatarRequests(fixture);
+		this.attachments = new AttachmentRequests(fixture);
 		this.chats = new ChatRequests(fixture);
 		this.messages = new MessageRequests(fixture);
 		this.misdirected = new MisdirectedRequests(fixture);
@@ -48,7 +51,7 @@ final class HostileRequests {
 				entry(3, messages.search()), entry(3, chats.hideChat()), entry(2, misdirected.webSocketOverHttp()),
 				entry(4, misdirected.wrongMethods()), entry(3, misdirected.unknownPaths()),
 				entry(5, misdirected.badTokens()), entry(4, misdirected.wrongContentTypes()),
-				entry(4, raw.rawRequests()));
+				entry(4, raw.rawRequests()), entry(4, attachments.upload()), entry(3, attachments.download()));
 	}
 
 }

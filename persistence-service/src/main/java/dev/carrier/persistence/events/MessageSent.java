@@ -14,15 +14,24 @@ public record MessageSent(String eventId, Instant occurredAt, Message message) i
 	 * {@code generation} may be absent (events written before generations existed): it
 	 * reads as 0. {@code replyToId} is the id of the message of the same chat this one
 	 * answers, absent when it answers none. {@code mentions} are the ids of the members
-	 * it mentions (absent in older events: none). {@code system} is set on a system line
-	 * only (a member added or gone), whose text is empty.
+	 * it mentions (absent in older events: none). {@code attachmentIds} are the
+	 * attachments the send claimed, in its order (absent: none). {@code system} is set on
+	 * a system line only (a member added or gone), whose text is empty.
 	 */
 	public record Message(String id, String chatId, long seq, String senderId, String text, Instant sentAt,
-			String clientMessageId, Long generation, String replyToId, List<String> mentions, SystemLine system) {
+			String clientMessageId, Long generation, String replyToId, List<String> mentions,
+			List<String> attachmentIds, SystemLine system) {
 
 		public Message {
 			generation = (generation != null) ? generation : 0L;
 			mentions = (mentions != null) ? List.copyOf(mentions) : List.of();
+			attachmentIds = (attachmentIds != null) ? List.copyOf(attachmentIds) : List.of();
+		}
+
+		public Message(String id, String chatId, long seq, String senderId, String text, Instant sentAt,
+				String clientMessageId, Long generation, String replyToId, List<String> mentions) {
+			this(id, chatId, seq, senderId, text, sentAt, clientMessageId, generation, replyToId, mentions, List.of(),
+					null);
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import dev.carrier.persistence.attachments.Attachments;
 import dev.carrier.persistence.chats.ChatService;
 import dev.carrier.persistence.events.DurabilityReports;
 import dev.carrier.persistence.events.EventBatches;
@@ -36,8 +37,11 @@ class MessageEventsListener {
 
 	private final DurabilityReports reports;
 
+	private final Attachments attachments;
+
 	MessageEventsListener(EventBatches batches, MessageStore messages, ChatService chats, ReadPositions reads,
-			SentMessageWriter writer, DurabilityReports reports) {
+			SentMessageWriter writer, DurabilityReports reports, Attachments attachments) {
+		this.attachments = attachments;
 		this.batches = batches;
 		this.messages = messages;
 		this.chats = chats;
@@ -80,6 +84,10 @@ class MessageEventsListener {
 					message.mentions(), message.system());
 		}).toList());
 		this.chats.raiseLastSeqs(lastSeqs);
+		events.stream()
+			.map(MessageSent::message)
+			.forEach((message) -> this.attachments.link(message.id(), message.chatId(), message.senderId(),
+					message.attachmentIds()));
 		// Sending marks the chat read up to the message for its sender (chat-service does
 		// the same
 		// in Redis without a read event), so that position survives the loss of the cache

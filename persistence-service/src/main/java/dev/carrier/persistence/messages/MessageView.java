@@ -3,6 +3,7 @@ package dev.carrier.persistence.messages;
 import java.time.Instant;
 import java.util.List;
 
+import dev.carrier.persistence.attachments.Attachment;
 import dev.carrier.persistence.events.SystemLine;
 import dev.carrier.persistence.reactions.Reaction;
 
@@ -10,12 +11,12 @@ import dev.carrier.persistence.reactions.Reaction;
  * A message as the public API shows it: the JSON of {@code GET
  * /internal/chats/{id}/messages} and of a snapshot's recent messages ({@code editedAt}
  * null until edited, {@code replyTo} null unless it answers another message,
- * {@code reactions} and {@code mentions} empty for a deleted message, {@code system} set
- * on a system line only).
+ * {@code reactions}, {@code mentions} and {@code attachments} empty for a deleted
+ * message, {@code system} set on a system line only).
  */
 public record MessageView(String id, String chatId, long seq, String senderId, String text, Instant sentAt,
 		boolean deleted, Instant editedAt, ReplyTo replyTo, List<Reaction> reactions, List<String> mentions,
-		SystemLine system) {
+		List<Attachment> attachments, SystemLine system) {
 
 	/**
 	 * The message a reply answers, as it is now: {@code excerpt} is the start of its

@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.carrier.persistence.attachments.Attachment;
+import dev.carrier.persistence.attachments.Attachments;
 import dev.carrier.persistence.reactions.Reaction;
 import dev.carrier.persistence.reactions.Reactions;
 
@@ -13,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns stored rows into what the API shows, for a whole page or snapshot at once: one
- * query for the originals the replies answer, one for the reactions, however many
- * messages.
+ * query for the originals the replies answer, one for the reactions, one for the
+ * attachments, however many messages.
  */
 @Component
 class MessageViews {
@@ -23,9 +25,12 @@ class MessageViews {
 
 	private final Reactions reactions;
 
-	MessageViews(MessageStore store, Reactions reactions) {
+	private final Attachments attachments;
+
+	MessageViews(MessageStore store, Reactions reactions, Attachments attachments) {
 		this.store = store;
 		this.reactions = reactions;
+		this.attachments = attachments;
 	}
 
 	List<MessageView> of(List<MessageRow> rows) {
@@ -35,11 +40,15 @@ class MessageViews {
 			.collect(Collectors.toSet());
 		Map<String, MessageRow> originals = this.store.byIds(originalIds);
 		// a deleted message's reactions are not shown, so they are not read either
-		Map<String, List<Reaction>> reactions = this.reactions
-			.of(rows.stream().filter((row) -> !row.deleted()).map(MessageRow::id).collect(Collectors.toSet()));
+		Set<String> shown = rows.stream()
+			.filter((row) -> !row.deleted())
+			.map(MessageRow::id)
+			.collect(Collectors.toSet());
+		Map<String, List<Reaction>> reactions = this.reactions.of(shown);
+		Map<String, List<Attachment>> attachments = this.attachments.ofMessages(shown);
 		return rows.stream()
 			.map((row) -> row.toView(row.deleted() ? null : replyTo(row, originals),
-					reactions.getOrDefault(row.id(), List.of())))
+					reactions.getOrDefault(row.id(), List.of()), attachments.getOrDefault(row.id(), List.of())))
 			.toList();
 	}
 

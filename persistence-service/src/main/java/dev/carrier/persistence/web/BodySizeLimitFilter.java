@@ -25,21 +25,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-	private final long limit;
+	private final RequestLimitProperties limits;
 
 	private final JsonMapper json;
 
-	BodySizeLimitFilter(RequestLimitProperties properties, JsonMapper json) {
-		this.limit = properties.maxBodySize().toBytes();
+	BodySizeLimitFilter(RequestLimitProperties limits, JsonMapper json) {
+		this.limits = limits;
 		this.json = json;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long limit = this.limits.limitFor(request.getMethod(), request.getRequestURI());
 		long declared = request.getContentLengthLong();
-		if (declared > this.limit) {
-			refuse(request, response);
+		if (declared > limit) {
+			refuse(request, response, limit);
 			return;
 		}
 		if (declared >= 0) {
@@ -47,7 +48,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		LimitedBodyRequest limited = new LimitedBodyRequest(request, this.limit);
+		LimitedBodyRequest limited = new LimitedBodyRequest(request, limit);
 		try {
 			chain.doFilter(limited, response);
 		}
@@ -60,18 +61,18 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 		// whole
 		if (limited.exceeded() && !response.isCommitted()) {
 			response.reset();
-			refuse(request, response);
+			refuse(request, response, limit);
 		}
 	}
 
-	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
 		response.setStatus(413);
 		// the rest of the body is not read: the connection cannot carry another request
 		response.setHeader(HttpHeaders.CONNECTION, "close");
 		response.setContentType("application/problem+json");
 		response.setCharacterEncoding("UTF-8");
 		this.json.writeValue(response.getOutputStream(), FilterProblem.of(413, FilterProblem.TOO_LARGE,
-				FilterProblem.TOO_LARGE_TITLE, new BodyTooLarge(this.limit).getMessage(), request));
+				FilterProblem.TOO_LARGE_TITLE, new BodyTooLarge(limit).getMessage(), request));
 	}
 
 }

@@ -163,8 +163,10 @@ class InternalApiIntegrationTests {
 		assertThat(first.get("reactions")).isEmpty();
 		assertThat(first.get("mentions").isArray()).isTrue();
 		assertThat(first.get("mentions")).isEmpty();
+		assertThat(first.get("attachments").isArray()).isTrue();
+		assertThat(first.get("attachments")).isEmpty();
 		assertThat(first.get("system").isNull()).isTrue();
-		assertThat(first.properties()).hasSize(12);
+		assertThat(first.properties()).hasSize(13);
 	}
 
 	@Test
