@@ -5,6 +5,7 @@ import type { ChatSummary, Member } from '../../../lib/types';
 import { plainText } from '../../../lib/markup';
 import { chatPath } from '../../../lib/useChatRoute';
 import { withCurrentNames } from '../../messages';
+import { attachmentSummary } from '../../attachments';
 import { MentionBadge } from './MentionBadge';
 
 /** One chat in the sidebar: a link to the chat's own address. */
@@ -20,7 +21,8 @@ export function ChatListItem({ summary, title, avatar, active, myId, users }: {
   let preview = 'No messages yet';
   if (last) {
     const who = last.senderId === myId ? 'You: ' : summary.chat.type === 'group' ? `${users[last.senderId]?.username ?? 'Someone'}: ` : '';
-    preview = last.deleted ? `${who}Message deleted` : who + plainText(withCurrentNames(last.text, last.mentions ?? [], summary.chat.members));
+    const text = last.text ? plainText(withCurrentNames(last.text, last.mentions ?? [], summary.chat.members)) : attachmentSummary(last.attachments ?? []);
+    preview = last.deleted ? `${who}Message deleted` : who + text;
   }
   const when = last?.sentAt ?? summary.chat.createdAt;
   return (
