@@ -34,7 +34,7 @@ export function NotificationSetting() {
         Desktop notifications
       </label>
       {note && (
-        <p id={noteId} className="field-hint" data-testid="notifications-note">
+        <p id={noteId} className="hint" data-testid="notifications-note">
           {note}
         </p>
       )}
