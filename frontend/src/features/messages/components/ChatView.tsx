@@ -134,7 +134,13 @@ export function ChatView({ chatId, onBack, onHidden }: { chatId: string; onBack:
             m.send(chatId, text, reply?.id ?? null, uploads.take());
             setReplyingTo(null);
           }}
-          files={{ button: <AttachButton onFiles={uploads.add} />, tray: <UploadTray uploads={uploads.uploads} onRemove={uploads.remove} />, ready: uploads.ready, busy: uploads.busy, onFiles: uploads.add }}
+          files={{
+            button: <AttachButton onFiles={uploads.add} />,
+            tray: <UploadTray uploads={uploads.uploads} onRemove={uploads.remove} />,
+            ready: uploads.ready,
+            busy: uploads.busy,
+            onFiles: uploads.add,
+          }}
           reply={reply}
           onCancelReply={() => setReplyingTo(null)}
           onTyping={() => m.typing(chatId)}
