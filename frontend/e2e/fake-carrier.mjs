@@ -15,6 +15,8 @@ const users = new Map(); // id -> {id, username, email, password, avatar: {type,
 const sessions = new Map(); // token -> userId
 const chats = new Map(); // id -> {id, type, name, memberIds, createdAt, messages: [], reads: Map}
 const sockets = new Map(); // userId -> Set<ws>
+const attachments = new Map(); // id -> {id, name, type, size, width, height, chatId, uploaderId, bytes, messageId}
+const ATTACHMENT_LIMIT = Number(process.env.FAKE_ATTACHMENT_LIMIT ?? 10 * 1024 * 1024);
 
 const now = () => new Date().toISOString();
 const USERNAME = /^[A-Za-z0-9_.-]{3,32}$/;
@@ -261,18 +263,49 @@ const routes = [
     push(c.memberIds, { type: 'read', chatId: c.id, userId: me.id, seq: c.reads.get(me.id) });
     return [204];
   }],
+  ['POST', /^\/api\/chats\/([^/]+)\/attachments$/, async (req, [id], url) => {
+    const me = auth(req);
+    const c = chatOf(me, id);
+    const name = (url.searchParams.get('name') ?? '').trim();
+    if (!name || name.length > 255) throw new Problem(400, 'name must be 1 to 255 characters');
+    const bytes = await body(req);
+    if (bytes.length === 0) throw new Problem(400, 'The file is empty');
+    if (bytes.length > ATTACHMENT_LIMIT) throw new Problem(413, `The file is larger than ${ATTACHMENT_LIMIT} bytes`);
+    const type = sniff(bytes);
+    if (!type) throw new Problem(415, 'Active content (HTML, SVG, scripts) cannot be sent');
+    const declared = String(req.headers['content-type'] ?? '');
+    if ((declared.startsWith('image/') || declared === 'application/pdf') && declared !== type) throw new Problem(415, `The file is not ${declared}`);
+    const size = type === 'image/png' ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : { width: null, height: null };
+    const a = { id: randomUUID(), name, type, size: bytes.length, ...size, chatId: c.id, uploaderId: me.id, bytes, messageId: null };
+    attachments.set(a.id, a);
+    return [201, { attachment: attachmentJson(a) }];
+  }],
+  ['GET', /^\/api\/attachments\/([^/]+?)(\/thumbnail)?$/, async (req, [id, thumb]) => {
+    const me = auth(req);
+    const a = attachments.get(id);
+    const c = a && chats.get(a.chatId);
+    if (!a || !c?.memberIds.includes(me.id) || (!a.messageId && a.uploaderId !== me.id)) throw new Problem(404, 'No such attachment');
+    if (thumb && !a.type.startsWith('image/')) throw new Problem(404, 'Only images have thumbnails');
+    // The fake's "thumbnail" is the image itself (its test images are small already).
+    const disposition = a.type.startsWith('image/') ? 'inline' : `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`;
+    return [200, a.bytes, a.type, { 'Content-Disposition': disposition, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=86400' }];
+  }],
   ['POST', /^\/api\/chats\/([^/]+)\/messages$/, async (req, [id]) => {
     const me = auth(req);
     const c = chatOf(me, id);
-    const { text, clientMessageId, replyTo } = await json(req);
+    const { text, clientMessageId, replyTo, attachmentIds = [] } = await json(req);
     const t = typeof text === 'string' ? text.trim() : '';
-    if (t.length < 1 || t.length > 4000) throw new Problem(400, 'Message text must be 1 to 4000 characters');
     const dup = c.messages.find((m) => m.senderId === me.id && m._cmid && m._cmid === clientMessageId);
     if (dup) return [201, { message: strip(dup) }];
+    if (!Array.isArray(attachmentIds) || attachmentIds.length > 10) throw new Problem(400, 'At most 10 attachments');
+    const files = attachmentIds.map((aid) => attachments.get(aid));
+    if (files.some((a) => !a || a.chatId !== c.id || a.uploaderId !== me.id || a.messageId)) throw new Problem(400, 'Unknown or used attachment');
+    if ((t.length < 1 && files.length === 0) || t.length > 4000) throw new Problem(400, 'Message text must be 1 to 4000 characters');
     if (replyTo !== undefined && replyTo !== null && !c.messages.some((x) => x.id === replyTo && !x.deleted)) {
       throw new Problem(400, 'replyTo must be a message of this chat that is not deleted');
     }
-    const m = { id: randomUUID(), chatId: c.id, seq: c.messages.length + 1, senderId: me.id, text: t, sentAt: now(), deleted: false, editedAt: null, mentions: mentionsOf(t, c.memberIds), _cmid: clientMessageId, _replyTo: replyTo ?? null, _reactions: [] };
+    const m = { id: randomUUID(), chatId: c.id, seq: c.messages.length + 1, senderId: me.id, text: t, sentAt: now(), deleted: false, editedAt: null, mentions: mentionsOf(t, c.memberIds), _cmid: clientMessageId, _replyTo: replyTo ?? null, _reactions: [], _attachments: files };
+    for (const a of files) a.messageId = m.id;
     c.messages.push(m);
     c.hiddenFor?.clear(); // a new message brings a hidden chat back for everyone who hid it
     push(c.memberIds, { type: 'message.created', message: strip(m) });
@@ -362,13 +395,25 @@ function search(me, url) {
 }
 
 /** A message as the wire shows it: the quoted original's current excerpt, reactions in order of first reaction. */
-function strip({ _cmid, _replyTo, _reactions, ...m }) {
+function strip({ _cmid, _replyTo, _reactions, _attachments, ...m }) {
   const original = _replyTo && chats.get(m.chatId)?.messages.find((x) => x.id === _replyTo);
   const replyTo = original
     ? { id: original.id, seq: original.seq, senderId: original.senderId, excerpt: original.deleted ? '' : [...original.text].slice(0, 120).join(''), deleted: original.deleted }
     : null;
   const reactions = (_reactions ?? []).map((r) => ({ emoji: r.emoji, count: r.userIds.length, userIds: [...r.userIds] }));
-  return { ...m, editedAt: m.editedAt ?? null, replyTo, reactions };
+  return { ...m, editedAt: m.editedAt ?? null, replyTo, reactions, attachments: m.deleted ? [] : (_attachments ?? []).map(attachmentJson) };
+}
+
+const attachmentJson = ({ id, name, type, size, width, height }) => ({ id, name, type, size, width, height });
+
+/** The type of a file from its first bytes (PNG, JPEG, PDF, else plain bytes); null for active content. */
+function sniff(bytes) {
+  const head = bytes.subarray(0, 512).toString('latin1');
+  if (head.startsWith('\x89PNG\r\n\x1a\n')) return 'image/png';
+  if (head.startsWith('\xff\xd8\xff')) return 'image/jpeg';
+  if (head.startsWith('%PDF-')) return 'application/pdf';
+  if (/<(html|svg|script|!doctype)/i.test(head)) return null;
+  return 'application/octet-stream';
 }
 
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.map': 'application/json' };

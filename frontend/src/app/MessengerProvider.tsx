@@ -7,6 +7,7 @@ import { chatsApi } from '../features/chats/api/chatsApi';
 import { hasGap } from '../features/messages/utils/gaps';
 import { lastSeq } from '../features/messages/utils/messageList';
 import { useRealtime } from '../features/realtime/hooks/useRealtime';
+import { useMessageNotifications } from '../features/notifications';
 import { initialMessengerState, messengerReducer } from './messengerState';
 import { useChatActions } from './useChatActions';
 import { useHistory } from './useHistory';
@@ -28,6 +29,7 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
   // A sent message ends the typing indicator, so the next keystroke announces typing again.
   const onSent = useCallback((chatId: string) => lastTypingSent.current.delete(chatId), []);
   const { send, retry, discard } = useSending(dispatch, stateRef, fillGap, onSent);
+  const notify = useMessageNotifications();
 
   useEffect(() => {
     if (session.user && session.user.id !== stateRef.current.me?.id) dispatch({ type: 'reset', me: session.user });
@@ -58,9 +60,11 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
     const list = s.messages[message.chatId];
     const gap = !!list?.loaded && hasGap(lastSeq(list.items), message.seq);
     if (!s.chats[message.chatId]) void ensureChat(message.chatId, message);
-    dispatch({ type: 'message.received', message });
+    notify(message, s);
+    // While the tab is hidden even the open chat's message is unread (the title counts it).
+    dispatch({ type: 'message.received', message, unseen: document.visibilityState === 'hidden' });
     if (gap) void fillGap(message.chatId);
-  }, [ensureChat, fillGap]);
+  }, [ensureChat, fillGap, notify]);
 
   const onChat = useCallback((chat: Chat) => {
     const me = stateRef.current.me;

@@ -18,7 +18,8 @@ import { markQuotesDeleted, refreshQuotes } from '../features/messages/utils/rep
 
 export type MessageAction =
   | { type: 'messages.loaded'; chatId: string; messages: Message[]; page: 'latest' | 'older' | 'after'; pageSize: number }
-  | { type: 'message.received'; message: Message }
+  /** `unseen`: the page is hidden, so a message of the open chat counts as unread too. */
+  | { type: 'message.received'; message: Message; unseen?: boolean }
   | { type: 'message.deleted'; chatId: string; messageId: string }
   /** The answer to our own edit: its text only (a reaction event may already be newer). */
   | { type: 'message.edited'; message: Message }
@@ -96,7 +97,7 @@ export function messagesReducer(state: MessengerState, action: MessageAction): M
         delete t[m.senderId];
         next = { ...next, typing: { ...next.typing, [m.chatId]: t } };
       }
-      return applyToSummary(next, m, !mine && state.openChatId !== m.chatId);
+      return applyToSummary(next, m, !mine && (state.openChatId !== m.chatId || !!action.unseen));
     }
     case 'message.deleted': {
       let next = withMessages(state, action.chatId, (list) => markQuotesDeleted(markDeleted(list, action.messageId), action.messageId));

@@ -1,6 +1,7 @@
 import { useCallback, type Dispatch, type RefObject } from 'react';
 import { errorMessage } from '../lib/api';
 import type { MessengerState } from '../lib/messenger';
+import type { Attachment } from '../lib/types';
 import { newClientMessageId } from '../lib/uuid';
 import { messagesApi } from '../features/messages/api/messagesApi';
 import { mentionedIds } from '../features/messages/utils/mentions';
@@ -13,9 +14,9 @@ import type { MessengerAction } from './messengerState';
  * 201, or marked failed with Retry (same id, same reply) and Discard.
  */
 export function useSending(dispatch: Dispatch<MessengerAction>, stateRef: RefObject<MessengerState>, fillGap: (chatId: string) => Promise<void>, onSent: (chatId: string) => void) {
-  const deliver = useCallback(async (chatId: string, text: string, clientMessageId: string, replyTo: string | null) => {
+  const deliver = useCallback(async (chatId: string, text: string, clientMessageId: string, replyTo: string | null, attachments: Attachment[]) => {
     try {
-      const { message } = await messagesApi.send(chatId, text, clientMessageId, replyTo);
+      const { message } = await messagesApi.send(chatId, text, clientMessageId, replyTo, attachments.map((a) => a.id));
       dispatch({ type: 'message.confirmed', chatId, clientMessageId, message });
       const list = stateRef.current.messages[chatId];
       // Our own message can reveal a gap too (someone wrote while our socket was down).
@@ -26,7 +27,7 @@ export function useSending(dispatch: Dispatch<MessengerAction>, stateRef: RefObj
   }, [dispatch, stateRef, fillGap]);
 
   /** `replyTo`: the id of a loaded message of this chat that the new one answers. */
-  const send = useCallback((chatId: string, text: string, replyTo: string | null = null) => {
+  const send = useCallback((chatId: string, text: string, replyTo: string | null = null, attachments: Attachment[] = []) => {
     const me = stateRef.current.me;
     if (!me) return;
     const clientMessageId = newClientMessageId();
@@ -34,16 +35,16 @@ export function useSending(dispatch: Dispatch<MessengerAction>, stateRef: RefObj
     const quote = original ? replyRefOf(original) : null;
     // Mentions show at once, as the server will count them; its answer replaces them.
     const mentions = mentionedIds(text, stateRef.current.chats[chatId]?.chat.members ?? []);
-    dispatch({ type: 'message.pending', message: pendingMessage(chatId, me.id, text, clientMessageId, quote, new Date(), mentions) });
+    dispatch({ type: 'message.pending', message: pendingMessage(chatId, me.id, text, clientMessageId, quote, new Date(), mentions, attachments) });
     onSent(chatId);
-    void deliver(chatId, text, clientMessageId, replyTo);
+    void deliver(chatId, text, clientMessageId, replyTo, attachments);
   }, [dispatch, stateRef, deliver, onSent]);
 
   const retry = useCallback((chatId: string, clientMessageId: string) => {
     const m = stateRef.current.messages[chatId]?.items.find((x) => x.clientMessageId === clientMessageId && x.id === null);
     if (!m) return;
     dispatch({ type: 'message.pending', message: m });
-    void deliver(chatId, m.text, clientMessageId, m.replyTo?.id ?? null);
+    void deliver(chatId, m.text, clientMessageId, m.replyTo?.id ?? null, m.attachments);
   }, [dispatch, stateRef, deliver]);
 
   const discard = useCallback((chatId: string, clientMessageId: string) => {

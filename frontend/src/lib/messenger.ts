@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ChatSummary, ConnectionDetail, ConnectionStatus, ExportFormat, LocalMessage, Member, SystemLine, User } from './types';
+import type { Attachment, ChatSummary, ConnectionDetail, ConnectionStatus, ExportFormat, LocalMessage, Member, SystemLine, User } from './types';
 
 // The messenger the screens work with: its state and what a user can do. app/ implements it (its
 // MessengerProvider wires the feature APIs and the live connection); features only read it, so
@@ -39,8 +39,8 @@ export interface Messenger {
   loadOlder: (chatId: string) => Promise<void>;
   /** Loads older history until the message with this seq is held or history ends. */
   loadBackTo: (chatId: string, seq: number) => Promise<void>;
-  /** `replyTo`: the id of the message this one answers. */
-  send: (chatId: string, text: string, replyTo?: string | null) => void;
+  /** `replyTo`: the id of the message this one answers; `attachments`: uploaded to this chat for it. */
+  send: (chatId: string, text: string, replyTo?: string | null, attachments?: Attachment[]) => void;
   retry: (chatId: string, clientMessageId: string) => void;
   discard: (chatId: string, clientMessageId: string) => void;
   deleteMessage: (chatId: string, messageId: string) => Promise<void>;

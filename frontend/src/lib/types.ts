@@ -40,6 +40,18 @@ export interface Reaction {
   userIds: string[];
 }
 
+/** A file or image sent in a message (issue 20); stored by the server, fetched with the bearer token. */
+export interface Attachment {
+  id: string;
+  name: string;
+  /** The MIME type the server detected from the bytes. */
+  type: string;
+  size: number;
+  /** Pixels, for images; null otherwise. */
+  width: number | null;
+  height: number | null;
+}
+
 export interface Message {
   id: string;
   chatId: string;
@@ -58,6 +70,8 @@ export interface Message {
   reactions?: Reaction[];
   /** The ids of the members the text names as `@username`, in order; absent from older payloads (read as []). */
   mentions?: string[];
+  /** Files and images sent with the message; absent from older payloads (read as []). */
+  attachments?: Attachment[];
   /** Set on a system line the server wrote ("ann added dan"); its sender is who acted, its text empty. */
   system?: MessageSystem | null;
 }
@@ -113,6 +127,8 @@ export interface LocalMessage {
   reactions: Reaction[];
   /** Who the text mentions, by id (the server's answer; computed locally while pending). */
   mentions: string[];
+  /** Already uploaded while pending (the server's objects); [] when none. */
+  attachments: Attachment[];
   /** Set on a system line ("ann added dan"). */
   system?: MessageSystem | null;
   status: DeliveryStatus;

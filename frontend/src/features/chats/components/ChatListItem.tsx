@@ -5,6 +5,7 @@ import type { ChatSummary, Member } from '../../../lib/types';
 import { plainText } from '../../../lib/markup';
 import { chatPath } from '../../../lib/useChatRoute';
 import { systemText, withCurrentNames } from '../../messages';
+import { attachmentSummary } from '../../attachments';
 import { MentionBadge } from './MentionBadge';
 
 /** One chat in the sidebar: a link to the chat's own address. */
@@ -22,7 +23,8 @@ export function ChatListItem({ summary, title, avatar, active, myId, users }: {
     preview = systemText(last.system, last.senderId, (id) => users[id]?.username ?? 'Someone', myId);
   } else if (last) {
     const who = last.senderId === myId ? 'You: ' : summary.chat.type === 'group' ? `${users[last.senderId]?.username ?? 'Someone'}: ` : '';
-    preview = last.deleted ? `${who}Message deleted` : who + plainText(withCurrentNames(last.text, last.mentions ?? [], summary.chat.members));
+    const text = last.text ? plainText(withCurrentNames(last.text, last.mentions ?? [], summary.chat.members)) : attachmentSummary(last.attachments ?? []);
+    preview = last.deleted ? `${who}Message deleted` : who + text;
   }
   const when = last?.sentAt ?? summary.chat.createdAt;
   return (

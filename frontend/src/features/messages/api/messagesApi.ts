@@ -12,9 +12,15 @@ export const messagesApi = {
     api.get<Message[]>(`/api/chats/${enc(chatId)}/messages`, { query: { beforeSeq, limit } }),
   after: (chatId: string, afterSeq: number, limit = GAP_PAGE_SIZE) =>
     api.get<Message[]>(`/api/chats/${enc(chatId)}/messages`, { query: { afterSeq, limit } }),
-  /** `replyTo` (a message id of this chat) only when the message answers one. */
-  send: (chatId: string, text: string, clientMessageId: string, replyTo?: string | null) =>
-    api.post<{ message: Message }>(`/api/chats/${enc(chatId)}/messages`, replyTo ? { text, clientMessageId, replyTo } : { text, clientMessageId }),
+  /** `replyTo` (a message id of this chat) only when the message answers one; `attachmentIds` uploaded to this chat. */
+  send: (chatId: string, text: string, clientMessageId: string, replyTo?: string | null, attachmentIds: string[] = []) =>
+    api.post<{ message: Message }>(`/api/chats/${enc(chatId)}/messages`, {
+      // A message of attachments alone has no text at all (the API takes text OR attachments).
+      ...(text || !attachmentIds.length ? { text } : {}),
+      clientMessageId,
+      ...(replyTo ? { replyTo } : {}),
+      ...(attachmentIds.length ? { attachmentIds } : {}),
+    }),
   edit: (chatId: string, messageId: string, text: string) =>
     api.patch<{ message: Message }>(`/api/chats/${enc(chatId)}/messages/${enc(messageId)}`, { text }),
   remove: (chatId: string, messageId: string) =>

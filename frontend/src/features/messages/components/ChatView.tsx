@@ -6,6 +6,8 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Icon } from '../../../components/Icon';
 import { errorMessage } from '../../../lib/api';
 import { AddMembersDialog } from '../../chats';
+import { AttachButton, DropZone, UploadTray, useFileDrop, useUploads } from '../../attachments';
+import { askPermissionOnFirstSend } from '../../notifications';
 import { useChatRoute } from '../../../lib/useChatRoute';
 import { useDisplayPrefs } from '../hooks/useDisplayPrefs';
 import { useDraft } from '../hooks/useDraft';
@@ -28,6 +30,8 @@ export function ChatView({ chatId, onBack, onHidden }: { chatId: string; onBack:
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [draft, saveDraft] = useDraft(state.me?.id ?? null, chatId);
+  const uploads = useUploads(chatId);
+  const drop = useFileDrop(uploads.add);
   const summary = state.chats[chatId];
   if (!summary) return null;
   const { chat } = summary;
@@ -56,7 +60,8 @@ export function ChatView({ chatId, onBack, onHidden }: { chatId: string; onBack:
   const subtitle = chat.type === 'group' ? `${chat.members.length} members` : 'Direct chat';
 
   return (
-    <section className="chat-view" aria-label={`Chat with ${title}`} data-testid="chat-view">
+    <section className="chat-view" aria-label={`Chat with ${title}`} data-testid="chat-view" {...(editing ? {} : drop.handlers)}>
+      {drop.dragging && <DropZone />}
       <header className="chat-header">
         <button type="button" className="icon-button back-button" onClick={onBack} aria-label="Back to chats" data-testid="back-button">
           <Icon name="back" />
@@ -124,8 +129,17 @@ export function ChatView({ chatId, onBack, onHidden }: { chatId: string; onBack:
           members={others}
           onDraftChange={saveDraft}
           onSend={(text) => {
-            m.send(chatId, text, reply?.id ?? null);
+            // Sending is a user gesture, the moment a browser lets a page ask to notify.
+            askPermissionOnFirstSend();
+            m.send(chatId, text, reply?.id ?? null, uploads.take());
             setReplyingTo(null);
+          }}
+          files={{
+            button: <AttachButton onFiles={uploads.add} />,
+            tray: <UploadTray uploads={uploads.uploads} onRemove={uploads.remove} />,
+            ready: uploads.ready,
+            busy: uploads.busy,
+            onFiles: uploads.add,
           }}
           reply={reply}
           onCancelReply={() => setReplyingTo(null)}

@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Icon } from '../../../components/Icon';
 import { wrapSelection, type MarkupStyle } from '../../../lib/markup';
 import type { Member } from '../../../lib/types';
 import { useMentionSuggestions } from '../hooks/useMentionSuggestions';
 import { MentionSuggestions } from './MentionSuggestions';
-import { LIMIT_WARNING_FROM, MAX_MESSAGE_LENGTH, lengthNotice } from '../utils/messageLength';
+import { MAX_MESSAGE_LENGTH, lengthNotice } from '../utils/messageLength';
+import { ComposerToolbar } from './ComposerToolbar';
 import { ReplyBar } from './ReplyBar';
 
 const SHORTCUTS: Record<string, MarkupStyle> = { b: 'bold', i: 'italic', u: 'underline' };
@@ -16,6 +17,18 @@ export interface ReplyTarget {
   excerpt: string;
 }
 
+/** The files of the message being written (features/attachments makes the parts). */
+export interface ComposerFiles {
+  button: ReactNode;
+  tray: ReactNode;
+  /** How many are uploaded: a message of files alone needs no text. */
+  ready: number;
+  /** Still uploading: sending waits. */
+  busy: boolean;
+  /** Files pasted into the box. */
+  onFiles: (files: File[]) => void;
+}
+
 /**
  * Writes a message: Enter sends, Shift+Enter breaks the line, Ctrl/Cmd+B/I/U (or the toolbar)
  * wrap the selection in light markup. Starts from `draft` and reports every change through
@@ -24,7 +37,7 @@ export interface ReplyTarget {
  * While `reply` is set, a bar names the message answered; Escape or its button cancels it.
  * `@` plus letters offers the `members` whose names start with them (useMentionSuggestions).
  */
-export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange, editing = false, onEditLast, onCancelEdit, reply = null, onCancelReply, members = [] }: {
+export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange, editing = false, onEditLast, onCancelEdit, reply = null, onCancelReply, members = [], files }: {
   onSend: (text: string) => void;
   onTyping?: () => void;
   disabled?: boolean;
@@ -37,6 +50,7 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
   onCancelReply?: () => void;
   /** Who an `@` can name: the chat's other members. */
   members?: Member[];
+  files?: ComposerFiles;
 }) {
   const [text, setTextState] = useState(draft);
   const setText = (value: string) => {
@@ -67,6 +81,7 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
   };
   const tooLong = trimmed.length > MAX_MESSAGE_LENGTH;
   const notice = lengthNotice(trimmed.length);
+  const canSend = (!!trimmed || (!!files?.ready && !editing)) && !tooLong && !disabled && !files?.busy;
 
   function applyStyle(style: MarkupStyle) {
     const el = ref.current;
@@ -83,7 +98,7 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
   }
 
   function send() {
-    if (!trimmed || tooLong || disabled) return;
+    if (!canSend) return;
     onSend(trimmed);
     setText('');
   }
@@ -119,19 +134,6 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
     }
   }
 
-  const tool = (style: MarkupStyle, label: string, glyph: string, shortcut: string) => (
-    <button
-      type="button"
-      className={`tool tool-${style}`}
-      aria-label={label}
-      title={`${label} (${shortcut})`}
-      onMouseDown={(e) => e.preventDefault()}
-      onClick={() => applyStyle(style)}
-    >
-      {glyph}
-    </button>
-  );
-
   return (
     <form
       className="composer"
@@ -141,16 +143,7 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
       }}
       data-testid="composer"
     >
-      <div className="composer-toolbar" role="toolbar" aria-label="Formatting">
-        {tool('bold', 'Bold', 'B', 'Ctrl+B')}
-        {tool('italic', 'Italic', 'I', 'Ctrl+I')}
-        {tool('underline', 'Underline', 'U', 'Ctrl+U')}
-        {trimmed.length > LIMIT_WARNING_FROM && (
-          <span className={tooLong ? 'counter over' : 'counter'} aria-hidden="true">
-            {trimmed.length}/{MAX_MESSAGE_LENGTH}
-          </span>
-        )}
-      </div>
+      <ComposerToolbar onStyle={applyStyle} length={trimmed.length} />
       {editing && (
         <div className="composer-editing" data-testid="composer-editing">
           <span>Editing message (Esc to cancel)</span>
@@ -161,7 +154,9 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
       <p id={noticeId} className={tooLong ? 'composer-limit over' : 'composer-limit'} aria-live="polite" data-testid="length-notice" hidden={!notice}>
         {notice}
       </p>
+      {!editing && files?.tray}
       <div className="composer-row">
+        {!editing && files?.button}
         {mention.open && <MentionSuggestions id={mention.listId} options={mention.options} active={mention.active} optionId={mention.optionId} onPick={mention.pick} />}
         <textarea
           ref={ref}
@@ -179,10 +174,16 @@ export function Composer({ onSend, onTyping, disabled, draft = '', onDraftChange
             if (e.target.value) onTyping?.();
           }}
           onKeyDown={onKeyDown}
+          onPaste={(e) => {
+            const pasted = Array.from(e.clipboardData?.files ?? []);
+            if (!files || editing || pasted.length === 0) return;
+            e.preventDefault();
+            files.onFiles(pasted);
+          }}
           onSelect={(e) => mention.track(e.currentTarget)}
           data-testid="composer-input"
         />
-        <button type="submit" className="send-button" aria-label={editing ? 'Save edit' : 'Send'} disabled={!trimmed || tooLong || disabled} data-testid="send-button">
+        <button type="submit" className="send-button" aria-label={editing ? 'Save edit' : 'Send'} disabled={!canSend} data-testid="send-button">
           <Icon name="send" />
         </button>
       </div>

@@ -15,7 +15,7 @@ const members: Member[] = [
 function show(text: string, mentions: string[], over: { mine?: boolean; senderId?: string } = {}) {
   const message: LocalMessage = {
     id: 'm1', clientMessageId: null, chatId: 'c1', seq: 1, senderId: over.senderId ?? 'u2', text, sentAt: '2026-11-25T10:00:00Z',
-    deleted: false, editedAt: null, replyTo: null, reactions: [], mentions, status: 'sent',
+    deleted: false, editedAt: null, replyTo: null, reactions: [], mentions, attachments: [], status: 'sent',
   };
   render(
     <ul>

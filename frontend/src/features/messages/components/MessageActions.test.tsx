@@ -18,6 +18,7 @@ const message = (over: Partial<LocalMessage> = {}): LocalMessage => ({
   replyTo: null,
   reactions: [],
   mentions: [],
+  attachments: [],
   status: 'sent',
   ...over,
 });

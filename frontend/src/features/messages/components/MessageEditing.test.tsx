@@ -17,6 +17,7 @@ const message = (over: Partial<LocalMessage> = {}): LocalMessage => ({
   replyTo: null,
   reactions: [],
   mentions: [],
+  attachments: [],
   status: 'sent',
   ...over,
 });

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { Avatar } from '../../../components/Avatar';
+import { MessageAttachments } from '../../attachments';
 import { formatClock } from '../../../lib/time';
 import type { LocalMessage, Member } from '../../../lib/types';
 import { useLongPress } from '../hooks/useLongPress';
@@ -79,9 +80,14 @@ export function MessageItem(props: MessageItemProps) {
           {message.deleted ? (
             <span className="message-deleted">Message deleted</span>
           ) : (
-            <span data-testid="message-text">
-              <MessageText text={message.text} mentions={mentions} />
-            </span>
+            <>
+              <MessageAttachments attachments={message.attachments} />
+              {(message.text || message.attachments.length === 0) && (
+                <span data-testid="message-text">
+                  <MessageText text={message.text} mentions={mentions} />
+                </span>
+              )}
+            </>
           )}
           <span className="meta">
             {message.editedAt && !message.deleted && (

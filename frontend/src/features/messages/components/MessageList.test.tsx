@@ -17,6 +17,7 @@ const message = (seq: number, senderId: string, sentAt: string): LocalMessage =>
   replyTo: null,
   reactions: [],
   mentions: [],
+  attachments: [],
   status: 'sent',
 });
 const users = { u1: { id: 'u1', username: 'ann', avatarUrl: null }, u2: { id: 'u2', username: 'bob', avatarUrl: null } };

@@ -1,4 +1,4 @@
-import type { LocalMessage, Message, ReplyRef } from '../../../lib/types';
+import type { Attachment, LocalMessage, Message, ReplyRef } from '../../../lib/types';
 import { keepDeletedQuote } from './replies';
 
 /** A stable React key: the clientMessageId when we made it (so nothing re-mounts on confirm). */
@@ -20,12 +20,13 @@ export function fromServer(m: Message, clientMessageId: string | null = null): L
     replyTo: m.replyTo ?? null,
     reactions: m.reactions ?? [],
     mentions: m.mentions ?? [],
+    attachments: m.attachments ?? [],
     system: m.system ?? null,
     status: 'sent',
   };
 }
 
-export function pendingMessage(chatId: string, senderId: string, text: string, clientMessageId: string, replyTo: ReplyRef | null = null, now = new Date(), mentions: string[] = []): LocalMessage {
+export function pendingMessage(chatId: string, senderId: string, text: string, clientMessageId: string, replyTo: ReplyRef | null = null, now = new Date(), mentions: string[] = [], attachments: Attachment[] = []): LocalMessage {
   return {
     id: null,
     clientMessageId,
@@ -39,6 +40,7 @@ export function pendingMessage(chatId: string, senderId: string, text: string, c
     replyTo,
     reactions: [],
     mentions,
+    attachments,
     status: 'sending',
   };
 }
@@ -138,7 +140,7 @@ export function applyUpdate(list: LocalMessage[], m: Message): LocalMessage[] {
 }
 
 export function markDeleted(list: LocalMessage[], messageId: string): LocalMessage[] {
-  return list.map((x) => (x.id === messageId ? { ...x, deleted: true, text: '', reactions: [], mentions: [] } : x));
+  return list.map((x) => (x.id === messageId ? { ...x, deleted: true, text: '', reactions: [], mentions: [], attachments: [] } : x));
 }
 
 export function removePending(list: LocalMessage[], clientMessageId: string): LocalMessage[] {

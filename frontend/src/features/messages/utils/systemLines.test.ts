@@ -65,6 +65,7 @@ describe('interleave', () => {
     replyTo: null,
     reactions: [],
     mentions: [],
+    attachments: [],
     status: seq === null ? 'sending' : 'sent',
   });
   const line = (afterSeq: number, text: string): SystemLine => ({ id: text, chatId: 'c1', kind: 'left', text, at: at.toISOString(), afterSeq });

@@ -1,5 +1,6 @@
 import { Modal } from '../../../components/Modal';
 import { useSession } from '../../auth';
+import { NotificationSetting } from '../../notifications';
 import { AvatarPicker } from './AvatarPicker';
 import { PasswordForm } from './PasswordForm';
 import { ProfileDetailsForm } from './ProfileDetailsForm';
@@ -11,6 +12,7 @@ export function ProfileDialog({ onClose }: { onClose: () => void }) {
     <Modal title="Your profile" onClose={onClose} testId="profile-dialog">
       <AvatarPicker user={user} />
       <ProfileDetailsForm user={user} />
+      <NotificationSetting />
       <PasswordForm />
     </Modal>
   );
