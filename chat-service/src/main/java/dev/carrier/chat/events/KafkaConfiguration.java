@@ -1,5 +1,7 @@
 package dev.carrier.chat.events;
 
+import java.util.stream.Stream;
+
 import dev.carrier.chat.CarrierProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -25,48 +28,17 @@ class KafkaConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
 
-	@Bean
-	NewTopic chatChangedTopic(CarrierProperties properties) {
-		return topic(Topics.CHAT_CHANGED, properties);
-	}
-
-	@Bean
-	NewTopic messageSentTopic(CarrierProperties properties) {
-		return topic(Topics.MESSAGE_SENT, properties);
-	}
-
-	@Bean
-	NewTopic messageDeletedTopic(CarrierProperties properties) {
-		return topic(Topics.MESSAGE_DELETED, properties);
-	}
-
-	@Bean
-	NewTopic messageEditedTopic(CarrierProperties properties) {
-		return topic(Topics.MESSAGE_EDITED, properties);
-	}
-
-	@Bean
-	NewTopic reactionChangedTopic(CarrierProperties properties) {
-		return topic(Topics.REACTION_CHANGED, properties);
-	}
-
-	@Bean
-	NewTopic chatHiddenTopic(CarrierProperties properties) {
-		return topic(Topics.CHAT_HIDDEN, properties);
-	}
-
-	@Bean
-	NewTopic readChangedTopic(CarrierProperties properties) {
-		return topic(Topics.READ_CHANGED, properties);
-	}
-
 	/**
-	 * persistence-service's topic, declared here too so this consumer never starts before
-	 * it exists.
+	 * Every topic chat-service produces, and persistence-service's messages-stored,
+	 * declared here too so that this consumer never starts before it exists.
 	 */
 	@Bean
-	NewTopic messagesStoredTopic(CarrierProperties properties) {
-		return topic(Topics.MESSAGES_STORED, properties);
+	KafkaAdmin.NewTopics chatTopics(CarrierProperties properties) {
+		return new KafkaAdmin.NewTopics(Stream
+			.of(Topics.CHAT_CHANGED, Topics.MESSAGE_SENT, Topics.MESSAGE_DELETED, Topics.MESSAGE_EDITED,
+					Topics.REACTION_CHANGED, Topics.CHAT_HIDDEN, Topics.READ_CHANGED, Topics.MESSAGES_STORED)
+			.map((name) -> topic(name, properties))
+			.toArray(NewTopic[]::new));
 	}
 
 	private static NewTopic topic(String name, CarrierProperties properties) {
