@@ -39,18 +39,38 @@ public class LocalDelivery implements MessageListener {
 		container.addMessageListener(this, new ChannelTopic(RedisKeys.EVENTS_CHANNEL));
 	}
 
-	void register(ClientSession session) {
-		this.sessionsByUser.computeIfAbsent(session.userId(), id -> ConcurrentHashMap.newKeySet()).add(session);
+	/**
+	 * @return whether this is the user's first socket on this instance
+	 */
+	boolean register(ClientSession session) {
+		boolean[] first = new boolean[1];
+		this.sessionsByUser.compute(session.userId(), (id, sessions) -> {
+			Set<ClientSession> held = (sessions != null) ? sessions : ConcurrentHashMap.newKeySet();
+			first[0] = held.isEmpty();
+			held.add(session);
+			return held;
+		});
+		return first[0];
 	}
 
-	void unregister(ClientSession session) {
+	/**
+	 * @return whether that was the user's last socket on this instance
+	 */
+	boolean unregister(ClientSession session) {
 		if (session.userId() == null) {
-			return;
+			return false;
 		}
+		boolean[] last = new boolean[1];
 		this.sessionsByUser.computeIfPresent(session.userId(), (id, sessions) -> {
-			sessions.remove(session);
+			last[0] = sessions.remove(session) && sessions.isEmpty();
 			return sessions.isEmpty() ? null : sessions;
 		});
+		return last[0];
+	}
+
+	/** The users with at least one authenticated socket on this instance now. */
+	public Set<String> connectedUsers() {
+		return Set.copyOf(this.sessionsByUser.keySet());
 	}
 
 	@Override

@@ -167,15 +167,28 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 		this.watch.watch(client, token);
 		// Queued before registering, so "ready" is the first frame the client sees.
 		client.send(READY);
-		this.delivery.register(client);
+		if (this.delivery.register(client)) {
+			this.events.publishEvent(new UserConnected(client.userId()));
+		}
+		if (!client.isOpen() && this.sessions.get(client.id()) == null) {
+			// closed while it was being authenticated: afterConnectionClosed ran before
+			// the registration, so it could not take it back
+			disconnected(client);
+		}
+	}
+
+	private void disconnected(ClientSession client) {
+		this.watch.forget(client);
+		if (this.delivery.unregister(client)) {
+			this.events.publishEvent(new UserDisconnected(client.userId()));
+		}
 	}
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
 		ClientSession client = this.sessions.remove(session.getId());
 		if (client != null) {
-			this.watch.forget(client);
-			this.delivery.unregister(client);
+			disconnected(client);
 		}
 	}
 
