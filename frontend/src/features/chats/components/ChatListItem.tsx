@@ -5,13 +5,15 @@ import type { ChatSummary, Member } from '../../../lib/types';
 import { plainText } from '../../../lib/markup';
 import { chatPath } from '../../../lib/useChatRoute';
 import { withCurrentNames } from '../../messages';
+import { PresenceDot } from '../../presence';
 import { MentionBadge } from './MentionBadge';
 
 /** One chat in the sidebar: a link to the chat's own address. */
 export function ChatListItem({ summary, title, avatar, active, myId, users }: {
   summary: ChatSummary;
   title: string;
-  avatar: { name: string; url: string | null };
+  /** `peerId`: the other person of a direct chat, whose presence shows on the avatar. */
+  avatar: { name: string; url: string | null; peerId?: string | null };
   active: boolean;
   myId: string | null;
   users: Record<string, Member>;
@@ -32,7 +34,10 @@ export function ChatListItem({ summary, title, avatar, active, myId, users }: {
         data-testid="chat-item"
         data-chat-id={summary.chat.id}
       >
-        <Avatar name={avatar.name} url={avatar.url} size={44} />
+        <span className="avatar-with-presence">
+          <Avatar name={avatar.name} url={avatar.url} size={44} />
+          {avatar.peerId && <PresenceDot userId={avatar.peerId} />}
+        </span>
         <span className="chat-item-main">
           <span className="chat-item-top">
             <span className="chat-item-name" data-testid="chat-item-name">{title}</span>

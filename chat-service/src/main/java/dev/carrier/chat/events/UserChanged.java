@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record UserChanged(String eventId, Instant occurredAt, ChangedUser user) {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record ChangedUser(String id, String username, boolean presenceHidden) {
+	public record ChangedUser(String id, String username, Boolean presenceHidden) {
 	}
 
 }

@@ -12,8 +12,7 @@ import dev.carrier.chat.realtime.UserDisconnected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Component;
  * presence is a hint, and the next heartbeat repairs it.
  */
 @Component
-class PresenceTracker implements InitializingBean, DisposableBean {
+class PresenceTracker implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(PresenceTracker.class);
 
@@ -45,6 +44,8 @@ class PresenceTracker implements InitializingBean, DisposableBean {
 	private final LocalDelivery sockets;
 
 	private final PresenceProperties settings;
+
+	private volatile boolean running;
 
 	PresenceTracker(PresenceStore store, PresenceAnnouncer announcer, LocalDelivery sockets,
 			PresenceProperties settings) {
@@ -103,7 +104,8 @@ class PresenceTracker implements InitializingBean, DisposableBean {
 	}
 
 	@Override
-	public void afterPropertiesSet() {
+	public void start() {
+		this.running = true;
 		long beat = this.settings.heartbeatInterval().toMillis();
 		long sweep = this.settings.sweepInterval().toMillis();
 		this.scheduler.scheduleWithFixedDelay(() -> guarded("heartbeat", this::heartbeat), beat, beat,
@@ -120,11 +122,18 @@ class PresenceTracker implements InitializingBean, DisposableBean {
 		}
 	}
 
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
 	/**
-	 * A shutdown takes this instance's users offline at once instead of after the TTL.
+	 * A shutdown takes this instance's users offline at once instead of after the TTL; in
+	 * the first lifecycle phase to stop, before the web server and Redis.
 	 */
 	@Override
-	public void destroy() {
+	public void stop() {
+		this.running = false;
 		this.scheduler.shutdownNow();
 		Instant now = Instant.now();
 		for (String userId : this.sockets.connectedUsers()) {

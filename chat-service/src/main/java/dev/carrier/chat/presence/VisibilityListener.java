@@ -32,7 +32,7 @@ class VisibilityListener {
 		if (event.user() == null || event.user().id() == null) {
 			return;
 		}
-		this.announcer.visibilityChanged(event.user().id(), !event.user().presenceHidden());
+		this.announcer.visibilityChanged(event.user().id(), !Boolean.TRUE.equals(event.user().presenceHidden()));
 	}
 
 }

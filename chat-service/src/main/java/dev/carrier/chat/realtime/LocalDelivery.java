@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -32,17 +33,19 @@ public class LocalDelivery implements MessageListener {
 
 	private final Counter delivered;
 
-	public LocalDelivery(RedisMessageListenerContainer container, MeterRegistry meters) {
+	private final ApplicationEventPublisher events;
+
+	public LocalDelivery(RedisMessageListenerContainer container, MeterRegistry meters,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.delivered = Counter.builder("carrier.chat.fanout.delivered")
 			.description("Events queued to local WebSocket sessions")
 			.register(meters);
 		container.addMessageListener(this, new ChannelTopic(RedisKeys.EVENTS_CHANNEL));
 	}
 
-	/**
-	 * @return whether this is the user's first socket on this instance
-	 */
-	boolean register(ClientSession session) {
+	/** The user's first socket here is announced ({@link UserConnected}). */
+	void register(ClientSession session) {
 		boolean[] first = new boolean[1];
 		this.sessionsByUser.compute(session.userId(), (id, sessions) -> {
 			Set<ClientSession> held = (sessions != null) ? sessions : ConcurrentHashMap.newKeySet();
@@ -50,22 +53,24 @@ public class LocalDelivery implements MessageListener {
 			held.add(session);
 			return held;
 		});
-		return first[0];
+		if (first[0]) {
+			this.events.publishEvent(new UserConnected(session.userId()));
+		}
 	}
 
-	/**
-	 * @return whether that was the user's last socket on this instance
-	 */
-	boolean unregister(ClientSession session) {
+	/** The user's last socket here is announced ({@link UserDisconnected}). */
+	void unregister(ClientSession session) {
 		if (session.userId() == null) {
-			return false;
+			return;
 		}
 		boolean[] last = new boolean[1];
 		this.sessionsByUser.computeIfPresent(session.userId(), (id, sessions) -> {
 			last[0] = sessions.remove(session) && sessions.isEmpty();
 			return sessions.isEmpty() ? null : sessions;
 		});
-		return last[0];
+		if (last[0]) {
+			this.events.publishEvent(new UserDisconnected(session.userId()));
+		}
 	}
 
 	/** The users with at least one authenticated socket on this instance now. */

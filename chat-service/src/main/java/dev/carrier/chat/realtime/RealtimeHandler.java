@@ -167,29 +167,22 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 		this.watch.watch(client, token);
 		// Queued before registering, so "ready" is the first frame the client sees.
 		client.send(READY);
-		if (this.delivery.register(client)) {
-			this.events.publishEvent(new UserConnected(client.userId()));
-		}
-		if (!client.isOpen() && this.sessions.get(client.id()) == null) {
-			// closed while it was being authenticated: afterConnectionClosed ran before
-			// the registration, so it could not take it back
+		this.delivery.register(client);
+		// closed while authenticating: afterConnectionClosed came too early to take it
+		// back
+		if (!this.sessions.containsKey(client.id())) {
 			disconnected(client);
 		}
 	}
 
 	private void disconnected(ClientSession client) {
 		this.watch.forget(client);
-		if (this.delivery.unregister(client)) {
-			this.events.publishEvent(new UserDisconnected(client.userId()));
-		}
+		this.delivery.unregister(client);
 	}
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-		ClientSession client = this.sessions.remove(session.getId());
-		if (client != null) {
-			disconnected(client);
-		}
+		Optional.ofNullable(this.sessions.remove(session.getId())).ifPresent(this::disconnected);
 	}
 
 	@Override
