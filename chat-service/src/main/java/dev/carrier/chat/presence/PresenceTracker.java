@@ -34,8 +34,8 @@ class PresenceTracker implements SmartLifecycle {
 	 */
 	private final String instanceId = UUID.randomUUID().toString();
 
-	private final ScheduledExecutorService scheduler = Executors
-		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("presence").daemon().factory());
+	/** Made at each start: a stopped context (a paused test context) may start again. */
+	private volatile ScheduledExecutorService scheduler;
 
 	private final PresenceStore store;
 
@@ -106,6 +106,8 @@ class PresenceTracker implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
+		this.scheduler = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("presence").daemon().factory());
 		long beat = this.settings.heartbeatInterval().toMillis();
 		long sweep = this.settings.sweepInterval().toMillis();
 		this.scheduler.scheduleWithFixedDelay(() -> guarded("heartbeat", this::heartbeat), beat, beat,
