@@ -3,18 +3,22 @@ import { errorMessage } from '../../../lib/api';
 import type { User } from '../../../lib/types';
 import { presenceApi } from '../api/presenceApi';
 
-/** "Show when I'm online" in the profile: saved at once, taken back if the server refuses. */
+/** "Show when I'm online" in the profile: shown and saved at once, taken back if the server refuses. */
 export function PresenceToggle({ user, onChanged }: { user: User; onChanged: (user: User) => void }) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const visible = user.presenceVisible !== false;
+  const [visible, setVisible] = useState(user.presenceVisible !== false);
   const change = (next: boolean) => {
+    setVisible(next);
     setSaving(true);
     setError(null);
     presenceApi
       .setVisible(next)
       .then(() => onChanged({ ...user, presenceVisible: next }))
-      .catch((e: unknown) => setError(errorMessage(e)))
+      .catch((e: unknown) => {
+        setVisible(!next);
+        setError(errorMessage(e));
+      })
       .finally(() => setSaving(false));
   };
   return (
