@@ -14,7 +14,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['attachments', 'auth', 'chats', 'messages', 'notifications', 'profile', 'realtime', 'search'];
+const FEATURES = ['attachments', 'auth', 'chats', 'messages', 'notifications', 'presence', 'profile', 'realtime', 'search'];
 
 /** A feature imports another feature only through that feature's index.ts. */
 const featureZones = FEATURES.map((feature) => ({

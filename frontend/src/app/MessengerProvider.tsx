@@ -6,6 +6,7 @@ import { useSession } from '../features/auth/hooks/useSession';
 import { chatsApi } from '../features/chats/api/chatsApi';
 import { hasGap } from '../features/messages/utils/gaps';
 import { lastSeq } from '../features/messages/utils/messageList';
+import { usePresenceUpdates } from '../features/presence';
 import { useRealtime } from '../features/realtime/hooks/useRealtime';
 import { useMessageNotifications } from '../features/notifications';
 import { initialMessengerState, messengerReducer } from './messengerState';
@@ -25,6 +26,7 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
   const { deleteMessage, editMessage, react, createChat, addMembers, leaveChat, hideChat, exportChat } = useChatActions(dispatch, stateRef);
   const { loadLatest, fillGap, loadOlder, loadBackTo } = useHistory(dispatch, stateRef);
   useMarkOpenChatRead(state, dispatch);
+  const presence = usePresenceUpdates();
   const lastTypingSent = useRef(new Map<string, number>());
   // A sent message ends the typing indicator, so the next keystroke announces typing again.
   const onSent = useCallback((chatId: string) => lastTypingSent.current.delete(chatId), []);
@@ -107,10 +109,13 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
       case 'typing':
         dispatch({ type: 'typing', chatId: e.chatId, userId: e.userId, until: Date.now() + TYPING_SHOW_MS });
         break;
+      case 'presence':
+        presence({ type: 'presence.changed', presence: { userId: e.userId, online: e.online, lastSeenAt: e.lastSeenAt } });
+        break;
       default:
         break;
     }
-  }, [onMessage, onChat, refreshChats]);
+  }, [onMessage, onChat, refreshChats, presence]);
 
   const onReady = useCallback(async () => {
     // After any (re)connect: refresh the list and fill every chat we hold messages for.

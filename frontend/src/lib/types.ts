@@ -5,6 +5,8 @@ export interface User {
   email?: string | null;
   avatarUrl: string | null;
   createdAt?: string;
+  /** Only on one's own user: whether others may see when one is online. */
+  presenceVisible?: boolean;
 }
 
 export interface Member {
@@ -106,7 +108,9 @@ export type ServerEvent =
   /** A direct chat hidden (or shown again) on one of the user's sessions, this one included. */
   | { type: 'chat.hidden'; chatId: string; hidden: boolean }
   | { type: 'read'; chatId: string; userId: string; seq: number }
-  | { type: 'typing'; chatId: string; userId: string };
+  | { type: 'typing'; chatId: string; userId: string }
+  /** Someone who shares a chat with us came online, went offline or changed their setting. */
+  | { type: 'presence'; userId: string; online: boolean; lastSeenAt: string | null };
 
 export type DeliveryStatus = 'sent' | 'sending' | 'failed';
 

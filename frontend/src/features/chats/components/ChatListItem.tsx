@@ -6,13 +6,15 @@ import { plainText } from '../../../lib/markup';
 import { chatPath } from '../../../lib/useChatRoute';
 import { systemText, withCurrentNames } from '../../messages';
 import { attachmentSummary } from '../../attachments';
+import { PresenceDot } from '../../presence';
 import { MentionBadge } from './MentionBadge';
 
 /** One chat in the sidebar: a link to the chat's own address. */
 export function ChatListItem({ summary, title, avatar, active, myId, users }: {
   summary: ChatSummary;
   title: string;
-  avatar: { name: string; url: string | null };
+  /** `peerId`: the other person of a direct chat, whose presence shows on the avatar. */
+  avatar: { name: string; url: string | null; peerId?: string | null };
   active: boolean;
   myId: string | null;
   users: Record<string, Member>;
@@ -36,7 +38,10 @@ export function ChatListItem({ summary, title, avatar, active, myId, users }: {
         data-testid="chat-item"
         data-chat-id={summary.chat.id}
       >
-        <Avatar name={avatar.name} url={avatar.url} size={44} />
+        <span className="avatar-with-presence">
+          <Avatar name={avatar.name} url={avatar.url} size={44} />
+          {avatar.peerId && <PresenceDot userId={avatar.peerId} />}
+        </span>
         <span className="chat-item-main">
           <span className="chat-item-top">
             <span className="chat-item-name" data-testid="chat-item-name">{title}</span>

@@ -63,7 +63,7 @@ export function Sidebar({ onNewChat, onProfile }: { onNewChat: () => void; onPro
                   key={s.chat.id}
                   summary={s}
                   title={title}
-                  avatar={{ name: title, url: peer?.avatarUrl ?? null }}
+                  avatar={{ name: title, url: peer?.avatarUrl ?? null, peerId: peer?.id ?? null }}
                   active={openChatId === s.chat.id}
                   myId={myId}
                   users={state.users}

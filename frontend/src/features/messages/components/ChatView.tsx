@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMessenger } from '../../../lib/messenger';
 import { chatPeer, chatTitle } from '../../../lib/chats';
 import { Avatar } from '../../../components/Avatar';
+import { LastSeen, PresenceDot } from '../../presence';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Icon } from '../../../components/Icon';
 import { errorMessage } from '../../../lib/api';
@@ -66,10 +67,15 @@ export function ChatView({ chatId, onBack, onHidden }: { chatId: string; onBack:
         <button type="button" className="icon-button back-button" onClick={onBack} aria-label="Back to chats" data-testid="back-button">
           <Icon name="back" />
         </button>
-        <Avatar name={title} url={peer?.avatarUrl ?? null} size={40} />
+        <span className="avatar-with-presence">
+          <Avatar name={title} url={peer?.avatarUrl ?? null} size={40} />
+          {chat.type === 'direct' && <PresenceDot userId={peer?.id} />}
+        </span>
         <div className="chat-header-text">
           <h2 data-testid="chat-title">{title}</h2>
-          <span className="chat-subtitle" title={chat.members.map((x) => x.username).join(', ')}>{subtitle}</span>
+          <span className="chat-subtitle" title={chat.members.map((x) => x.username).join(', ')}>
+            {chat.type === 'direct' ? <LastSeen userId={peer?.id} fallback={subtitle} /> : subtitle}
+          </span>
         </div>
         <ChatMenu
           isGroup={chat.type === 'group'}

@@ -25,6 +25,15 @@ public final class RedisKeys {
 	/** Redis publishes every expired key's name here (notify-keyspace-events Ex). */
 	public static final String EXPIRED_KEY_EVENTS = "__keyevent@*__:expired";
 
+	/**
+	 * Every user with a presence entry, scored by the latest expiry of any of them: the
+	 * presence sweep reads those whose score passed.
+	 */
+	public static final String PRESENCE_ONLINE = "carrier:chat:presence-online";
+
+	/** userId → epoch millis of the user's last live moment (heartbeat or logout). */
+	public static final String LAST_SEEN = "carrier:chat:last-seen";
+
 	private RedisKeys() {
 	}
 
@@ -74,6 +83,11 @@ public final class RedisKeys {
 
 	public static String userChats(String userId) {
 		return USER_CHATS_PREFIX + userId;
+	}
+
+	/** instanceId → expiry (epoch millis) of that instance's heartbeat for the user. */
+	public static String presence(String userId) {
+		return "carrier:chat:presence:" + userId;
 	}
 
 }

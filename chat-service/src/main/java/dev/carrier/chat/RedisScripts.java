@@ -61,6 +61,15 @@ public final class RedisScripts {
 
 	public static final RedisScript<Long> DELETE_IF_EQUALS = script("delete-if-equals.lua", Long.class);
 
+	public static final RedisScript<Long> PRESENCE_REFRESH = script("presence-refresh.lua", Long.class);
+
+	public static final RedisScript<Long> PRESENCE_RELEASE = script("presence-release.lua", Long.class);
+
+	public static final RedisScript<Long> PRESENCE_LAPSE = script("presence-lapse.lua", Long.class);
+
+	@SuppressWarnings("rawtypes")
+	public static final RedisScript<List> PRESENCE_READ = script("presence-read.lua", List.class);
+
 	private RedisScripts() {
 	}
 

@@ -32,6 +32,9 @@ class GatewayRoutingIntegrationTests extends GatewayIntegrationTestSupport {
 		assertThat(chats.path("instance").asString()).startsWith("chat-");
 		JsonNode messages = echo(get("/api/chats/c1/messages?afterSeq=3", token));
 		assertThat(messages.path("path").asString()).isEqualTo("/api/chats/c1/messages?afterSeq=3");
+		// presence is chat-service's, its setting auth-service's
+		assertThat(echo(get("/api/users/presence?ids=u1", token)).path("instance").asString()).startsWith("chat-");
+		assertThat(echo(get("/api/users/me/presence", token)).path("instance").asString()).isEqualTo("auth");
 	}
 
 	@Test

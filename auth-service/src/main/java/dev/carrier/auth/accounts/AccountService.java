@@ -146,6 +146,19 @@ public class AccountService {
 	}
 
 	/**
+	 * Shows or hides when the user is online. Published and acknowledged before Redis
+	 * keeps it, like every change of the user, so a choice survives the loss of Redis.
+	 */
+	public void setPresenceVisible(String userId, boolean visible) {
+		User user = get(userId);
+		if (user.presenceHidden() != visible) {
+			return;
+		}
+		saveChange(user.withPresenceHidden(!visible, Instant.now()));
+		log.info("User {} {} their presence", userId, visible ? "shows" : "hides");
+	}
+
+	/**
 	 * Fails when the name belongs to someone else. A name Redis does not know is checked
 	 * with persistence-service too, since Redis may have lost users that MySQL still
 	 * holds.

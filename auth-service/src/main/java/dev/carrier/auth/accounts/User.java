@@ -7,10 +7,17 @@ import dev.carrier.auth.events.UserChanged;
 /**
  * A Carrier account as auth-service keeps it. {@code avatar} is {@code null},
  * {@code preset:<name>} or {@code upload:<content-type>}; {@code avatarVersion} grows
- * with every change so avatar URLs can be cached forever.
+ * with every change so avatar URLs can be cached forever. {@code presenceHidden}: the
+ * user chose not to show when they are online (chat-service reads it with the user).
  */
 public record User(String id, String username, String email, String passwordHash, String avatar, long avatarVersion,
-		Instant createdAt, Instant updatedAt) {
+		Instant createdAt, Instant updatedAt, boolean presenceHidden) {
+
+	/** A user who shows their presence, as every new account does. */
+	public User(String id, String username, String email, String passwordHash, String avatar, long avatarVersion,
+			Instant createdAt, Instant updatedAt) {
+		this(id, username, email, passwordHash, avatar, avatarVersion, createdAt, updatedAt, false);
+	}
 
 	public static final String PRESET_PREFIX = "preset:";
 
@@ -22,28 +29,33 @@ public record User(String id, String username, String email, String passwordHash
 
 	public User withUsername(String username, Instant now) {
 		return new User(this.id, username, this.email, this.passwordHash, this.avatar, this.avatarVersion,
-				this.createdAt, now);
+				this.createdAt, now, this.presenceHidden);
 	}
 
 	public User withEmail(String email, Instant now) {
 		return new User(this.id, this.username, email, this.passwordHash, this.avatar, this.avatarVersion,
-				this.createdAt, now);
+				this.createdAt, now, this.presenceHidden);
 	}
 
 	public User withPasswordHash(String passwordHash, Instant now) {
 		return new User(this.id, this.username, this.email, passwordHash, this.avatar, this.avatarVersion,
-				this.createdAt, now);
+				this.createdAt, now, this.presenceHidden);
 	}
 
 	public User withAvatar(String avatar, Instant now) {
 		return new User(this.id, this.username, this.email, this.passwordHash, avatar, this.avatarVersion + 1,
-				this.createdAt, now);
+				this.createdAt, now, this.presenceHidden);
+	}
+
+	public User withPresenceHidden(boolean hidden, Instant now) {
+		return new User(this.id, this.username, this.email, this.passwordHash, this.avatar, this.avatarVersion,
+				this.createdAt, now, hidden);
 	}
 
 	/** The whole user as {@code carrier.auth.user-changed} carries it. */
 	public UserChanged.Snapshot snapshot() {
 		return new UserChanged.Snapshot(this.id, this.username, this.email, this.passwordHash, this.avatar,
-				this.avatarVersion, this.createdAt, this.updatedAt);
+				this.avatarVersion, this.createdAt, this.updatedAt, this.presenceHidden);
 	}
 
 	/** Keeps the password hash out of logs and exception messages. */

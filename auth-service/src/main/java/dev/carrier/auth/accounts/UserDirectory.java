@@ -87,7 +87,8 @@ class UserDirectory {
 		Instant createdAt = (record.createdAt() != null) ? record.createdAt() : Instant.now();
 		User user = new User(record.id(), record.username(), record.email(), record.passwordHash(), record.avatar(),
 				(record.avatarVersion() != null) ? record.avatarVersion() : 0, createdAt,
-				(record.updatedAt() != null) ? record.updatedAt() : createdAt);
+				(record.updatedAt() != null) ? record.updatedAt() : createdAt,
+				Boolean.TRUE.equals(record.presenceHidden()));
 		this.store.restore(user);
 		return this.store.findById(user.id()).orElse(user);
 	}

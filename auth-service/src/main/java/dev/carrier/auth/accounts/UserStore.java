@@ -97,6 +97,7 @@ class UserStore {
 		hash.put("avatarVersion", Long.toString(user.avatarVersion()));
 		hash.put("createdAt", user.createdAt().toString());
 		hash.put("updatedAt", user.updatedAt().toString());
+		hash.put("presenceHidden", Boolean.toString(user.presenceHidden()));
 		return hash;
 	}
 
@@ -108,7 +109,8 @@ class UserStore {
 		return new User((String) hash.get("id"), (String) hash.get("username"), (String) hash.get("email"),
 				(String) hash.get("passwordHash"), (avatar == null || avatar.isEmpty()) ? null : avatar,
 				(version != null) ? Long.parseLong(version) : 0, Instant.parse(createdAt),
-				(updatedAt != null) ? Instant.parse(updatedAt) : Instant.parse(createdAt));
+				(updatedAt != null) ? Instant.parse(updatedAt) : Instant.parse(createdAt),
+				"true".equals(hash.get("presenceHidden")));
 	}
 
 	private static Object[] withId(User user) {

@@ -16,7 +16,12 @@ public record UserChanged(UUID eventId, Instant occurredAt, Snapshot user) {
 	}
 
 	public record Snapshot(String id, String username, String email, String passwordHash, String avatar,
-			long avatarVersion, Instant createdAt, Instant updatedAt) {
+			long avatarVersion, Instant createdAt, Instant updatedAt, boolean presenceHidden) {
+
+		public Snapshot(String id, String username, String email, String passwordHash, String avatar,
+				long avatarVersion, Instant createdAt, Instant updatedAt) {
+			this(id, username, email, passwordHash, avatar, avatarVersion, createdAt, updatedAt, false);
+		}
 
 		@Override
 		public String toString() {

@@ -84,7 +84,7 @@ public class PersistenceClient {
 	 * bytes.
 	 */
 	public record UserRecord(String id, String username, String email, String passwordHash, String avatar,
-			Long avatarVersion, Instant createdAt, Instant updatedAt) {
+			Long avatarVersion, Instant createdAt, Instant updatedAt, Boolean presenceHidden) {
 
 		@Override
 		public String toString() {

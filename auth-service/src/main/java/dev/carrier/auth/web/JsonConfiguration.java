@@ -17,10 +17,16 @@ class JsonConfiguration {
 	 */
 	@Bean
 	JsonMapperBuilderCustomizer strictTextualFields() {
-		return (builder) -> builder.withCoercionConfig(LogicalType.Textual,
-				(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-					.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-					.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+		return (builder) -> builder
+			.withCoercionConfig(LogicalType.Textual,
+					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			// nor is a string or number where it says boolean ({"visible": "false"})
+			.withCoercionConfig(LogicalType.Boolean,
+					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
 	}
 
 }

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -32,25 +33,49 @@ public class LocalDelivery implements MessageListener {
 
 	private final Counter delivered;
 
-	public LocalDelivery(RedisMessageListenerContainer container, MeterRegistry meters) {
+	private final ApplicationEventPublisher events;
+
+	public LocalDelivery(RedisMessageListenerContainer container, MeterRegistry meters,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.delivered = Counter.builder("carrier.chat.fanout.delivered")
 			.description("Events queued to local WebSocket sessions")
 			.register(meters);
 		container.addMessageListener(this, new ChannelTopic(RedisKeys.EVENTS_CHANNEL));
 	}
 
+	/** The user's first socket here is announced ({@link UserConnected}). */
 	void register(ClientSession session) {
-		this.sessionsByUser.computeIfAbsent(session.userId(), id -> ConcurrentHashMap.newKeySet()).add(session);
+		boolean[] first = new boolean[1];
+		this.sessionsByUser.compute(session.userId(), (id, sessions) -> {
+			Set<ClientSession> held = (sessions != null) ? sessions : ConcurrentHashMap.newKeySet();
+			first[0] = held.isEmpty();
+			held.add(session);
+			return held;
+		});
+		if (first[0]) {
+			this.events.publishEvent(new UserConnected(session.userId()));
+		}
 	}
 
+	/** The user's last socket here is announced ({@link UserDisconnected}). */
 	void unregister(ClientSession session) {
 		if (session.userId() == null) {
 			return;
 		}
+		boolean[] last = new boolean[1];
 		this.sessionsByUser.computeIfPresent(session.userId(), (id, sessions) -> {
-			sessions.remove(session);
+			last[0] = sessions.remove(session) && sessions.isEmpty();
 			return sessions.isEmpty() ? null : sessions;
 		});
+		if (last[0]) {
+			this.events.publishEvent(new UserDisconnected(session.userId()));
+		}
+	}
+
+	/** The users with at least one authenticated socket on this instance now. */
+	public Set<String> connectedUsers() {
+		return Set.copyOf(this.sessionsByUser.keySet());
 	}
 
 	@Override

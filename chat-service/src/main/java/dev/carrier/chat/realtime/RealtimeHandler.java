@@ -168,15 +168,21 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 		// Queued before registering, so "ready" is the first frame the client sees.
 		client.send(READY);
 		this.delivery.register(client);
+		// closed while authenticating: afterConnectionClosed came too early to take it
+		// back
+		if (!this.sessions.containsKey(client.id())) {
+			disconnected(client);
+		}
+	}
+
+	private void disconnected(ClientSession client) {
+		this.watch.forget(client);
+		this.delivery.unregister(client);
 	}
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-		ClientSession client = this.sessions.remove(session.getId());
-		if (client != null) {
-			this.watch.forget(client);
-			this.delivery.unregister(client);
-		}
+		Optional.ofNullable(this.sessions.remove(session.getId())).ifPresent(this::disconnected);
 	}
 
 	@Override

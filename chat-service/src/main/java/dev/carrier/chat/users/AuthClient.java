@@ -83,6 +83,25 @@ public class AuthClient {
 		return found;
 	}
 
+	/**
+	 * The ids among {@code ids} of known users who show their presence (the setting is
+	 * auth-service's, durable with the user); hiders and unknown ids are left out.
+	 * @throws ServiceUnavailable when auth-service cannot tell
+	 */
+	public Set<String> showingPresence(Collection<String> ids) {
+		Set<String> showing = new HashSet<>();
+		for (List<String> chunk : chunks(ids)) {
+			RemoteService.Response response = this.auth
+				.get(uri -> uri.path("/internal/users").queryParam("ids", String.join(",", chunk)).build(), null);
+			for (JsonNode user : this.json.readTree(checked(response).body())) {
+				if (user.path("presenceVisible").asBoolean(true)) {
+					showing.add(user.path("id").asString());
+				}
+			}
+		}
+		return showing;
+	}
+
 	/** The ids among {@code ids} that have at least one live session. */
 	public Set<String> online(Collection<String> ids) {
 		Set<String> online = new HashSet<>();

@@ -25,6 +25,8 @@ public class StubAuthService extends StubServer {
 
 	private final Set<String> lookups = ConcurrentHashMap.newKeySet();
 
+	private final Set<String> presenceHidden = ConcurrentHashMap.newKeySet();
+
 	/**
 	 * A lookup for a name starting with this is refused with a 400, as auth-service does
 	 * for bad input.
@@ -59,6 +61,11 @@ public class StubAuthService extends StubServer {
 	public void rename(String userId, String username) {
 		this.users.computeIfPresent(userId,
 				(id, user) -> new User(id, username, user.email(), "/api/users/" + id + "/avatar?v=2", user.token()));
+	}
+
+	/** The user chose to hide their presence (auth-service keeps the setting). */
+	public void hidePresence(String userId) {
+		this.presenceHidden.add(userId);
 	}
 
 	public void setOnline(String userId, boolean isOnline) {
@@ -106,11 +113,11 @@ public class StubAuthService extends StubServer {
 				.orElseGet(StubServer::notFound);
 		}
 		if (path.equals("/internal/users")) {
-			return json(ids(query).stream()
-				.map(this.users::get)
-				.filter(Objects::nonNull)
-				.map(StubAuthService::summary)
-				.toList());
+			return json(ids(query).stream().map(this.users::get).filter(Objects::nonNull).map(user -> {
+				Map<String, Object> summary = summary(user);
+				summary.put("presenceVisible", !this.presenceHidden.contains(user.id()));
+				return summary;
+			}).toList());
 		}
 		if (path.equals("/internal/users/online")) {
 			return json(ids(query).stream().filter(this.online::contains).toList());

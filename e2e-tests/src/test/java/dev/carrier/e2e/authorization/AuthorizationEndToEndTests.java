@@ -171,6 +171,15 @@ class AuthorizationEndToEndTests {
 							reply.status() == 200 && !text.contains(scene.direct()) && !text.contains(scene.group())
 									&& !text.contains(scene.leftGroup()),
 							"want only the caller's messages", call, onSpare, reply);
+					// the victim shares no chat with the attacker: left out, never shown
+					case "GET /api/users/presence" -> refusals.expect(
+							reply.status() == 200 && reply.json().isArray() && !text.contains(scene.victim().id()),
+							"want the victim left out of presence", call, onSpare, reply);
+					// the caller's own setting; the victim's profile (with theirs) is
+					// compared
+					// after
+					case "PUT /api/users/me/presence" -> refusals.expect(reply.status() == 204,
+							"want the caller's own setting changed", call, onSpare, reply);
 					// 429: the gateway limits signups and logins per name, and these all
 					// name the victim.
 					case "POST /api/auth/signup" -> refusals.expect(reply.status() == 409 || reply.status() == 429,

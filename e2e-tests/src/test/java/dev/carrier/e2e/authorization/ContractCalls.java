@@ -79,6 +79,9 @@ final class ContractCalls {
 			new ContractCall("GET /api/attachments/{id}/thumbnail", Scope.CHAT, "GET",
 					"/api/attachments/{attachmentId}/thumbnail", null),
 			new ContractCall("GET /api/search", Scope.SELF, "GET", "/api/search?q=planted", null),
+			new ContractCall("GET /api/users/presence", Scope.SELF, "GET", "/api/users/presence?ids={id}", null),
+			new ContractCall("PUT /api/users/me/presence", Scope.SELF, "PUT", "/api/users/me/presence",
+					"{\"visible\":false}"),
 			new ContractCall("GET /api/ws", Scope.SELF, "GET", "/api/ws", null));
 
 	/**

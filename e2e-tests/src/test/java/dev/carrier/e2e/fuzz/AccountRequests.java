@@ -110,4 +110,24 @@ final class AccountRequests {
 				Headers.bearer(fixture.fuzzerToken()), null, false, Strictness.STRICT));
 	}
 
+	/**
+	 * Presence: a list of ids that is missing, empty, malformed or too long, and a
+	 * setting that is not one boolean. Valid calls would change the fuzzer's setting.
+	 */
+	Gen<Hostile> presence() {
+		String id = fixture.peer().id();
+		Gen<String> query = Gen.oneOf(
+				Gen.of("", "?ids=", "?ids=,", "?ids=" + id + ",", "?ids=," + id, "?ids=%00", "?ids=" + id + "%20",
+						"?ids=%2e%2e%2f", "?IDS=" + id, "?ids=" + (id + ",").repeat(101) + id),
+				Gen.strings('a', 'z', 1, 36).map(s -> "?ids=" + s));
+		Gen<Hostile> list = query.map(qs -> new Hostile("presence", "GET", "/api/users/presence" + qs,
+				Headers.bearer(fixture.fuzzerToken()), null, false, Strictness.STRICT));
+		Gen<String> body = Gen.oneOf(
+				Gen.of("{}", "{\"visible\":null}", "{\"visible\":\"false\"}", "{\"visible\":0}", "[false]", "false"),
+				structuralJunk());
+		Gen<Hostile> setting = body
+			.map(b -> Hostile.jsonCall("presence-setting", "PUT", "/api/users/me/presence", fixture.fuzzerToken(), b));
+		return Gen.oneOf(list, setting);
+	}
+
 }

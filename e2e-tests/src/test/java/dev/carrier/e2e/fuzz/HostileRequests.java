@@ -48,10 +48,11 @@ final class HostileRequests {
 				entry(5, chats.addMembers()), entry(3, chats.leaveChat()), entry(5, messages.markRead()),
 				entry(8, messages.sendMessage()), entry(6, messages.history()), entry(4, messages.deleteMessage()),
 				entry(4, messages.editMessage()), entry(4, messages.export()), entry(4, messages.react()),
-				entry(3, messages.search()), entry(3, chats.hideChat()), entry(2, misdirected.webSocketOverHttp()),
-				entry(4, misdirected.wrongMethods()), entry(3, misdirected.unknownPaths()),
-				entry(5, misdirected.badTokens()), entry(4, misdirected.wrongContentTypes()),
-				entry(4, raw.rawRequests()), entry(4, attachments.upload()), entry(3, attachments.download()));
+				entry(3, messages.search()), entry(3, chats.hideChat()), entry(3, accounts.presence()),
+				entry(2, misdirected.webSocketOverHttp()), entry(4, misdirected.wrongMethods()),
+				entry(3, misdirected.unknownPaths()), entry(5, misdirected.badTokens()),
+				entry(4, misdirected.wrongContentTypes()), entry(4, raw.rawRequests()), entry(4, attachments.upload()),
+				entry(3, attachments.download()));
 	}
 
 }

@@ -8,8 +8,11 @@ import java.time.Instant;
  */
 public record UserChanged(String eventId, Instant occurredAt, User user) implements Event {
 
+	/**
+	 * {@code presenceHidden} is absent (false) in events from before the setting existed.
+	 */
 	public record User(String id, String username, String email, String passwordHash, String avatar, long avatarVersion,
-			Instant createdAt, Instant updatedAt) {
+			Instant createdAt, Instant updatedAt, Boolean presenceHidden) {
 	}
 
 	@Override

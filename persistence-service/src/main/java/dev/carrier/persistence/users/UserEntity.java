@@ -39,12 +39,15 @@ class UserEntity {
 	@Column(name = "updated_at")
 	private Instant updatedAt;
 
+	@Column(name = "presence_hidden")
+	private boolean presenceHidden;
+
 	protected UserEntity() {
 	}
 
 	UserRecord toRecord() {
 		return new UserRecord(this.id, this.username, this.email, this.passwordHash, this.avatar, this.avatarVersion,
-				this.createdAt, this.updatedAt);
+				this.createdAt, this.updatedAt, this.presenceHidden);
 	}
 
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
  * hash included: the endpoint is internal and never routed by the gateway.
  */
 public record UserRecord(String id, String username, String email, String passwordHash, String avatar,
-		long avatarVersion, Instant createdAt, Instant updatedAt) {
+		long avatarVersion, Instant createdAt, Instant updatedAt, boolean presenceHidden) {
 
 	@Override
 	public String toString() {

@@ -22,8 +22,8 @@ class UserStore {
 	// goes last.
 	private static final String UPSERT_USER = """
 			INSERT INTO users (id, username, username_lower, email, email_lower, password_hash, avatar,
-				avatar_version, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				avatar_version, created_at, updated_at, presence_hidden)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON DUPLICATE KEY UPDATE
 				username = IF(VALUES(updated_at) >= updated_at, VALUES(username), username),
 				username_lower = IF(VALUES(updated_at) >= updated_at, VALUES(username_lower), username_lower),
@@ -32,6 +32,7 @@ class UserStore {
 				password_hash = IF(VALUES(updated_at) >= updated_at, VALUES(password_hash), password_hash),
 				avatar = IF(VALUES(updated_at) >= updated_at, VALUES(avatar), avatar),
 				avatar_version = IF(VALUES(updated_at) >= updated_at, VALUES(avatar_version), avatar_version),
+				presence_hidden = IF(VALUES(updated_at) >= updated_at, VALUES(presence_hidden), presence_hidden),
 				updated_at = GREATEST(updated_at, VALUES(updated_at))
 			""";
 
@@ -61,6 +62,7 @@ class UserStore {
 			statement.setLong(8, user.avatarVersion());
 			statement.setString(9, SqlTimes.utc(user.createdAt()));
 			statement.setString(10, SqlTimes.utc(user.updatedAt()));
+			statement.setBoolean(11, Boolean.TRUE.equals(user.presenceHidden()));
 		});
 	}
 

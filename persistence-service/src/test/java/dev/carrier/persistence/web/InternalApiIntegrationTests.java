@@ -60,8 +60,8 @@ class InternalApiIntegrationTests {
 	void onlyCarriersOwnServicesGetAnAnswer() {
 		String id = Ids.random();
 		String username = "Kim" + id.substring(0, 8);
-		this.users.upsertUsers(
-				List.of(new UserChanged.User(id, username, username + "@example.com", "pbkdf2$hash", null, 0, T0, T0)));
+		this.users.upsertUsers(List
+			.of(new UserChanged.User(id, username, username + "@example.com", "pbkdf2$hash", null, 0, T0, T0, false)));
 		Http stranger = Http.stranger(this.port);
 
 		problem(stranger.get("/internal/users/" + id), 401);
@@ -75,7 +75,7 @@ class InternalApiIntegrationTests {
 		String id = Ids.random();
 		String username = "Ann" + id.substring(0, 8);
 		this.users.upsertUsers(List.of(new UserChanged.User(id, username, username + "@Example.com", "pbkdf2$hash",
-				"upload:image/png", 3, T0, T0)));
+				"upload:image/png", 3, T0, T0, false)));
 		JsonNode byName = body(this.http.get("/internal/users/by-login?login=" + username.toUpperCase()), 200);
 		assertThat(byName.get("id").asString()).isEqualTo(id);
 		assertThat(byName.get("username").asString()).isEqualTo(username);
@@ -88,6 +88,18 @@ class InternalApiIntegrationTests {
 			.asString()).isEqualTo(id);
 		assertThat(body(this.http.get("/internal/users/" + id), 200).get("email").asString())
 			.isEqualTo(username + "@Example.com");
+	}
+
+	@Test
+	void aHiddenPresenceIsKeptWithTheUserAndAnOlderSnapshotDoesNotRevertIt() {
+		String id = Ids.random();
+		String username = "Pia" + id.substring(0, 8);
+		this.users.upsertUsers(List.of(new UserChanged.User(id, username, username + "@example.com", "pbkdf2$hash",
+				null, 0, T0, T0.plusSeconds(5), true)));
+		this.users.upsertUsers(List
+			.of(new UserChanged.User(id, username, username + "@example.com", "pbkdf2$hash", null, 0, T0, T0, false)));
+
+		assertThat(body(this.http.get("/internal/users/" + id), 200).get("presenceHidden").asBoolean()).isTrue();
 	}
 
 	@Test
