@@ -52,7 +52,7 @@ class AttachmentsEndToEndTests {
 		// before it is sent, only its uploader sees it
 		assertThat(get("/api/attachments/" + id, ann.token()).status()).isEqualTo(200);
 		assertNotFound(get("/api/attachments/" + id, ben.token()));
-		send(ann, chatId, List.of(id));
+		String sentId = send(ann, chatId, List.of(id)).get("id").asString();
 		assertThat(get("/api/attachments/" + id, ben.token()).status()).isEqualTo(200);
 		assertThat(get("/api/attachments/" + id + "/thumbnail", ben.token()).status()).isEqualTo(200);
 
@@ -64,6 +64,14 @@ class AttachmentsEndToEndTests {
 			assertNotFound(get("/api/attachments/" + notAnId + "/thumbnail", ann.token()));
 		}
 		assertNotFound(uploadReply(ann, UUID.randomUUID().toString(), "x.txt", "text/plain", new byte[] { 'x' }));
+
+		// a deleted message takes its attachment from the other members
+		assertThat(CarrierApi.delete("/api/chats/" + chatId + "/messages/" + sentId, ann.token()).status())
+			.isEqualTo(204);
+		Awaitility.await("the deletion is stored")
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> get("/api/attachments/" + id, ben.token()).status() == 404);
+		assertThat(get("/api/attachments/" + id, ann.token()).status()).isEqualTo(200);
 	}
 
 	@Test

@@ -45,7 +45,13 @@ class AttachmentStore {
 	}
 
 	Optional<AttachmentAccess> find(String id) {
-		return this.jdbc.query("SELECT " + METADATA + " FROM attachments WHERE id = ?", AttachmentStore::access, id)
+		// a deleted message takes its attachments with it: no longer claimed, so only the
+		// uploader may still read them
+		return this.jdbc
+			.query("SELECT id, name, type, size, width, height, chat_id, uploader_id, "
+					+ "CASE WHEN EXISTS (SELECT 1 FROM messages m WHERE m.id = a.message_id AND m.deleted) "
+					+ "THEN NULL ELSE claim_key END AS claim_key FROM attachments a WHERE id = ?",
+					AttachmentStore::access, id)
 			.stream()
 			.findFirst();
 	}

@@ -188,12 +188,19 @@ class AttachmentsIntegrationTests {
 		JsonNode page = this.json.readTree(this.http.get("/internal/chats/" + this.chatId + "/messages").getBody());
 		assertThat(page.get(0).get("attachments").valueStream().map((a) -> a.get("id").asString()))
 			.containsExactly(second, first);
+		assertThat(this.json.readTree(this.http.get("/internal/attachments/" + first).getBody())
+			.get("claimed")
+			.asBoolean()).isTrue();
 
 		this.kafka.awaitConsumed(this.kafka.send(Topics.MESSAGE_DELETED, this.chatId, """
 				{"eventId":"%s","occurredAt":"%s","chatId":"%s","messageId":"%s","seq":1,"senderId":"%s"}
 				""".formatted(Ids.random(), T0, this.chatId, messageId, this.alice)));
 		page = this.json.readTree(this.http.get("/internal/chats/" + this.chatId + "/messages").getBody());
 		assertThat(page.get(0).get("attachments")).isEmpty();
+		// and no member but the uploader may read them any more
+		assertThat(this.json.readTree(this.http.get("/internal/attachments/" + first).getBody())
+			.get("claimed")
+			.asBoolean()).isFalse();
 	}
 
 	private String upload(String uploader) {
