@@ -43,8 +43,8 @@ public record MessageSent(String eventId, Instant occurredAt, Message message) i
 		Event.require(this.message.chatId(), "message.chatId");
 		Event.require(this.message.senderId(), "message.senderId");
 		Event.require(this.message.text(), "message.text");
-		if (this.message.text().isEmpty() && this.message.system() == null) {
-			throw new EventUnreadable("message.text must not be empty");
+		if (this.message.text().isEmpty() && this.message.system() == null && this.message.attachmentIds().isEmpty()) {
+			throw new EventUnreadable("message.text must not be empty without attachments or a system line");
 		}
 		Event.require(this.message.sentAt(), "message.sentAt");
 		if (this.message.seq() < 1) {

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import dev.carrier.persistence.attachments.Attachments;
 import dev.carrier.persistence.reactions.Reactions;
 import dev.carrier.persistence.support.RealServers;
 
@@ -37,6 +38,10 @@ class MessageHistoryTests {
 	/** No reactions: these tests are about paging. */
 	@MockitoBean
 	Reactions reactions;
+
+	/** No attachments either. */
+	@MockitoBean
+	Attachments attachments;
 
 	@Autowired
 	DataSource dataSource;
