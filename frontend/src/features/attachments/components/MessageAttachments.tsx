@@ -1,5 +1,5 @@
 import type { Attachment } from '../../../lib/types';
-import { isImage } from '../utils/kinds';
+import { hasThumbnail } from '../utils/kinds';
 import { FileCard } from './FileCard';
 import { ImageThumb } from './ImageThumb';
 
@@ -9,7 +9,7 @@ export function MessageAttachments({ attachments }: { attachments: Attachment[] 
   return (
     <ul className="message-attachments" data-testid="message-attachments">
       {attachments.map((a) => (
-        <li key={a.id}>{isImage(a) ? <ImageThumb attachment={a} /> : <FileCard attachment={a} />}</li>
+        <li key={a.id}>{hasThumbnail(a) ? <ImageThumb attachment={a} /> : <FileCard attachment={a} />}</li>
       ))}
     </ul>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentSummary, isImage, typeLabel } from './kinds';
+import { attachmentSummary, hasThumbnail, isImage, typeLabel } from './kinds';
 import { THUMB_MAX_PX, thumbSize } from './thumbSize';
 
 const pdf = { name: 'report.pdf', type: 'application/pdf' };
@@ -9,6 +9,12 @@ describe('attachment kinds', () => {
   it('tells images from other files by their detected type', () => {
     expect(isImage(png)).toBe(true);
     expect(isImage({ type: 'application/pdf' })).toBe(false);
+  });
+
+  it('shows a thumbnail only for the images the server decoded (it gave them a size)', () => {
+    expect(hasThumbnail({ type: 'image/png', width: 96, height: 64 })).toBe(true);
+    expect(hasThumbnail({ type: 'image/webp', width: null, height: null })).toBe(false);
+    expect(hasThumbnail({ type: 'application/pdf', width: null, height: null })).toBe(false);
   });
 
   it('labels a card by its type or extension', () => {

@@ -5,6 +5,14 @@ export function isImage(a: Pick<Attachment, 'type'>): boolean {
   return a.type.startsWith('image/');
 }
 
+/**
+ * Whether the server made a thumbnail: only for the images it could decode, which it gives a
+ * size (a WebP, say, has none and is a download card).
+ */
+export function hasThumbnail(a: Pick<Attachment, 'type' | 'width' | 'height'>): boolean {
+  return isImage(a) && a.width != null && a.height != null;
+}
+
 /** A short label for a download card's type badge: "PDF", "ZIP", "TXT", else "FILE". */
 export function typeLabel(a: Pick<Attachment, 'type' | 'name'>): string {
   if (a.type === 'application/pdf') return 'PDF';
