@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatSize } from '../src/features/attachments/utils/formatSize';
-import { assertStackUp, chatItem, closeAll, keepEvidence, launch, messageWithText, openChat, sendMessage, signedUpPerson, startChat, type Person } from './support/browser';
+import { assertStackUp, chatItem, closeAll, keepEvidence, launch, messageWithText, openChat, screenshot, sendMessage, signedUpPerson, startChat, type Person } from './support/browser';
 import { makePdf, makePng } from './support/files';
 
 const PNG = makePng(96, 64);
@@ -75,6 +75,7 @@ describe('Attachments in the browser', () => {
     const thumb = bob.page.getByTestId('attachment-thumbnail').last();
     await waitLoaded(thumb);
     await chatItem(bob.page, ann.user.username).getByTestId('chat-item-preview').getByText('Photo', { exact: true }).waitFor();
+    await screenshot(bob.page, 'attachment-image');
 
     await bob.page.getByRole('button', { name: 'Open image gradient.png' }).last().click();
     const viewer = bob.page.getByTestId('image-viewer');
@@ -94,6 +95,7 @@ describe('Attachments in the browser', () => {
     await card.waitFor();
     expect(await card.getByTestId('attachment-size').textContent()).toBe(formatSize(PDF.length));
     await messageWithText(bob.page, 'The report').waitFor();
+    await screenshot(bob.page, 'attachment-file');
 
     const [download] = await Promise.all([bob.page.waitForEvent('download'), card.click()]);
     expect(download.suggestedFilename()).toBe(PDF_NAME);
@@ -117,6 +119,7 @@ describe('Attachments in the browser', () => {
     }, PNG.toString('base64'));
     const upload = ann.page.getByTestId('upload').filter({ hasText: 'pasted.png' });
     await upload.and(ann.page.locator('[data-status="done"]')).waitFor();
+    await screenshot(ann.page, 'attachment-upload');
     await ann.page.getByRole('button', { name: 'Remove pasted.png' }).click();
     await ann.page.getByTestId('upload-tray').waitFor({ state: 'detached' });
   });
