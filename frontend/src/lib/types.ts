@@ -82,6 +82,8 @@ export interface Message {
 export interface MessageSystem {
   type: 'member.added' | 'member.left';
   userIds: string[];
+  /** The usernames of who acted and whom it concerns when it was written: for people no longer known here. */
+  names?: Record<string, string>;
 }
 
 export interface ChatSummary {

@@ -4,7 +4,7 @@ import { formatListTime } from '../../../lib/time';
 import type { ChatSummary, Member } from '../../../lib/types';
 import { plainText } from '../../../lib/markup';
 import { chatPath } from '../../../lib/useChatRoute';
-import { systemText, withCurrentNames } from '../../messages';
+import { systemNameOf, systemText, withCurrentNames } from '../../messages';
 import { attachmentSummary } from '../../attachments';
 import { PresenceDot } from '../../presence';
 import { MentionBadge } from './MentionBadge';
@@ -22,7 +22,7 @@ export function ChatListItem({ summary, title, avatar, active, myId, users }: {
   const last = summary.lastMessage;
   let preview = 'No messages yet';
   if (last?.system) {
-    preview = systemText(last.system, last.senderId, (id) => users[id]?.username ?? 'Someone', myId);
+    preview = systemText(last.system, last.senderId, systemNameOf(last.system, (id) => users[id]?.username), myId);
   } else if (last) {
     const who = last.senderId === myId ? 'You: ' : summary.chat.type === 'group' ? `${users[last.senderId]?.username ?? 'Someone'}: ` : '';
     const text = last.text ? plainText(withCurrentNames(last.text, last.mentions ?? [], summary.chat.members)) : attachmentSummary(last.attachments ?? []);

@@ -51,7 +51,7 @@ export function MessageList({ items, systemLines = [], myId, users, members, has
   const lastMine = items.length ? items[items.length - 1].senderId === myId : false;
   const places = groupPlaces(items);
   const nameOf = useCallback((userId: string) => users[userId]?.username ?? 'Unknown', [users]);
-  const entries = interleave(items, systemLines, (m) => systemMessageLine(m, nameOf, myId));
+  const entries = interleave(items, systemLines, (m) => systemMessageLine(m, (id) => users[id]?.username, myId));
 
   // Older page prepended: keep the reader where they were. New message at the end: follow it
   // if the reader was at the bottom or wrote it.

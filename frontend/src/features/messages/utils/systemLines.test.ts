@@ -49,6 +49,13 @@ describe('systemText', () => {
     const message = { id: 's5', chatId: 'c1', seq: 5, senderId: 'u2', text: '', sentAt: at.toISOString(), deleted: false, system: { type: 'member.left' as const, userIds: ['u2'] } };
     expect(systemMessageLine(message, nameOf, 'u1')).toEqual({ id: 's5', chatId: 'c1', kind: 'left', text: 'bob left the group', at: at.toISOString(), afterSeq: 4 });
   });
+
+  it('names someone the reader no longer knows as the line recorded them', () => {
+    const message = { id: 's6', chatId: 'c1', seq: 6, senderId: 'u9', text: '', sentAt: at.toISOString(), deleted: false, system: { type: 'member.left' as const, userIds: ['u9'], names: { u9: 'zoe' } } };
+    expect(systemMessageLine(message, () => undefined, 'u1').text).toBe('zoe left the group');
+    expect(systemMessageLine(message, (id) => (id === 'u9' ? 'zoe_renamed' : undefined), 'u1').text).toBe('zoe_renamed left the group');
+    expect(systemMessageLine({ ...message, system: { type: 'member.left', userIds: ['u9'] } }, () => undefined, 'u1').text).toBe('Someone left the group');
+  });
 });
 
 describe('interleave', () => {

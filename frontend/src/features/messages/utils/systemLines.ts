@@ -13,8 +13,17 @@ export function systemText(system: MessageSystem, actorId: string, nameOf: (id: 
   return `${actor} added ${names(system.userIds.map((id) => (id === myId ? 'you' : nameOf(id))))} to the group`;
 }
 
+/**
+ * A person's name for a system line: as the reader knows them now, else as the line recorded it
+ * (a member who left, whom the reader no longer shares a chat with).
+ */
+export function systemNameOf(system: MessageSystem, known: (id: string) => string | undefined): (id: string) => string {
+  return (id) => known(id) ?? system.names?.[id] ?? 'Someone';
+}
+
 /** A system message as a line of the conversation, in its place (after the seq before it). */
-export function systemMessageLine(message: Message & { system: MessageSystem }, nameOf: (id: string) => string, myId: string | null): SystemLine {
+export function systemMessageLine(message: Message & { system: MessageSystem }, known: (id: string) => string | undefined, myId: string | null): SystemLine {
+  const nameOf = systemNameOf(message.system, known);
   return {
     id: message.id,
     chatId: message.chatId,
@@ -55,7 +64,7 @@ export type ConversationEntry = { kind: 'message'; message: LocalMessage; index:
 export function interleave(
   items: readonly LocalMessage[],
   lines: readonly SystemLine[],
-  asLine: (message: Message & { system: MessageSystem }) => SystemLine = (m) => systemMessageLine(m, (id) => id, null),
+  asLine: (message: Message & { system: MessageSystem }) => SystemLine = (m) => systemMessageLine(m, () => undefined, null),
 ): ConversationEntry[] {
   const pending = [...lines].sort((a, b) => a.afterSeq - b.afterSeq || a.at.localeCompare(b.at));
   const out: ConversationEntry[] = [];

@@ -2,6 +2,7 @@ package dev.carrier.chat.cache;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -35,7 +36,7 @@ record SnapshotMessage(String id, String chatId, long seq, String senderId, Stri
 	}
 
 	/** {@code {type, userIds}}, as events.SystemLine. */
-	record SystemLine(String type, List<String> userIds) {
+	record SystemLine(String type, List<String> userIds, Map<String, String> names) {
 	}
 
 	/** {@code {emoji, count, userIds}}, as messages.Reaction. */

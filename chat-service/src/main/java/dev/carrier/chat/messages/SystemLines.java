@@ -2,10 +2,16 @@ package dev.carrier.chat.messages;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.carrier.chat.chats.MembersChanged;
 import dev.carrier.chat.events.SystemLine;
+import dev.carrier.chat.shared.ServiceUnavailable;
+import dev.carrier.chat.users.AuthClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +31,13 @@ class SystemLines {
 
 	private final MessageStore store;
 
+	private final AuthClient auth;
+
 	private final MessageAcknowledgement acknowledgement;
 
-	SystemLines(MessageStore store, MessageAcknowledgement acknowledgement) {
+	SystemLines(MessageStore store, AuthClient auth, MessageAcknowledgement acknowledgement) {
 		this.store = store;
+		this.auth = auth;
 		this.acknowledgement = acknowledgement;
 	}
 
@@ -38,7 +47,7 @@ class SystemLines {
 		// id.
 		String clientMessageId = "system:" + UUID.randomUUID();
 		MessageStore.Appended appended = this.store.append(change.chatId(), change.actorId(), clientMessageId,
-				MessageContent.systemLine(new SystemLine(change.change(), change.userIds())),
+				MessageContent.systemLine(new SystemLine(change.change(), change.userIds(), names(change))),
 				Instant.now().truncatedTo(ChronoUnit.MILLIS));
 		// The members' change itself is stored and answered either way; the line about it
 		// is lost only when the chat left the cache in this very instant.
@@ -48,6 +57,24 @@ class SystemLines {
 		else if (!this.acknowledgement.acknowledge(appended, clientMessageId)) {
 			log.warn("System line {} of chat {} not confirmed: the chat was reloaded meanwhile", change.change(),
 					change.chatId());
+		}
+	}
+
+	/**
+	 * The usernames of who acted and whom it concerns, now; none when auth-service does
+	 * not answer (the line still says what happened, by id).
+	 */
+	private Map<String, String> names(MembersChanged change) {
+		Set<String> ids = new LinkedHashSet<>();
+		ids.add(change.actorId());
+		ids.addAll(change.userIds());
+		try {
+			Map<String, String> names = new LinkedHashMap<>();
+			this.auth.users(ids).forEach((user) -> names.put(user.id(), user.username()));
+			return names;
+		}
+		catch (ServiceUnavailable ex) {
+			return Map.of();
 		}
 	}
 

@@ -63,6 +63,9 @@ class SystemLinesIntegrationTests extends IntegrationTestSupport {
 		assertThat(page.get(2).path("senderId").asString()).isEqualTo(bob.id());
 		assertThat(page.get(2).path("system").path("type").asString()).isEqualTo("member.left");
 		assertThat(page.get(2).path("system").path("userIds")).extracting(JsonNode::asString).containsExactly(bob.id());
+		// the names then, for a reader who no longer knows bob once he is gone
+		assertThat(page.get(2).path("system").path("names").path(bob.id()).asString()).isEqualTo(bob.username());
+		assertThat(page.get(1).path("system").path("names").path(alice.id()).asString()).isEqualTo(alice.username());
 		// who acted has read up to their own line; the others have every line unread
 		assertThat(unread(alice, chatId)).isEqualTo(1);
 		assertThat(unread(cat, chatId)).isEqualTo(3);

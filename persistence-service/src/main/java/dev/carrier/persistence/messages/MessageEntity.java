@@ -51,13 +51,16 @@ class MessageEntity {
 	@Column(name = "system_user_ids")
 	private String systemUserIds;
 
+	@Column(name = "system_names")
+	private String systemNames;
+
 	protected MessageEntity() {
 	}
 
 	MessageRow toRow() {
 		return new MessageRow(this.id, this.chatId, this.seq, this.senderId, this.text, this.sentAt, this.deleted,
 				this.editedAt, this.replyToId, this.clientMessageId, MessageRow.mentions(this.mentions),
-				SystemLine.fromColumns(this.systemType, this.systemUserIds));
+				SystemLine.fromColumns(this.systemType, this.systemUserIds, this.systemNames));
 	}
 
 }

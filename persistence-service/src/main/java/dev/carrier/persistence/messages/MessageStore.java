@@ -38,8 +38,8 @@ class MessageStore {
 	 */
 	private static final String UPSERT = """
 			INSERT INTO messages (id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, generation,
-				edited_at, reply_to_id, mentions, system_type, system_user_ids)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				edited_at, reply_to_id, mentions, system_type, system_user_ids, system_names)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON DUPLICATE KEY UPDATE
 				seq = IF(id = VALUES(id), seq, NULL),
 				mentions = IF(deleted OR VALUES(deleted), NULL,
@@ -51,12 +51,13 @@ class MessageStore {
 				client_message_id = COALESCE(client_message_id, VALUES(client_message_id)),
 				reply_to_id = COALESCE(reply_to_id, VALUES(reply_to_id)),
 				system_user_ids = IF(system_type IS NULL, VALUES(system_user_ids), system_user_ids),
+				system_names = IF(system_type IS NULL, VALUES(system_names), system_names),
 				system_type = COALESCE(system_type, VALUES(system_type)),
 				edited_at = GREATEST(COALESCE(edited_at, VALUES(edited_at)), COALESCE(VALUES(edited_at), edited_at))
 			""";
 
 	private static final String ROW_COLUMNS = "SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, edited_at,"
-			+ " reply_to_id, client_message_id, mentions, system_type, system_user_ids FROM messages";
+			+ " reply_to_id, client_message_id, mentions, system_type, system_user_ids, system_names FROM messages";
 
 	private final JdbcTemplate jdbc;
 
@@ -81,6 +82,7 @@ class MessageStore {
 					(message.deleted() || message.mentions().isEmpty()) ? null : String.join(",", message.mentions()));
 			statement.setString(13, (message.system() != null) ? message.system().type() : null);
 			statement.setString(14, (message.system() != null) ? String.join(",", message.system().userIds()) : null);
+			statement.setString(15, (message.system() != null) ? message.system().namesColumn() : null);
 		});
 	}
 
@@ -95,17 +97,17 @@ class MessageStore {
 			args.add(slot.chatId());
 			args.add(slot.seq());
 		});
-		return this.jdbc.query(
-				"SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, generation,"
-						+ " reply_to_id, mentions, system_type, system_user_ids FROM messages WHERE " + where,
-				(row, n) -> {
-					Timestamp sentAt = row.getTimestamp(6);
-					return new StoredMessage(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
-							row.getString(5), (sentAt != null) ? sentAt.toInstant() : null, row.getBoolean(7),
-							row.getString(8), row.getLong(9), null, row.getString(10),
-							MessageRow.mentions(row.getString(11)),
-							SystemLine.fromColumns(row.getString(12), row.getString(13)));
-				}, args.toArray());
+		return this.jdbc
+			.query("SELECT id, chat_id, seq, sender_id, text, sent_at, deleted, client_message_id, generation,"
+					+ " reply_to_id, mentions, system_type, system_user_ids, system_names FROM messages WHERE " + where,
+					(row, n) -> {
+						Timestamp sentAt = row.getTimestamp(6);
+						return new StoredMessage(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
+								row.getString(5), (sentAt != null) ? sentAt.toInstant() : null, row.getBoolean(7),
+								row.getString(8), row.getLong(9), null, row.getString(10),
+								MessageRow.mentions(row.getString(11)),
+								SystemLine.fromColumns(row.getString(12), row.getString(13), row.getString(14)));
+					}, args.toArray());
 	}
 
 	public void delete(Collection<String> ids) {
@@ -169,7 +171,8 @@ class MessageStore {
 		return new MessageRow(row.getString(1), row.getString(2), row.getLong(3), row.getString(4), row.getString(5),
 				(sentAt != null) ? sentAt.toInstant() : null, row.getBoolean(7),
 				(editedAt != null) ? editedAt.toInstant() : null, row.getString(9), row.getString(10),
-				MessageRow.mentions(row.getString(11)), SystemLine.fromColumns(row.getString(12), row.getString(13)));
+				MessageRow.mentions(row.getString(11)),
+				SystemLine.fromColumns(row.getString(12), row.getString(13), row.getString(14)));
 	}
 
 }

@@ -57,7 +57,9 @@ class SystemLinesIntegrationTests {
 		this.kafka.send(Topics.MESSAGE_SENT, chatId,
 				EventConsumersIntegrationTests.messageSent(chatId, Ids.random(), 1, bob, "hello"));
 		this.kafka.send(Topics.MESSAGE_SENT, chatId,
-				line(chatId, 2, alice, "{\"type\":\"member.added\",\"userIds\":[\"" + dan + "\",\"" + cat + "\"]}"));
+				line(chatId, 2, alice,
+						"{\"type\":\"member.added\",\"userIds\":[\"" + dan + "\",\"" + cat + "\"],\"names\":{\"" + alice
+								+ "\":\"alice\",\"" + dan + "\":\"dan\",\"" + cat + "\":\"cat\"}}"));
 		this.kafka.awaitConsumed(this.kafka.send(Topics.MESSAGE_SENT, chatId,
 				line(chatId, 3, bob, "{\"type\":\"member.left\",\"userIds\":[\"" + bob + "\"]}")));
 
@@ -74,6 +76,9 @@ class SystemLinesIntegrationTests {
 			assertThat(messages.get(1).get("system").get("type").asString()).isEqualTo("member.added");
 			assertThat(messages.get(1).get("system").get("userIds")).extracting(JsonNode::asString)
 				.containsExactly(dan, cat);
+			assertThat(messages.get(1).get("system").get("names").get(alice).asString()).isEqualTo("alice");
+			assertThat(messages.get(1).get("system").get("names").get(cat).asString()).isEqualTo("cat");
+			assertThat(messages.get(2).get("system").get("names").isEmpty()).isTrue();
 			assertThat(messages.get(2).get("system").get("type").asString()).isEqualTo("member.left");
 			assertThat(messages.get(2).get("system").get("userIds")).extracting(JsonNode::asString)
 				.containsExactly(bob);
