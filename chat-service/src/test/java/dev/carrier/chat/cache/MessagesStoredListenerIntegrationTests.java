@@ -69,6 +69,23 @@ class MessagesStoredListenerIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void reportsTakenTogetherRaiseTheChatToTheHighestEvenPastAnUnreadableOne() {
+		User alice = AUTH.newUser("alice");
+		User bob = AUTH.newUser("bob");
+		String chatId = createChat(alice, null, bob).path("id").asString();
+		for (int i = 1; i <= 4; i++) {
+			sendCacheOnly(chatId, alice, bob, "m" + i);
+		}
+
+		this.reports.reportRaw(chatId, List.of(StoredReports.value(chatId, 2), "{not json",
+				StoredReports.value(chatId, 3), StoredReports.value(chatId, 1)));
+		assertThat(storedSeq(chatId)).as("the highest of the batch, past the unreadable report").isEqualTo("3");
+
+		this.reports.report(chatId, 4);
+		assertThat(storedSeq(chatId)).as("the listener still takes reports after it").isEqualTo("4");
+	}
+
+	@Test
 	void aReportForAChatNotCachedWritesNothing() {
 		String chatId = java.util.UUID.randomUUID().toString();
 

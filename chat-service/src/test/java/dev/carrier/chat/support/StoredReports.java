@@ -52,8 +52,7 @@ public final class StoredReports implements AutoCloseable {
 	 * consumed.
 	 */
 	public void report(String chatId, long storedSeq) {
-		String value = JSON.writeValueAsString(Map.of("eventId", UUID.randomUUID().toString(), "occurredAt",
-				Instant.now().toString(), "chatId", chatId, "storedSeq", storedSeq));
+		String value = value(chatId, storedSeq);
 		RecordMetadata sent;
 		try {
 			sent = this.kafka.send(Topics.MESSAGES_STORED, chatId, value).get().getRecordMetadata();
@@ -66,6 +65,33 @@ public final class StoredReports implements AutoCloseable {
 			OffsetAndMetadata offset = committed().get(partition);
 			return offset != null && offset.offset() > sent.offset();
 		});
+	}
+
+	/**
+	 * Publishes raw report values for one chat back to back (so they are likely fetched
+	 * in one batch) and waits until the last was consumed.
+	 */
+	public void reportRaw(String chatId, List<String> values) {
+		RecordMetadata last = null;
+		try {
+			for (String value : values) {
+				last = this.kafka.send(Topics.MESSAGES_STORED, chatId, value).get().getRecordMetadata();
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not publish messages-stored reports", ex);
+		}
+		RecordMetadata sent = last;
+		TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+		await().atMost(BOUND).pollInterval(Duration.ofMillis(100)).until(() -> {
+			OffsetAndMetadata offset = committed().get(partition);
+			return offset != null && offset.offset() > sent.offset();
+		});
+	}
+
+	public static String value(String chatId, long storedSeq) {
+		return JSON.writeValueAsString(Map.of("eventId", UUID.randomUUID().toString(), "occurredAt",
+				Instant.now().toString(), "chatId", chatId, "storedSeq", storedSeq));
 	}
 
 	private int describePartitions() {

@@ -50,7 +50,13 @@ class MessageEventsListener {
 		this.reports = reports;
 	}
 
-	@KafkaListener(id = "message-sent", idIsGroup = false, topics = Topics.MESSAGE_SENT)
+	/**
+	 * The busy topic fetches batches under load (one MySQL transaction per batch) rather
+	 * than a handful of records per poll; idle, an event waits at most 50 ms more for its
+	 * flush, which also bounds how long a snapshot waits at the {@code ConsumerBarrier}.
+	 */
+	@KafkaListener(id = "message-sent", idIsGroup = false, topics = Topics.MESSAGE_SENT,
+			properties = { "fetch.min.bytes=65536", "fetch.max.wait.ms=50" })
 	void onMessageSent(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
 		this.batches.write(records, MessageSent.class, this::writeSent, this::reportStored, ack);
 	}
