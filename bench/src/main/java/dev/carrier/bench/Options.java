@@ -54,8 +54,12 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 		int users = seed ? Math.max(f.users != null ? f.users : 0, chats + 1) : f.users != null ? f.users : 100;
 		int sessions = f.sessions != null ? f.sessions : seed ? 1 : 10;
 		List<Integer> rates = f.rates != null ? f.rates : quick ? List.of(500) : List.of(250, 500, 1000, 1500, 2000);
-		// seed and open: five JVMs' JIT needs a minute (after 5 s: 226 msg/s; warm: 395)
-		int warmUp = f.warmUp != null ? f.warmUp : quick ? 5 : seed || open ? 60 : 10;
+		// seed: five JVMs' C2 compilers are still at work after a minute on two cores
+		// (one
+		// revision on a fresh stack: 125 msg/s after 60 s, 309 after 180 s); open: a
+		// minute
+		// at the first rate
+		int warmUp = f.warmUp != null ? f.warmUp : quick ? 5 : seed ? 180 : open ? 60 : 10;
 		return new Options(workload, quick, f.profile, URI.create(env("CARRIER_URL", "http://localhost:8080")),
 				chatServices, URI.create(env("CARRIER_PERSISTENCE_URL", "http://127.0.0.1:8083")),
 				env("CARRIER_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/carrier"), env("CARRIER_MYSQL_USER", "carrier"),
@@ -79,7 +83,7 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 				                  (100; quick 50), 60 s (quick 20) after 10 s (quick 5), the same straight to
 				                  chat-service, then flush, hydration and the Redis/Kafka ceilings
 				  --mode seed     one user, 8 closed-loop senders over 10 direct chats with 10 users who hold one
-				                  socket each, 20 s after 5 s: issue 17's side-by-side workload
+				                  socket each, 20 s after 180 s: issue 17's side-by-side workload
 				  --mode open     sends at a fixed rate over the default mode's users, chats and sockets, each timed
 				  --mode search   --messages N (100,000; quick 20,000) messages over 20 group chats straight into
 				                  Kafka, then GET /api/search through the gateway, 4 kinds of query, p50/p95/p99
