@@ -54,11 +54,9 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 		int users = seed ? Math.max(f.users != null ? f.users : 0, chats + 1) : f.users != null ? f.users : 100;
 		int sessions = f.sessions != null ? f.sessions : seed ? 1 : 10;
 		List<Integer> rates = f.rates != null ? f.rates : quick ? List.of(500) : List.of(250, 500, 1000, 1500, 2000);
-		// seed: five JVMs' C2 compilers are still at work after a minute on two cores
-		// (one
-		// revision on a fresh stack: 125 msg/s after 60 s, 309 after 180 s); open: a
-		// minute
-		// at the first rate
+		// seed: five JVMs' C2 compilers are still at work after a minute on two
+		// cores (one revision on a fresh stack: 125 msg/s after 60 s, 309 after
+		// 180 s); open: a minute at the first rate
 		int warmUp = f.warmUp != null ? f.warmUp : quick ? 5 : seed ? 180 : open ? 60 : 10;
 		return new Options(workload, quick, f.profile, URI.create(env("CARRIER_URL", "http://localhost:8080")),
 				chatServices, URI.create(env("CARRIER_PERSISTENCE_URL", "http://127.0.0.1:8083")),

@@ -47,9 +47,8 @@ class MessagesStoredListener {
 				event = this.json.readValue(values.get(index), MessagesStored.class);
 			}
 			catch (JacksonException ex) {
-				// the reports before it are applied and committed, the unreadable one
-				// goes
-				// to the dead-letter topic on its own, the rest come again
+				// the reports before it are applied and committed, the unreadable
+				// one goes to the dead-letter topic on its own, the rest come again
 				highest.forEach(this.eviction::recordStored);
 				throw new BatchListenerFailedException("Unreadable stored-messages report", ex, index);
 			}

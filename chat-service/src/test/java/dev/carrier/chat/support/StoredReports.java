@@ -52,19 +52,7 @@ public final class StoredReports implements AutoCloseable {
 	 * consumed.
 	 */
 	public void report(String chatId, long storedSeq) {
-		String value = value(chatId, storedSeq);
-		RecordMetadata sent;
-		try {
-			sent = this.kafka.send(Topics.MESSAGES_STORED, chatId, value).get().getRecordMetadata();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Could not publish a messages-stored report", ex);
-		}
-		TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
-		await().atMost(BOUND).pollInterval(Duration.ofMillis(100)).until(() -> {
-			OffsetAndMetadata offset = committed().get(partition);
-			return offset != null && offset.offset() > sent.offset();
-		});
+		reportRaw(chatId, List.of(value(chatId, storedSeq)));
 	}
 
 	/**
