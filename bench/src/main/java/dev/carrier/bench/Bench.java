@@ -67,6 +67,7 @@ public final class Bench {
 			return;
 		}
 		requireUp(options);
+		double speedBefore = MachineSpeed.roundsPerSecond();
 		// at rest: before this run logs anyone in or opens a socket
 		List<StackProcesses.Server> servers = StackProcesses.find(options);
 		Run run = new Run(options, stamp, id, report, new Api(options.gateway()), servers);
@@ -80,6 +81,7 @@ public final class Bench {
 		}
 		ServerCostFigures.processes(report, servers, run.cpuAtRest);
 		ServerCostFigures.memory(report, run.memoryAtRestKb, run.memoryAfterLoadKb());
+		MachineSpeed.report(report, speedBefore, MachineSpeed.roundsPerSecond());
 		if (Api.RATE_LIMITED.get()) {
 			report.note("the gateway answered 429: " + RATE_HINT);
 		}
