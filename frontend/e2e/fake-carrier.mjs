@@ -119,6 +119,49 @@ async function react(req, chatId, messageId, emoji, add) {
   return [204];
 }
 
+/**
+ * One send, by POST or by the socket's `send` frame (the same body): the stored message as the
+ * wire shows it, or a Problem. A retry with the same clientMessageId answers the stored message.
+ */
+function sendMessage(me, chatId, { text, clientMessageId, replyTo, attachmentIds = [] }) {
+  const c = chatOf(me, chatId);
+  const t = typeof text === 'string' ? text.trim() : '';
+  const dup = c.messages.find((m) => m.senderId === me.id && m._cmid && m._cmid === clientMessageId);
+  if (dup) return strip(dup);
+  if (!Array.isArray(attachmentIds) || attachmentIds.length > 10) throw new Problem(400, 'At most 10 attachments');
+  const files = attachmentIds.map((aid) => attachments.get(aid));
+  if (files.some((a) => !a || a.chatId !== c.id || a.uploaderId !== me.id || a.messageId)) throw new Problem(400, 'Unknown or used attachment');
+  if ((t.length < 1 && files.length === 0) || t.length > 4000) throw new Problem(400, 'Message text must be 1 to 4000 characters');
+  if (replyTo !== undefined && replyTo !== null && !c.messages.some((x) => x.id === replyTo && !x.deleted)) {
+    throw new Problem(400, 'replyTo must be a message of this chat that is not deleted');
+  }
+  const m = { id: randomUUID(), chatId: c.id, seq: c.messages.length + 1, senderId: me.id, text: t, sentAt: now(), deleted: false, editedAt: null, mentions: mentionsOf(t, c.memberIds), _cmid: clientMessageId, _replyTo: replyTo ?? null, _reactions: [], _attachments: files };
+  for (const a of files) a.messageId = m.id;
+  c.messages.push(m);
+  c.hiddenFor?.clear(); // a new message brings a hidden chat back for everyone who hid it
+  push(c.memberIds, { type: 'message.created', message: strip(m) });
+  return strip(m);
+}
+
+/** The `send` frame's answer, on its own socket only: `sent` with the message, or `send.failed` with the POST's problem. */
+function answerSend(userId, frame) {
+  const clientMessageId = typeof frame.clientMessageId === 'string' ? frame.clientMessageId : null;
+  try {
+    if (!clientMessageId) throw new Problem(400, 'clientMessageId is required');
+    const { type: _type, chatId, ...body } = frame;
+    return { type: 'sent', clientMessageId, message: sendMessage(users.get(userId), String(chatId ?? ''), body) };
+  } catch (e) {
+    if (!(e instanceof Problem)) console.error(e);
+    return { type: 'send.failed', clientMessageId, problem: problemJson(e, `/api/chats/${frame.chatId}/messages`) };
+  }
+}
+
+/** The RFC 9457 document for an error (a Problem's own status, else 500). */
+function problemJson(e, instance) {
+  const status = e instanceof Problem ? e.status : 500;
+  return { type: 'about:blank', title: titles[status] ?? 'Error', status, detail: e.message, instance, ...(e.extra ?? {}) };
+}
+
 const routes = [
   ['POST', /^\/api\/auth\/signup$/, async (req) => {
     const { username, email, password } = await json(req);
@@ -290,27 +333,7 @@ const routes = [
     const disposition = a.type.startsWith('image/') ? 'inline' : `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`;
     return [200, a.bytes, a.type, { 'Content-Disposition': disposition, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=86400' }];
   }],
-  ['POST', /^\/api\/chats\/([^/]+)\/messages$/, async (req, [id]) => {
-    const me = auth(req);
-    const c = chatOf(me, id);
-    const { text, clientMessageId, replyTo, attachmentIds = [] } = await json(req);
-    const t = typeof text === 'string' ? text.trim() : '';
-    const dup = c.messages.find((m) => m.senderId === me.id && m._cmid && m._cmid === clientMessageId);
-    if (dup) return [201, { message: strip(dup) }];
-    if (!Array.isArray(attachmentIds) || attachmentIds.length > 10) throw new Problem(400, 'At most 10 attachments');
-    const files = attachmentIds.map((aid) => attachments.get(aid));
-    if (files.some((a) => !a || a.chatId !== c.id || a.uploaderId !== me.id || a.messageId)) throw new Problem(400, 'Unknown or used attachment');
-    if ((t.length < 1 && files.length === 0) || t.length > 4000) throw new Problem(400, 'Message text must be 1 to 4000 characters');
-    if (replyTo !== undefined && replyTo !== null && !c.messages.some((x) => x.id === replyTo && !x.deleted)) {
-      throw new Problem(400, 'replyTo must be a message of this chat that is not deleted');
-    }
-    const m = { id: randomUUID(), chatId: c.id, seq: c.messages.length + 1, senderId: me.id, text: t, sentAt: now(), deleted: false, editedAt: null, mentions: mentionsOf(t, c.memberIds), _cmid: clientMessageId, _replyTo: replyTo ?? null, _reactions: [], _attachments: files };
-    for (const a of files) a.messageId = m.id;
-    c.messages.push(m);
-    c.hiddenFor?.clear(); // a new message brings a hidden chat back for everyone who hid it
-    push(c.memberIds, { type: 'message.created', message: strip(m) });
-    return [201, { message: strip(m) }];
-  }],
+  ['POST', /^\/api\/chats\/([^/]+)\/messages$/, async (req, [id]) => [201, { message: sendMessage(auth(req), id, await json(req)) }]],
   ['GET', /^\/api\/chats\/([^/]+)\/messages$/, async (req, [id], url) => {
     const c = chatOf(auth(req), id);
     const limit = Math.min(200, Number(url.searchParams.get('limit') ?? 50));
@@ -444,11 +467,9 @@ const server = createServer(async (req, res) => {
     }
     res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' }).end(data);
   } catch (e) {
-    const status = e instanceof Problem ? e.status : 500;
     if (!(e instanceof Problem)) console.error(e);
-    res.writeHead(status, { 'Content-Type': 'application/problem+json' }).end(
-      JSON.stringify({ type: 'about:blank', title: titles[status] ?? 'Error', status, detail: e.message, ...(e.extra ?? {}) }),
-    );
+    const problem = problemJson(e, url.pathname);
+    res.writeHead(problem.status, { 'Content-Type': 'application/problem+json' }).end(JSON.stringify(problem));
   }
 });
 
@@ -485,6 +506,7 @@ server.on('upgrade', (req, socket, head) => {
         if (!userId) return ws.close(4401, 'bad token');
         return register(ws, userId);
       }
+      if (frame.type === 'send') return ws.send(JSON.stringify(answerSend(userId, frame)));
       if (frame.type === 'typing') {
         const c = chats.get(frame.chatId);
         if (c?.memberIds.includes(userId)) push(c.memberIds.filter((x) => x !== userId), { type: 'typing', chatId: c.id, userId });

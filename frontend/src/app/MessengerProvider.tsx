@@ -30,7 +30,6 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
   const lastTypingSent = useRef(new Map<string, number>());
   // A sent message ends the typing indicator, so the next keystroke announces typing again.
   const onSent = useCallback((chatId: string) => lastTypingSent.current.delete(chatId), []);
-  const { send, retry, discard } = useSending(dispatch, stateRef, fillGap, onSent);
   const notify = useMessageNotifications();
 
   useEffect(() => {
@@ -136,12 +135,13 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const { status: connection, detail: connectionDetail, send: sendFrame, reconnect } = useRealtime(session.token, {
+  const { status: connection, detail: connectionDetail, send: sendFrame, sendMessage: sendOverSocket, reconnect } = useRealtime(session.token, {
     onEvent,
     onReady: () => void onReady(),
     onUnauthorized: session.expire,
     probeApi,
   });
+  const { send, retry, discard } = useSending(dispatch, stateRef, fillGap, onSent, sendOverSocket);
 
   // First load (the socket's ready also refreshes, but the list should not wait for it).
   useEffect(() => {

@@ -1,22 +1,40 @@
 import { useCallback, type Dispatch, type RefObject } from 'react';
 import { errorMessage } from '../lib/api';
 import type { MessengerState } from '../lib/messenger';
-import type { Attachment } from '../lib/types';
+import type { Attachment, Message, SendMessageBody } from '../lib/types';
 import { newClientMessageId } from '../lib/uuid';
-import { messagesApi } from '../features/messages/api/messagesApi';
+import { messagesApi, sendBody } from '../features/messages/api/messagesApi';
 import { mentionedIds } from '../features/messages/utils/mentions';
 import { lastSeq, pendingMessage } from '../features/messages/utils/messageList';
 import { replyRefOf } from '../features/messages/utils/replies';
+import { NotDeliveredError } from '../features/realtime/api/realtimeClient';
 import type { MessengerAction } from './messengerState';
+
+/** Sends on the live socket; rejects with NotDeliveredError when the outcome is unknown. */
+export type SendOverSocket = (chatId: string, body: SendMessageBody) => Promise<Message>;
+
+/**
+ * The socket first (it is cheaper per message), the POST when the socket cannot tell what became
+ * of it. Both go under the same clientMessageId, so a message that did get through is not stored twice.
+ */
+async function sendOverSocketOrPost(sendOverSocket: SendOverSocket, chatId: string, body: SendMessageBody): Promise<Message> {
+  try {
+    return await sendOverSocket(chatId, body);
+  } catch (e) {
+    if (!(e instanceof NotDeliveredError)) throw e;
+    return (await messagesApi.send(chatId, body)).message;
+  }
+}
 
 /**
  * Sending a message: shown at once as pending (keyed by its clientMessageId), confirmed by the
- * 201, or marked failed with Retry (same id, same reply) and Discard.
+ * socket's `sent` or the POST's 201, or marked failed with Retry (same id, same reply) and Discard.
  */
-export function useSending(dispatch: Dispatch<MessengerAction>, stateRef: RefObject<MessengerState>, fillGap: (chatId: string) => Promise<void>, onSent: (chatId: string) => void) {
+export function useSending(dispatch: Dispatch<MessengerAction>, stateRef: RefObject<MessengerState>, fillGap: (chatId: string) => Promise<void>, onSent: (chatId: string) => void, sendOverSocket: SendOverSocket) {
   const deliver = useCallback(async (chatId: string, text: string, clientMessageId: string, replyTo: string | null, attachments: Attachment[]) => {
     try {
-      const { message } = await messagesApi.send(chatId, text, clientMessageId, replyTo, attachments.map((a) => a.id));
+      const body = sendBody(text, clientMessageId, replyTo, attachments.map((a) => a.id));
+      const message = await sendOverSocketOrPost(sendOverSocket, chatId, body);
       dispatch({ type: 'message.confirmed', chatId, clientMessageId, message });
       const list = stateRef.current.messages[chatId];
       // Our own message can reveal a gap too (someone wrote while our socket was down).
@@ -24,7 +42,7 @@ export function useSending(dispatch: Dispatch<MessengerAction>, stateRef: RefObj
     } catch (e) {
       dispatch({ type: 'message.failed', chatId, clientMessageId, error: errorMessage(e) });
     }
-  }, [dispatch, stateRef, fillGap]);
+  }, [dispatch, stateRef, fillGap, sendOverSocket]);
 
   /** `replyTo`: the id of a loaded message of this chat that the new one answers. */
   const send = useCallback((chatId: string, text: string, replyTo: string | null = null, attachments: Attachment[] = []) => {

@@ -79,10 +79,18 @@ async function readProblem(res: Response): Promise<ApiError> {
       body = null;
     }
   }
+  return problemError(res.status, body, res.statusText);
+}
+
+/**
+ * The error for a problem document, however it came: an HTTP answer, or a `send.failed` on the
+ * socket (which carries the same document), so both show the same `detail`.
+ */
+export function problemError(status: number, body: Record<string, unknown> | null, statusText = ''): ApiError {
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  const title = str(body?.title) || res.statusText || 'Error';
-  const detail = str(body?.detail) || defaultDetail(res.status);
-  return new ApiError(res.status, title, detail, body);
+  const title = str(body?.title) || statusText || 'Error';
+  const detail = str(body?.detail) || defaultDetail(status);
+  return new ApiError(status, title, detail, body);
 }
 
 function defaultDetail(status: number): string {

@@ -86,6 +86,18 @@ export interface MessageSystem {
   names?: Record<string, string>;
 }
 
+/**
+ * A new message as sent: the body of `POST /api/chats/{chatId}/messages`, and of the socket's
+ * `send` frame (with `type` and `chatId`). The clientMessageId makes either one safe to repeat.
+ */
+export interface SendMessageBody {
+  clientMessageId: string;
+  /** Left out only for a message of attachments alone. */
+  text?: string;
+  replyTo?: string;
+  attachmentIds?: string[];
+}
+
 export interface ChatSummary {
   chat: Chat;
   lastMessage: Message | null;

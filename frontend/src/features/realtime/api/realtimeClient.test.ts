@@ -1,5 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backoffDelay, RealtimeClient, REFUSED_AFTER, REFUSED_RETRY_MS, refusalReason, type SocketLike } from './realtimeClient';
+import { ApiError, errorMessage } from '../../../lib/api';
+import type { Message } from '../../../lib/types';
+import {
+  backoffDelay,
+  MAX_PENDING_SENDS,
+  NotDeliveredError,
+  RealtimeClient,
+  REFUSED_AFTER,
+  REFUSED_RETRY_MS,
+  refusalReason,
+  SEND_TIMEOUT_MS,
+  type SocketLike,
+} from './realtimeClient';
 
 class FakeSocket implements SocketLike {
   readyState = 0;
@@ -122,6 +134,136 @@ describe('RealtimeClient', () => {
     expect(c.send({ type: 'typing', chatId: 'c' })).toBe(true);
     sockets[0].drop();
     expect(c.send({ type: 'typing', chatId: 'c' })).toBe(false);
+  });
+
+  describe('sending a message over the socket', () => {
+    const stored = (clientMessageId: string, seq: number): Message => ({
+      id: `m${seq}`, chatId: 'c', seq, senderId: 'u', text: `text ${seq}`, sentAt: '2026-11-25T10:00:00Z', deleted: false, clientMessageId,
+    });
+    const sentFrames = (s: FakeSocket) => s.sent.map((d) => JSON.parse(d) as Record<string, unknown>).filter((f) => f.type === 'send');
+
+    function readyClient(h = handlers()) {
+      const c = make(h);
+      c.start();
+      sockets[0].open();
+      sockets[0].receive({ type: 'ready' });
+      return c;
+    }
+
+    it('sends the POST body with type and chatId, and resolves with the message its own answer carries', async () => {
+      const h = handlers();
+      const c = readyClient(h);
+      const first = c.sendMessage('c', { clientMessageId: 'k1', text: 'one', replyTo: 'm0' });
+      const second = c.sendMessage('c', { clientMessageId: 'k2', attachmentIds: ['a1'] });
+      expect(sentFrames(sockets[0])).toEqual([
+        { type: 'send', chatId: 'c', clientMessageId: 'k1', text: 'one', replyTo: 'm0' },
+        { type: 'send', chatId: 'c', clientMessageId: 'k2', attachmentIds: ['a1'] },
+      ]);
+      // Answered out of order: each send takes the answer with its clientMessageId.
+      sockets[0].receive({ type: 'sent', clientMessageId: 'k2', message: stored('k2', 8) });
+      sockets[0].receive({ type: 'sent', clientMessageId: 'k1', message: stored('k1', 7) });
+      await expect(first).resolves.toEqual(stored('k1', 7));
+      await expect(second).resolves.toEqual(stored('k2', 8));
+      expect(h.onEvent).not.toHaveBeenCalled();
+    });
+
+    it('rejects a send.failed with the problem, shown by its detail as for a failed POST', async () => {
+      const c = readyClient();
+      const sending = c.sendMessage('c', { clientMessageId: 'k1', text: 'hi' });
+      const problem = { type: 'https://carrier.dev/problems/rate-limited', title: 'Too Many Requests', status: 429, detail: 'Slow down a little.', instance: '/api/ws', retryAfter: 2 };
+      sockets[0].receive({ type: 'send.failed', clientMessageId: 'k1', problem });
+      const error = await sending.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error).toMatchObject({ status: 429, title: 'Too Many Requests', detail: 'Slow down a little.', body: problem });
+      expect(errorMessage(error)).toBe('Slow down a little.');
+    });
+
+    it('falls back to the usual words for a problem without a detail', async () => {
+      const c = readyClient();
+      const sending = c.sendMessage('c', { clientMessageId: 'k1', text: 'hi' });
+      sockets[0].receive({ type: 'send.failed', clientMessageId: 'k1', problem: { title: 'Service Unavailable', status: 503, retryAfter: 1 } });
+      expect(errorMessage(await sending.catch((e: unknown) => e))).toBe('The server is unavailable right now. Please try again.');
+    });
+
+    it('rejects as not delivered when the socket closes before the answer, and ignores an answer after', async () => {
+      const h = handlers();
+      const c = readyClient(h);
+      const sending = c.sendMessage('c', { clientMessageId: 'k1', text: 'hi' });
+      sockets[0].drop();
+      await expect(sending).rejects.toBeInstanceOf(NotDeliveredError);
+      vi.advanceTimersByTime(20_000);
+      sockets[1].open();
+      sockets[1].receive({ type: 'ready' });
+      sockets[1].receive({ type: 'sent', clientMessageId: 'k1', message: stored('k1', 7) });
+      expect(h.onEvent).not.toHaveBeenCalled();
+    });
+
+    it('rejects at once, sending nothing, when no socket is ready', async () => {
+      const c = make(handlers());
+      await expect(c.sendMessage('c', { clientMessageId: 'k1', text: 'hi' })).rejects.toBeInstanceOf(NotDeliveredError);
+      c.start();
+      sockets[0].open();
+      await expect(c.sendMessage('c', { clientMessageId: 'k1', text: 'hi' })).rejects.toBeInstanceOf(NotDeliveredError);
+      expect(sockets[0].sent).toEqual([]);
+      sockets[0].receive({ type: 'ready' });
+      sockets[0].drop();
+      await expect(c.sendMessage('c', { clientMessageId: 'k1', text: 'hi' })).rejects.toBeInstanceOf(NotDeliveredError);
+      expect(sentFrames(sockets[0])).toEqual([]);
+    });
+
+    it('gives up after the timeout, and sends no more on that socket until a new one is ready', async () => {
+      const c = readyClient();
+      const sending = c.sendMessage('c', { clientMessageId: 'k1', text: 'hi' });
+      vi.advanceTimersByTime(SEND_TIMEOUT_MS - 1);
+      let settled = false;
+      void sending.catch(() => (settled = true));
+      await Promise.resolve();
+      expect(settled).toBe(false);
+      vi.advanceTimersByTime(1);
+      await expect(sending).rejects.toThrow('Not delivered over the socket: no answer in time.');
+      // A server that ignores the frame would make every message wait: the POST takes them now.
+      await expect(c.sendMessage('c', { clientMessageId: 'k2', text: 'again' })).rejects.toBeInstanceOf(NotDeliveredError);
+      expect(sentFrames(sockets[0])).toHaveLength(1);
+      sockets[0].drop();
+      vi.advanceTimersByTime(20_000);
+      sockets[1].open();
+      sockets[1].receive({ type: 'ready' });
+      const next = c.sendMessage('c', { clientMessageId: 'k2', text: 'again' });
+      sockets[1].receive({ type: 'sent', clientMessageId: 'k2', message: stored('k2', 2) });
+      await expect(next).resolves.toEqual(stored('k2', 2));
+    });
+
+    it('rejects what is still waiting when stopped, and leaves no timer behind', async () => {
+      const c = readyClient();
+      const sending = c.sendMessage('c', { clientMessageId: 'k1', text: 'hi' });
+      c.stop();
+      await expect(sending).rejects.toBeInstanceOf(NotDeliveredError);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it('leaves sends past the server’s limit of waiting ones to the POST', async () => {
+      const c = readyClient();
+      const waiting = Array.from({ length: MAX_PENDING_SENDS }, (_, i) => c.sendMessage('c', { clientMessageId: `k${i}`, text: 'hi' }));
+      await expect(c.sendMessage('c', { clientMessageId: 'one-more', text: 'hi' })).rejects.toBeInstanceOf(NotDeliveredError);
+      expect(sentFrames(sockets[0])).toHaveLength(MAX_PENDING_SENDS);
+      sockets[0].drop();
+      await Promise.allSettled(waiting);
+    });
+
+    it('drops answers to nothing it waits for, and never hands them to onEvent', () => {
+      const h = handlers();
+      readyClient(h);
+      sockets[0].receive({ type: 'sent', clientMessageId: 'unknown', message: stored('unknown', 1) });
+      sockets[0].receive({ type: 'send.failed', clientMessageId: null, problem: { status: 400, title: 'Bad Request', detail: 'clientMessageId is required' } });
+      expect(h.onEvent).not.toHaveBeenCalled();
+    });
+
+    it('leaves an answer it cannot read to the POST', async () => {
+      const c = readyClient();
+      const sending = c.sendMessage('c', { clientMessageId: 'k1', text: 'hi' });
+      sockets[0].receive({ type: 'send.failed', clientMessageId: 'k1', problem: 'nope' });
+      await expect(sending).rejects.toBeInstanceOf(NotDeliveredError);
+    });
   });
 
   it('recycles a socket that gets no ready in time', () => {

@@ -1,4 +1,5 @@
-import type { ConnectionDetail, ConnectionStatus, ServerEvent } from '../../../lib/types';
+import { problemError } from '../../../lib/api';
+import type { ConnectionDetail, ConnectionStatus, Message, SendMessageBody, ServerEvent } from '../../../lib/types';
 
 export interface RealtimeHandlers {
   onEvent: (event: ServerEvent) => void;
@@ -41,6 +42,37 @@ export const REFUSED_AFTER = 4;
 /** While refused, the client still tries again this rarely (the banner says so). */
 export const REFUSED_RETRY_MS = 60_000;
 
+/** How long a send over the socket waits for its answer before the POST takes it over. */
+export const SEND_TIMEOUT_MS = 10_000;
+
+/** Sends one socket may have waiting for their answers; past that the POST carries them. */
+export const MAX_PENDING_SENDS = 64;
+
+/**
+ * A send whose outcome the socket cannot tell (no ready socket, closed or reconnected before the
+ * answer, no answer in time): the caller sends it again by POST with the same clientMessageId,
+ * which answers with the stored message if this one got through.
+ */
+export class NotDeliveredError extends Error {
+  constructor(reason: string) {
+    super(`Not delivered over the socket: ${reason}.`);
+    this.name = 'NotDeliveredError';
+  }
+}
+
+/** The server's answer, on the same socket only, to one of our `send` frames. */
+type SendAnswer =
+  | { type: 'sent'; clientMessageId: string | null; message: Message }
+  | { type: 'send.failed'; clientMessageId: string | null; problem: Record<string, unknown> };
+
+interface PendingSend {
+  resolve: (message: Message) => void;
+  reject: (error: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
 /** What was seen, in words, that makes the socket count as refused. */
 export function refusalReason(failures: number, lastClose: { code: number; reason: string } | null): string {
   const said = lastClose && lastClose.code !== 1006 ? ` (last close: code ${lastClose.code}${lastClose.reason ? `, “${lastClose.reason}”` : ''})` : '';
@@ -73,6 +105,13 @@ export class RealtimeClient {
   private readyTimer: ReturnType<typeof setTimeout> | null = null;
   /** Client frames are only sent once the server has said 'ready' on the current socket. */
   private ready = false;
+  /** Sends on the current socket waiting for their answers, by clientMessageId. */
+  private readonly pendingSends = new Map<string, PendingSend>();
+  /**
+   * The current socket let a send go unanswered (a server that does not know the frame ignores
+   * it): its next sends go by POST at once instead of each waiting out the timeout.
+   */
+  private sendsUnanswered = false;
 
   constructor(
     private readonly url: string,
@@ -90,6 +129,7 @@ export class RealtimeClient {
   stop(): void {
     this.stopped = true;
     this.clearTimers();
+    this.abandonPendingSends('the connection was stopped');
     const s = this.socket;
     this.socket = null;
     if (s) {
@@ -127,6 +167,67 @@ export class RealtimeClient {
     return false;
   }
 
+  /**
+   * Sends a message on the ready socket (cheaper per message than the POST). Resolves with the stored
+   * message (`sent`); rejects with the ApiError of the problem the POST would have answered
+   * (`send.failed`), or with {@link NotDeliveredError} when the outcome is unknown.
+   */
+  sendMessage(chatId: string, body: SendMessageBody): Promise<Message> {
+    const id = body.clientMessageId;
+    const refusal = this.sendRefusal(id);
+    if (refusal) return Promise.reject(new NotDeliveredError(refusal));
+    return new Promise<Message>((resolve, reject) => {
+      const timer = setTimeout(() => this.sendTimedOut(id), SEND_TIMEOUT_MS);
+      this.pendingSends.set(id, { resolve, reject, timer });
+      if (!this.trySend({ type: 'send', chatId, ...body })) this.takePendingSend(id)?.reject(new NotDeliveredError('no ready connection'));
+    });
+  }
+
+  /** Why a send cannot wait for its answer on this socket, or null when it can. */
+  private sendRefusal(clientMessageId: string): string | null {
+    if (!this.ready) return 'no ready connection';
+    if (this.sendsUnanswered) return 'this connection left a send unanswered';
+    if (this.pendingSends.has(clientMessageId)) return 'this message is already on its way';
+    if (this.pendingSends.size >= MAX_PENDING_SENDS) return 'too many sends waiting';
+    return null;
+  }
+
+  private trySend(frame: { type: string; [k: string]: unknown }): boolean {
+    try {
+      return this.send(frame);
+    } catch {
+      return false;
+    }
+  }
+
+  private takePendingSend(clientMessageId: string): PendingSend | undefined {
+    const pending = this.pendingSends.get(clientMessageId);
+    if (!pending) return undefined;
+    clearTimeout(pending.timer);
+    this.pendingSends.delete(clientMessageId);
+    return pending;
+  }
+
+  private sendTimedOut(clientMessageId: string) {
+    this.sendsUnanswered = true;
+    this.takePendingSend(clientMessageId)?.reject(new NotDeliveredError('no answer in time'));
+  }
+
+  /** An answer to nothing we wait for (a late one, after the timeout) is dropped: the POST has it. */
+  private answerSend(answer: SendAnswer) {
+    const pending = typeof answer.clientMessageId === 'string' ? this.takePendingSend(answer.clientMessageId) : undefined;
+    if (!pending) return;
+    if (answer.type === 'sent' && isObject(answer.message)) pending.resolve(answer.message);
+    else if (answer.type === 'send.failed' && isObject(answer.problem) && typeof answer.problem.status === 'number') {
+      pending.reject(problemError(answer.problem.status, answer.problem));
+    } else pending.reject(new NotDeliveredError('the answer could not be read'));
+  }
+
+  /** The socket that carried these sends is gone, so whether they were stored is unknown. */
+  private abandonPendingSends(reason: string) {
+    for (const id of [...this.pendingSends.keys()]) this.takePendingSend(id)?.reject(new NotDeliveredError(reason));
+  }
+
   private detail(retryAt: number | null) {
     const refusedReason = this.refused ? refusalReason(this.handshakeFailures, this.lastClose) : null;
     this.handlers.onDetail?.({ retryAt, refusedReason });
@@ -162,15 +263,21 @@ export class RealtimeClient {
       }, READY_TIMEOUT_MS);
     };
     socket.onmessage = (ev) => {
-      let event: ServerEvent;
+      let event: ServerEvent | SendAnswer;
       try {
-        event = JSON.parse(String(ev.data)) as ServerEvent;
+        event = JSON.parse(String(ev.data)) as ServerEvent | SendAnswer;
       } catch {
+        return;
+      }
+      if (event.type === 'sent' || event.type === 'send.failed') {
+        // Our own sends' answers, not events for the app.
+        this.answerSend(event);
         return;
       }
       if (event.type === 'ready') {
         if (this.readyTimer) clearTimeout(this.readyTimer);
         this.ready = true;
+        this.sendsUnanswered = false;
         const reconnected = this.everReady;
         this.everReady = true;
         this.attempt = 0;
@@ -192,6 +299,7 @@ export class RealtimeClient {
       if (!opened) this.handshakeFailures++;
       this.lastClose = { code: ev.code, reason: ev.reason ?? '' };
       this.ready = false;
+      this.abandonPendingSends('the connection closed before the answer');
       if (this.readyTimer) clearTimeout(this.readyTimer);
       if (ev.code === UNAUTHORIZED_CLOSE) {
         this.stopped = true;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { config } from '../../../lib/config';
-import type { ConnectionDetail, ConnectionStatus, ServerEvent } from '../../../lib/types';
-import { RealtimeClient } from '../api/realtimeClient';
+import type { ConnectionDetail, ConnectionStatus, Message, SendMessageBody, ServerEvent } from '../../../lib/types';
+import { NotDeliveredError, RealtimeClient } from '../api/realtimeClient';
 
 export interface RealtimeCallbacks {
   onEvent: (event: ServerEvent) => void;
@@ -48,6 +48,12 @@ export function useRealtime(token: string | null, callbacks: RealtimeCallbacks) 
   }, [token]);
 
   const send = useCallback((frame: { type: string; [k: string]: unknown }) => client.current?.send(frame) ?? false, []);
+  /** Rejects with NotDeliveredError when the message did not surely go (the caller POSTs it). */
+  const sendMessage = useCallback(
+    (chatId: string, body: SendMessageBody): Promise<Message> =>
+      client.current?.sendMessage(chatId, body) ?? Promise.reject(new NotDeliveredError('no connection')),
+    [],
+  );
   const reconnect = useCallback(() => client.current?.reconnectNow(), []);
-  return { status, detail, send, reconnect };
+  return { status, detail, send, sendMessage, reconnect };
 }

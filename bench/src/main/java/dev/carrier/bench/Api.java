@@ -90,6 +90,11 @@ final class Api {
 	/** One answer; status -1 is a transport failure whose text is the exception. */
 	record Reply(int status, byte[] bytes) {
 
+		/** A send that got no answer from the server, and why. */
+		static Reply transportFailure(String why) {
+			return new Reply(-1, why.getBytes(StandardCharsets.UTF_8));
+		}
+
 		JsonNode json() {
 			return JSON.readTree(bytes);
 		}

@@ -25,8 +25,10 @@ final class DefaultMode {
 		Bench.log("chat-service instances answering: %s", chatInstances);
 		Population population = Population.many(run);
 		Deliveries deliveries = population.deliveries();
-		SendLoad load = new SendLoad(run.api, deliveries, population.chats(), true);
+		SendChannel channel = new SendChannel(run.api, options.sendOver());
+		SendLoad load = new SendLoad(run.api, channel, deliveries, population.chats(), true);
 		SendTarget gatewayTarget = new SendTarget.ThroughGateway(options.gateway());
+		String sendOver = options.sendOver().phrase();
 		Optional<IdentitySigner> signer = IdentitySigner.of(options.stackState());
 		if (!chatInstances.isEmpty() && signer.isEmpty()) {
 			Bench.log("skipping the phase straight to chat-service: no CARRIER_TRUST_KEY and no trust.key in %s",
@@ -39,17 +41,17 @@ final class DefaultMode {
 		try (FlushMonitor flush = new FlushMonitor(options, chatIds)) {
 			Thread.sleep(700);
 			long baselineRows = flush.latestRows();
-			Bench.log("warm-up %d s through the gateway (%d senders, %d chats)", options.warmUp().toSeconds(),
-					options.senders(), population.chats().size());
+			Bench.log("warm-up %d s through the gateway %s (%d senders, %d chats)", options.warmUp().toSeconds(),
+					sendOver, options.senders(), population.chats().size());
 			long loadStart = System.nanoTime();
 			load.run("warm-up", gatewayTarget, options.senders(), options.warmUp());
 			for (int r = 1; r <= options.repeats(); r++) {
-				Bench.log("repeat %d/%d: %d s through the gateway", r, options.repeats(),
-						options.duration().toSeconds());
+				Bench.log("repeat %d/%d: %d s through the gateway %s", r, options.repeats(),
+						options.duration().toSeconds(), sendOver);
 				gateway.add(phase(run, cpu, deliveries,
 						() -> load.run("gateway", gatewayTarget, options.senders(), options.duration())));
 				if (!chatInstances.isEmpty() && signer.isPresent()) {
-					Bench.log("repeat %d/%d: %d s straight to chat-service %s", r, options.repeats(),
+					Bench.log("repeat %d/%d: %d s straight to chat-service %s by POST", r, options.repeats(),
 							options.directDuration().toSeconds(), chatInstances);
 					SendTarget straight = new SendTarget.StraightToChatService(chatInstances, signer.get());
 					direct.add(phase(run, cpu, deliveries,
@@ -61,14 +63,15 @@ final class DefaultMode {
 					: List.of();
 			long loadEnd = System.nanoTime();
 			population.sockets().closeAll();
+			channel.closeAndRecord(report);
 			run.loadFinished();
 
 			List<SendLoad.PhaseResult> viaGateway = Measured.results(gateway);
 			SendFigures.send(report,
 					String.format(
-							"1 send through the gateway (%d senders, %d chats, %d s after %d s "
+							"1 send through the gateway %s (%d senders, %d chats, %d s after %d s "
 									+ "warm-up, %d repeat(s))",
-							options.senders(), options.chats(), options.duration().toSeconds(),
+							sendOver, options.senders(), options.chats(), options.duration().toSeconds(),
 							options.warmUp().toSeconds(), options.repeats()),
 					viaGateway);
 			SendFigures.delivery(report,

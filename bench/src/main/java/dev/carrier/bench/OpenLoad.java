@@ -19,7 +19,9 @@ import org.HdrHistogram.Histogram;
  * its own, and every latency counts from the <em>intended</em> start, so a slow server
  * cannot hide its queue by slowing the load down (no coordinated omission). A send that
  * could not start on time (the scheduler or the machine fell behind, or the in-flight cap
- * was reached) is still timed from its schedule, and counted as late.
+ * was reached) is still timed from its schedule, and counted as late. Sends go through
+ * the gateway, over the socket or by POST as the {@link SendChannel} says; either way the
+ * send is prepared before its start lag is read and timed from its intended start.
  */
 final class OpenLoad {
 
@@ -43,7 +45,7 @@ final class OpenLoad {
 
 	}
 
-	private final Api api;
+	private final SendChannel channel;
 
 	private final Deliveries deliveries;
 
@@ -53,8 +55,8 @@ final class OpenLoad {
 
 	private final int maxInFlight;
 
-	OpenLoad(Api api, Deliveries deliveries, List<SendLoad.BenchChat> chats, int maxInFlight) {
-		this.api = api;
+	OpenLoad(Api api, SendChannel channel, Deliveries deliveries, List<SendLoad.BenchChat> chats, int maxInFlight) {
+		this.channel = channel;
 		this.deliveries = deliveries;
 		this.chats = chats;
 		this.target = new SendTarget.ThroughGateway(api.base());
@@ -120,14 +122,14 @@ final class OpenLoad {
 		boolean firstMember = (n / chats.size()) % 2 == 0;
 		Accounts.User from = firstMember ? chat.a() : chat.b();
 		Accounts.User to = firstMember ? chat.b() : chat.a();
-		var request = target.request(deliveries.marker(), (int) n, chat.id(), from, id);
+		SendChannel.PreparedSend send = channel.prepare(target, deliveries.marker(), (int) n, chat.id(), from, id);
 		long lag = System.nanoTime() - intended;
 		startLag.recordValue(Math.min(Math.max(0, lag / 1000), Deliveries.HIGHEST_MICROS));
 		if (lag > LATE_NANOS) {
 			late.incrementAndGet();
 		}
 		deliveries.sending(id, window, from.id(), intended);
-		Api.Reply reply = api.exchange(request);
+		Api.Reply reply = send.exchange();
 		long took = System.nanoTime() - intended;
 		if (reply.status() == 201) {
 			deliveries.acknowledged(id, from.id(), to.id());

@@ -62,8 +62,9 @@ final class OpenLoopFigures {
 		for (OpenLoad.RateResult one : repeats) {
 			tally = tally.plus(deliveries.tally(one.firstId(), one.endId()));
 		}
-		report.section("open loop at %d msg/s scheduled (%d s x %d repeat(s))%s", rate,
-				repeats.getFirst().scheduled() / Math.max(1, rate), repeats.size(), saturated ? ": SATURATED" : "");
+		report.section("open loop at %d msg/s scheduled, sent %s (%d s x %d repeat(s))%s", rate,
+				report.options().sendOver().phrase(), repeats.getFirst().scheduled() / Math.max(1, rate),
+				repeats.size(), saturated ? ": SATURATED" : "");
 		report.row("durable messages/s achieved", "%s  (%d of %d scheduled sends)", achieved.text("%.0f"),
 				repeats.stream().mapToLong(OpenLoad.RateResult::acknowledged).sum(), scheduled);
 		report.row("send latency from intended start p50 / p99 / max", SendFigures.latencyText(send, 50, 99) + " / "

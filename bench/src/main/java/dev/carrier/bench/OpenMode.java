@@ -20,9 +20,11 @@ final class OpenMode {
 		Options options = run.options;
 		Population population = Population.many(run);
 		Deliveries deliveries = population.deliveries();
-		OpenLoad load = new OpenLoad(run.api, deliveries, population.chats(), options.maxInFlight());
+		SendChannel channel = new SendChannel(run.api, options.sendOver());
+		OpenLoad load = new OpenLoad(run.api, channel, deliveries, population.chats(), options.maxInFlight());
 		int first = options.rates().getFirst();
-		Bench.log("warm-up %d s at %d msg/s", options.warmUp().toSeconds(), first);
+		Bench.log("warm-up %d s at %d msg/s, sends %s", options.warmUp().toSeconds(), first,
+				options.sendOver().phrase());
 		load.run(first, options.warmUp());
 		ProcessCpu cpu = run.cpu();
 		Map<Integer, List<Measured<OpenLoad.RateResult>>> byRate = new LinkedHashMap<>();
@@ -49,6 +51,7 @@ final class OpenMode {
 		List<Profiler.Profile> profiles = options.profile()
 				? Profiler.around(run, () -> load.run(profiledRate, options.duration()).perSecond()) : List.of();
 		population.sockets().closeAll();
+		channel.closeAndRecord(run.report);
 		run.loadFinished();
 		OpenLoopFigures.report(run.report, byRate, deliveries, population.connected());
 		byRate.forEach((rate, repeats) -> ServerCostFigures.cpu(run.report,

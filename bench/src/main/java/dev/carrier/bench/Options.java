@@ -15,7 +15,8 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 		String mysqlUrl, String mysqlUser, String mysqlPassword, String redisHost, int redisPort, String kafkaBootstrap,
 		Path root, Path stackState, int senders, int chats, int users, int sessionsPerUser, Duration warmUp,
 		Duration duration, Duration directDuration, Duration flushWait, int hydrationChats, int hydrationMessages,
-		boolean ceilings, boolean ceilingsOnly, int repeats, List<Integer> rates, int maxInFlight, int searchMessages) {
+		boolean ceilings, boolean ceilingsOnly, int repeats, List<Integer> rates, int maxInFlight, int searchMessages,
+		SendOver sendOver) {
 
 	/** The load each {@code --mode} puts on the stack. */
 	enum Workload {
@@ -28,6 +29,43 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 		OPEN,
 		/** Message search over 100,000 messages in MySQL (issue 20), timed per query. */
 		SEARCH
+
+	}
+
+	/**
+	 * How the sends through the gateway travel ({@code --send-over}); straight to
+	 * chat-service they are POSTs whatever it says.
+	 */
+	enum SendOver {
+
+		/** A send frame on a socket of the sending user: how the web app sends. */
+		SOCKET("over the socket"),
+		/** {@code POST /api/chats/{id}/messages}, one request per message. */
+		POST("by POST");
+
+		private final String phrase;
+
+		SendOver(String phrase) {
+			this.phrase = phrase;
+		}
+
+		static SendOver of(String flag) {
+			return switch (flag) {
+				case "socket" -> SOCKET;
+				case "post" -> POST;
+				default -> throw new IllegalArgumentException("--send-over takes socket or post, not " + flag);
+			};
+		}
+
+		/** As given on the command line and written to the JSON. */
+		String flag() {
+			return name().toLowerCase();
+		}
+
+		/** For titles: "over the socket", "by POST". */
+		String phrase() {
+			return phrase;
+		}
 
 	}
 
@@ -68,7 +106,7 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 				Duration.ofSeconds(quick ? Math.min(d, 15) : d), Duration.ofSeconds(quick ? 30 : 180), 50, 50,
 				f.ceilings && workload == Workload.DEFAULT, f.ceilingsOnly,
 				f.repeats != null ? f.repeats : quick ? 1 : 3, rates, f.maxInFlight != null ? f.maxInFlight : 1024,
-				f.messages != null ? f.messages : quick ? 20_000 : 100_000);
+				f.messages != null ? f.messages : quick ? 20_000 : 100_000, f.sendOver);
 	}
 
 	static String usage() {
@@ -76,22 +114,26 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 				Usage: ./carrier bench [--mode default|seed|open|search] [--quick] [--repeats N] [--profile]
 				                       [--no-ceilings | --ceilings-only] [--senders N] [--chats M] [--duration SECONDS]
 				                       [--warmup SECONDS] [--users U] [--sessions S] [--rate R | --sweep R1,R2,...]
-				                       [--max-in-flight K]
+				                       [--max-in-flight K] [--send-over socket|post]
 				  --mode default  U users (100) x S sockets (10), N closed-loop senders (64; quick 32) over M chats
 				                  (100; quick 50), 60 s (quick 20) after 10 s (quick 5), the same straight to
 				                  chat-service, then flush, hydration and the Redis/Kafka ceilings
 				  --mode seed     one user, 8 closed-loop senders over 10 direct chats with 10 users who hold one
 				                  socket each, 20 s after 180 s: issue 17's side-by-side workload
 				  --mode open     sends at a fixed rate over the default mode's users, chats and sockets, each timed
-				  --mode search   --messages N (100,000; quick 20,000) messages over 20 group chats straight into
-				                  Kafka, then GET /api/search through the gateway, 4 kinds of query, p50/p95/p99
 				                  from its intended start; --sweep 250,500,1000,1500,2000 (the default; quick:
 				                  --rate 500) steps up until the stack saturates; 20 s per rate (quick 10)
+				  --mode search   --messages N (100,000; quick 20,000) messages over 20 group chats straight into
+				                  Kafka, then GET /api/search through the gateway, 4 kinds of query, p50/p95/p99
 				  --quick         shorter phases and one repeat: the whole default mode in under 3 minutes
 				  --repeats N     repeat each measured phase N times and report the median and range (3; quick 1)
 				  --profile       one extra gateway phase with a JFR of chat-service and the gateway (not in the
 				                  headline figures), then hot methods
 				  --max-in-flight open mode: at most K sends in flight, later ones wait (and count as late)
+				  --send-over     how sends through the gateway travel: socket (the default, as the web app sends: a
+				                  send frame on one socket per sending user, answered sent/send.failed) or post
+				                  (POST /api/chats/{id}/messages); straight to chat-service always POST. Figures
+				                  from the two do not compare: POST figures need --send-over post
 				Environment: CARRIER_URL, CARRIER_CHAT_URLS, CARRIER_PERSISTENCE_URL, CARRIER_MYSQL_*, CARRIER_REDIS_URL,
 				CARRIER_KAFKA_BOOTSTRAP (the same names and defaults as ./carrier); CARRIER_STATE_DIR: the stack's
 				.carrier directory (its pids/ and trust.key), default <root>/.carrier.""";
@@ -100,6 +142,13 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 	static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+	/**
+	 * Whether this run sends messages at all (the search mode and the ceilings do not).
+	 */
+	boolean sendsMessages() {
+		return !ceilingsOnly && workload != Workload.SEARCH;
 	}
 
 	int webSocketClients() {
@@ -139,6 +188,8 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 
 		Integer messages;
 
+		SendOver sendOver = SendOver.SOCKET;
+
 		String root = env("CARRIER_ROOT", ".");
 
 		static Flags parse(String[] args) {
@@ -163,6 +214,7 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 						f.rates = Arrays.stream(args[++i].split(",")).map(String::trim).map(Integer::parseInt).toList();
 					case "--root" -> f.root = args[++i];
 					case "--messages" -> f.messages = Integer.parseInt(args[++i]);
+					case "--send-over" -> f.sendOver = SendOver.of(args[++i]);
 					case "-h", "--help" -> {
 						System.out.println(usage());
 						System.exit(0);

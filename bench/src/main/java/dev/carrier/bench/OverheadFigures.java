@@ -10,7 +10,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The gateway's cost: the same closed-loop load straight to the chat-service instances,
- * compared repeat by repeat with the load through the gateway.
+ * compared repeat by repeat with the load through the gateway. Straight to chat-service
+ * the sends are POSTs; when the gateway phase sent over the socket the ratios compare two
+ * transports as well, and the section says so.
  */
 final class OverheadFigures {
 
@@ -19,7 +21,8 @@ final class OverheadFigures {
 
 	static void report(Report report, List<SendLoad.PhaseResult> gateway, List<SendLoad.PhaseResult> direct,
 			Deliveries deliveries, List<URI> instances) {
-		report.section("3 gateway overhead (the same load straight to chat-service %s)",
+		Options.SendOver gatewaySendOver = report.options().sendOver();
+		report.section("3 gateway overhead (the same load straight to chat-service %s by POST)",
 				instances.stream().map(u -> String.valueOf(u.getPort())).collect(Collectors.joining(", ")));
 		if (direct.isEmpty()) {
 			report.row("straight to chat-service", "skipped: no chat-service instance answered, or no trust key");
@@ -43,6 +46,12 @@ final class OverheadFigures {
 			long d = direct.get(i).latency().getValueAtPercentile(99);
 			return d == 0 ? 0 : (double) gateway.get(i).latency().getValueAtPercentile(99) / d;
 		});
+		if (gatewaySendOver != Options.SendOver.POST) {
+			report.row("not like with like",
+					"the gateway phase sent %s, this one by POST: the ratios below "
+							+ "include the change of transport (--send-over post gives the gateway's own cost)",
+					gatewaySendOver.phrase());
+		}
 		report.row("throughput gateway / direct", throughputRatio.text("%.2f"));
 		report.row("p99 gateway / direct", p99Ratio.text("%.2f"));
 		List<Histogram> deliveryLatencies = direct.stream().map(r -> deliveries.latency(r.window())).toList();
@@ -53,6 +62,8 @@ final class OverheadFigures {
 		report.row("(direct phase) delivery p50 / p99; missing", "%s ms; %d of %d",
 				SendFigures.latencyText(deliveryLatencies, 50, 99), tally.missing(), tally.expected());
 		Map<String, Object> overhead = new LinkedHashMap<>();
+		overhead.put("gatewaySendOver", gatewaySendOver.flag());
+		overhead.put("directSendOver", Options.SendOver.POST.flag());
 		overhead.put("directMessagesPerSecond", rate.json());
 		overhead.put("directLatency", SendFigures.latencyJson(latencies));
 		overhead.put("directFailures", failures);

@@ -36,6 +36,10 @@ final class Report {
 		json.put("at", when.withNano(0).format(DateTimeFormatter.ISO_INSTANT));
 		json.put("mode", options.workload().name().toLowerCase());
 		json.put("quick", options.quick());
+		if (options.sendsMessages()) {
+			// socket and POST figures differ severalfold: a reader must never mix them
+			json.put("sendOver", options.sendOver().flag());
+		}
 		Map<String, Object> machine = new LinkedHashMap<>();
 		machine.put("cores", Runtime.getRuntime().availableProcessors());
 		machine.put("java", System.getProperty("java.version"));
@@ -102,8 +106,10 @@ final class Report {
 	void print() {
 		int width = rows.stream().filter(r -> r.length == 2).mapToInt(r -> r[0].length()).max().orElse(30) + 2;
 		System.out.println();
-		String what = options.ceilingsOnly() ? "ceilings only" : String.format("mode %s%s, %d repeat(s)",
-				json.get("mode"), options.quick() ? " --quick" : "", options.repeats());
+		String what = options.ceilingsOnly() ? "ceilings only"
+				: String.format("mode %s%s, %d repeat(s)%s", json.get("mode"), options.quick() ? " --quick" : "",
+						options.repeats(),
+						options.sendsMessages() ? ", sends through the gateway " + options.sendOver().phrase() : "");
 		System.out.printf("Carrier bench %s  %s  (%d cores, JDK %s)%n", json.get("at"), what,
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 		for (String[] r : rows) {

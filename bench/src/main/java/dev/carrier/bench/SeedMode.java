@@ -22,10 +22,11 @@ final class SeedMode {
 		Population population = Population.oneToMany(run);
 		Deliveries deliveries = population.deliveries();
 		// only the first member of each chat, the one user, sends
-		SendLoad load = new SendLoad(run.api, deliveries, population.chats(), false);
+		SendChannel channel = new SendChannel(run.api, options.sendOver());
+		SendLoad load = new SendLoad(run.api, channel, deliveries, population.chats(), false);
 		SendTarget gateway = new SendTarget.ThroughGateway(options.gateway());
-		Bench.log("warm-up %d s (one user, %d senders, %d chats)", options.warmUp().toSeconds(), options.senders(),
-				population.chats().size());
+		Bench.log("warm-up %d s (one user, %d senders, %d chats, sends %s)", options.warmUp().toSeconds(),
+				options.senders(), population.chats().size(), options.sendOver().phrase());
 		load.run("warm-up", gateway, options.senders(), options.warmUp());
 		ProcessCpu cpu = run.cpu();
 		List<Measured<SendLoad.PhaseResult>> repeats = new ArrayList<>();
@@ -39,14 +40,17 @@ final class SeedMode {
 						() -> load.run("profiled", gateway, options.senders(), options.duration()).perSecond())
 				: List.of();
 		population.sockets().closeAll();
+		channel.closeAndRecord(report);
 		run.loadFinished();
 
 		List<SendLoad.PhaseResult> results = Measured.results(repeats);
-		SendFigures.send(report, String.format(
-				"1 seed workload: one user, %d closed-loop senders, %d direct chats, %d s after %d s "
-						+ "warm-up, %d repeat(s), through the gateway",
-				options.senders(), population.chats().size(), options.duration().toSeconds(),
-				options.warmUp().toSeconds(), options.repeats()), results);
+		SendFigures.send(report,
+				String.format(
+						"1 seed workload: one user, %d closed-loop senders, %d direct chats, %d s after %d s "
+								+ "warm-up, %d repeat(s), through the gateway %s",
+						options.senders(), population.chats().size(), options.duration().toSeconds(),
+						options.warmUp().toSeconds(), options.repeats(), options.sendOver().phrase()),
+				results);
 		SendFigures
 			.delivery(report,
 					String.format("2 sender-to-screen: %d of %d recipients' sockets", population.connected(),

@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 
 /**
- * N senders, each on its own virtual thread, post messages back to back (closed loop)
- * over the bench chats for a fixed time, through the gateway or straight to chat-service
- * instances. Either both members of a chat take turns sending, or only its first member
- * does (the seed workload: one user writing to many).
+ * N senders, each on its own virtual thread, send messages back to back (closed loop)
+ * over the bench chats for a fixed time, through the gateway (over the socket or by POST,
+ * as the {@link SendChannel} says) or straight to chat-service instances (by POST).
+ * Either both members of a chat take turns sending, or only its first member does (the
+ * seed workload: one user writing to many).
  */
 final class SendLoad {
 
@@ -39,6 +40,8 @@ final class SendLoad {
 
 	private final Api api;
 
+	private final SendChannel channel;
+
 	private final Deliveries deliveries;
 
 	private final List<BenchChat> chats;
@@ -47,8 +50,9 @@ final class SendLoad {
 
 	final AtomicLong acknowledgedTotal = new AtomicLong();
 
-	SendLoad(Api api, Deliveries deliveries, List<BenchChat> chats, boolean bothMembersSend) {
+	SendLoad(Api api, SendChannel channel, Deliveries deliveries, List<BenchChat> chats, boolean bothMembersSend) {
 		this.api = api;
+		this.channel = channel;
 		this.deliveries = deliveries;
 		this.chats = chats;
 		this.bothMembersSend = bothMembersSend;
@@ -86,10 +90,10 @@ final class SendLoad {
 			if (id < 0) {
 				break;
 			}
-			HttpRequest request = target.request(deliveries.marker(), sender, chat.id(), from, id);
+			SendChannel.PreparedSend send = channel.prepare(target, deliveries.marker(), sender, chat.id(), from, id);
 			long started = System.nanoTime();
 			deliveries.sending(id, window, from.id(), started);
-			Api.Reply reply = api.exchange(request);
+			Api.Reply reply = send.exchange();
 			long took = System.nanoTime() - started;
 			if (reply.status() == 201) {
 				deliveries.acknowledged(id, from.id(), (from == chat.a() ? chat.b() : chat.a()).id());
@@ -108,7 +112,8 @@ final class SendLoad {
 
 	/**
 	 * Sends {@code perChat} messages to each chat from one user, {@code parallel} at a
-	 * time (no timing).
+	 * time (no timing). Set-up, not a figure: always by POST, whatever
+	 * {@code --send-over} says.
 	 */
 	long seed(List<String> chatIds, Accounts.User from, int perChat, int parallel) throws Exception {
 		AtomicLong ok = new AtomicLong();

@@ -8,13 +8,20 @@ import java.util.List;
 
 /**
  * Where messages go: the gateway with bearer tokens, or chat-service with signed identity
- * assertions; and the one request every load sends, whose text carries the bench marker.
+ * assertions; and the one request every load sends by POST, whose text carries the bench
+ * marker ({@link SendChannel} sends the same text and clientMessageId over the socket).
  */
 sealed interface SendTarget permits SendTarget.ThroughGateway, SendTarget.StraightToChatService {
 
 	String FILLER = " the quick brown fox jumps over the lazy dog, twice over";
 
 	record ThroughGateway(URI gateway) implements SendTarget {
+
+		/** The gateway's WebSocket endpoint, for sends over the socket. */
+		URI socket() {
+			return URI.create(gateway.toString().replaceFirst("^http", "ws") + "/api/ws");
+		}
+
 	}
 
 	record StraightToChatService(List<URI> instances, IdentitySigner signer) implements SendTarget {
@@ -22,8 +29,8 @@ sealed interface SendTarget permits SendTarget.ThroughGateway, SendTarget.Straig
 
 	/** Bench message {@code id} from {@code from} to chat {@code chatId}. */
 	default HttpRequest request(String marker, int sender, String chatId, Accounts.User from, int id) {
-		String body = "{\"text\":\"" + marker + id + "#" + FILLER + "\",\"clientMessageId\":\""
-				+ marker.replace('#', '-') + id + "\"}";
+		String body = "{\"text\":\"" + text(marker, id) + "\",\"clientMessageId\":\"" + clientMessageId(marker, id)
+				+ "\"}";
 		String path = "/api/chats/" + chatId + "/messages";
 		HttpRequest.Builder request = switch (this) {
 			case ThroughGateway(URI gateway) ->
@@ -36,6 +43,17 @@ sealed interface SendTarget permits SendTarget.ThroughGateway, SendTarget.Straig
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString(body))
 			.build();
+	}
+
+	/**
+	 * The text of bench message {@code id}: the marker that lets deliveries be matched.
+	 */
+	static String text(String marker, int id) {
+		return marker + id + "#" + FILLER;
+	}
+
+	static String clientMessageId(String marker, int id) {
+		return marker.replace('#', '-') + id;
 	}
 
 }

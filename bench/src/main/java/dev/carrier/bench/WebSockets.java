@@ -115,7 +115,7 @@ final class WebSockets {
 	 * The handshake's HTTP status when the server refused the upgrade, else the
 	 * exception.
 	 */
-	private static String describe(Throwable ex) {
+	static String describe(Throwable ex) {
 		Throwable cause = ex;
 		while ((cause instanceof ExecutionException || cause instanceof CompletionException)
 				&& cause.getCause() != null) {

@@ -30,9 +30,13 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
  * {@code /api/ws}: authenticates the client (first frame {@code {"type":"auth","token"}}
  * or the {@code bearer.<token>} subprotocol) with auth-service, answers
  * {@code {"type":"ready"}}, then relays typing notices (at most one per chat per
- * {@code carrier.realtime.typing-interval}, the rest dropped silently); everything else
- * reaches the client through {@link LocalDelivery}. A socket that sends more frames than
- * its budget is closed with 1008, alone.
+ * {@code carrier.realtime.typing-interval}, the rest dropped silently) and sends messages
+ * ({@code {"type":"send"}}, through {@link SocketSends}, each on a virtual thread of its
+ * own, so a send waiting for Kafka holds up neither the socket's other sends nor its
+ * frames); everything else reaches the client through {@link LocalDelivery}. A socket
+ * that sends more frames than its budget is closed with 1008, alone. Send frames are not
+ * counted against that budget: the user's request limit bounds them, with an answer
+ * instead of a close.
  */
 @Component
 public class RealtimeHandler extends TextWebSocketHandler implements DisposableBean {
@@ -77,14 +81,17 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 
 	private final SessionWatch watch;
 
+	private final SocketSends sends;
+
 	private final ScheduledExecutorService timeouts = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("ws-auth-timeout").factory());
 
 	private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
 	RealtimeHandler(AuthClient auth, ApplicationEventPublisher events, LocalDelivery delivery, JsonMapper json,
-			CarrierProperties properties, SessionWatch watch) {
+			CarrierProperties properties, SessionWatch watch, SocketSends sends) {
 		this.watch = watch;
+		this.sends = sends;
 		this.auth = auth;
 		this.events = events;
 		this.delivery = delivery;
@@ -114,20 +121,18 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 		if (client == null || !client.isOpen()) {
 			return;
 		}
+		JsonNode frame = parse(message.getPayload());
+		String type = (frame != null) ? frame.path("type").asString("") : "";
+		if (client.userId() != null && "send".equals(type)) {
+			send(client, frame);
+			return;
+		}
 		if (!client.admitFrame()) {
 			log.info("Closing WebSocket session {} (user {}): more frames than its budget", session.getId(),
 					client.userId());
 			client.close(TOO_MANY_FRAMES);
 			return;
 		}
-		JsonNode frame;
-		try {
-			frame = this.json.readTree(message.getPayload());
-		}
-		catch (RuntimeException ex) {
-			frame = null;
-		}
-		String type = (frame != null) ? frame.path("type").asString("") : "";
 		if (client.userId() == null) {
 			if (!"auth".equals(type)) {
 				client.close(AUTHENTICATE_FIRST);
@@ -148,6 +153,25 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 				this.events.publishEvent(new TypingNoticeReceived(client.userId(), chatId));
 			}
 		}
+	}
+
+	private JsonNode parse(String payload) {
+		try {
+			return this.json.readTree(payload);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private void send(ClientSession client, JsonNode frame) {
+		String userId = client.userId();
+		this.senders.execute(() -> {
+			String answer = this.sends.send(userId, frame);
+			if (client.isOpen()) {
+				client.send(answer);
+			}
+		});
 	}
 
 	private void authenticate(ClientSession client, String token) {

@@ -61,6 +61,30 @@ class SessionWatchTests {
 	}
 
 	@Test
+	void aNoticeClosesEverySocketOfThatSessionAndNoOther() {
+		ClientSession phone = mock(ClientSession.class);
+		ClientSession laptop = mock(ClientSession.class);
+		ClientSession someoneElse = mock(ClientSession.class);
+		this.watch.watch(phone, "ended-token");
+		this.watch.watch(laptop, "ended-token");
+		this.watch.watch(someoneElse, "other-token");
+
+		assertThat(this.watch.closeSocketsOf(SessionWatch.hash("ended-token"))).isEqualTo(2);
+
+		verify(phone).close(RealtimeHandler.UNAUTHORIZED);
+		verify(laptop).close(RealtimeHandler.UNAUTHORIZED);
+		verify(someoneElse, never()).close(RealtimeHandler.UNAUTHORIZED);
+		assertThat(this.watch.closeSocketsOf(SessionWatch.hash("ended-token"))).isZero();
+	}
+
+	@Test
+	void aSessionIsNamedAsAuthServiceNamesIt() {
+		// SHA-256 of "abc", hex: the hash auth-service publishes for the token "abc"
+		assertThat(SessionWatch.hash("abc"))
+			.isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	}
+
+	@Test
 	void nothingIsClosedWhenAuthServiceCannotTell() {
 		ClientSession socket = mock(ClientSession.class);
 		this.watch.watch(socket, "token");

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 import dev.carrier.e2e.support.ProblemCheck;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What counts as a violation: an answer that is not a 4xx problem document (as strictly
@@ -67,6 +68,28 @@ final class Judge {
 		if (code == 1011 || code == 1006) {
 			violations.add("ws: closed with " + code + " <= " + what + "  ==> close " + code);
 		}
+	}
+
+	/**
+	 * A hostile send over the socket must be refused with a 4xx problem; one that is
+	 * answered {@code sent} was stored.
+	 */
+	void checkSendAnswer(JsonNode answer) {
+		JsonNode problem = answer.path("problem");
+		int status = problem.path("status").asInt();
+		record("ws-send", answer.path("type").asString() + " " + status);
+		if (!"send.failed".equals(answer.path("type").asString())) {
+			violations.add("ws: a hostile send was stored  ==> " + Shown.abbreviate(answer.toString(), 300));
+		}
+		else if (status < 400 || status > 499 || problem.path("type").asString().isEmpty()
+				|| problem.path("title").asString().isEmpty() || problem.path("detail").asString().isEmpty()) {
+			violations.add("ws: a hostile send was answered with something else than a 4xx problem  ==> "
+					+ Shown.abbreviate(answer.toString(), 300));
+		}
+	}
+
+	void violation(String what) {
+		violations.add(what);
 	}
 
 	List<String> violations() {

@@ -4,12 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import dev.carrier.e2e.support.CarrierApi;
 import dev.carrier.e2e.support.EventSocket;
+import tools.jackson.databind.JsonNode;
 
 /** A raw WebSocket that records how the server closes it; frames may be anything. */
 final class JunkSocket implements WebSocket.Listener, AutoCloseable {
@@ -17,6 +20,10 @@ final class JunkSocket implements WebSocket.Listener, AutoCloseable {
 	private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
 	private final CompletableFuture<Void> ready = new CompletableFuture<>();
+
+	private final StringBuilder partial = new StringBuilder();
+
+	private final List<JsonNode> sendAnswers = new CopyOnWriteArrayList<>();
 
 	private WebSocket socket;
 
@@ -75,10 +82,29 @@ final class JunkSocket implements WebSocket.Listener, AutoCloseable {
 		webSocket.request(Long.MAX_VALUE);
 	}
 
+	/**
+	 * The answers to the sends this socket made ({@code sent} or {@code send.failed}).
+	 */
+	List<JsonNode> sendAnswers() {
+		return List.copyOf(sendAnswers);
+	}
+
 	@Override
 	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-		if (data.toString().contains("\"ready\"")) {
+		partial.append(data);
+		if (!last) {
+			return null;
+		}
+		String frame = partial.toString();
+		partial.setLength(0);
+		if (frame.contains("\"ready\"")) {
 			ready.complete(null);
+		}
+		if (frame.contains("\"sent\"") || frame.contains("\"send.failed\"")) {
+			JsonNode answer = CarrierApi.JSON.readTree(frame);
+			if (List.of("sent", "send.failed").contains(answer.path("type").asString())) {
+				sendAnswers.add(answer);
+			}
 		}
 		return null;
 	}

@@ -40,9 +40,43 @@ final class WebSocketFrames {
 								+ "\",\"text\":\"spoof\"}}",
 						"{\"type\":\"read\",\"chatId\":\"" + foreign + "\",\"seq\":99}", "\u0000\u0001", "\uFEFF{}",
 						deep(50_000, "[", "]"), "{\"type\":\"typing\",\"chatId\":\"" + "x".repeat(100_000) + "\"}")),
+				entry(6, hostileSends()),
 				entry(1, Gen.integers(70_000, 1_100_000).map(n -> "{\"type\":\"" + "t".repeat(n) + "\"}")),
 				entry(3, hostileText()));
 		return Gen.listOf(frame, 25, 25);
+	}
+
+	/**
+	 * Sends over the socket that must all be refused: into a foreign chat (however its id
+	 * is spelt), with fields of the wrong type or size, replies to and attachments of
+	 * other chats. None may change anything, and each must be answered with a 4xx
+	 * problem.
+	 */
+	private Gen<String> hostileSends() {
+		String foreign = fixture.foreign();
+		String own = fixture.direct();
+		String foreignMessage = fixture.foreignMessageIds().get(0);
+		return Gen.oneOf(
+				Gen.of(send("\"" + foreign + "\"", "\"spoof\""),
+						send("\"" + foreign.toUpperCase(java.util.Locale.ROOT) + "\"", "\"spoof\""),
+						send("\" " + foreign + "\"", "\"spoof\""), send("\"../" + foreign + "\"", "\"spoof\""),
+						send("[\"" + foreign + "\"]", "\"spoof\""), send("null", "\"spoof\""), send("42", "\"spoof\""),
+						send("\"" + UUID.randomUUID() + "\"", "\"spoof\""), send("\"" + own + "\"", "\"   \""),
+						send("\"" + own + "\"", "{\"text\":\"nested\"}"), send("\"" + own + "\"", "[\"a\"]"),
+						send("\"" + own + "\"", "\"" + "x".repeat(4001) + "\""),
+						"{\"type\":\"send\",\"chatId\":\"" + own + "\",\"text\":\"no id\"}",
+						"{\"type\":\"send\",\"chatId\":\"" + own + "\",\"text\":\"hi\",\"clientMessageId\":[]}",
+						"{\"type\":\"send\",\"chatId\":\"" + own + "\",\"text\":\"hi\",\"clientMessageId\":\""
+								+ UUID.randomUUID() + "\",\"replyTo\":\"" + foreignMessage + "\"}",
+						"{\"type\":\"send\",\"chatId\":\"" + own + "\",\"text\":\"hi\",\"clientMessageId\":\""
+								+ UUID.randomUUID() + "\",\"attachmentIds\":[\"" + UUID.randomUUID() + "\"]}",
+						"{\"type\":\"send\"}", "{\"type\":\"send\",\"chatId\":{}}"),
+				hostileText().map(text -> send("\"" + foreign + "\"", JsonValues.quote(text))));
+	}
+
+	private static String send(String chatId, String text) {
+		return "{\"type\":\"send\",\"chatId\":" + chatId + ",\"clientMessageId\":\"" + UUID.randomUUID()
+				+ "\",\"text\":" + text + "}";
 	}
 
 }

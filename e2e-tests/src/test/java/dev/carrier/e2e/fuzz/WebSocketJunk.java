@@ -2,8 +2,12 @@ package dev.carrier.e2e.fuzz;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Sends junk frames over the gateway's WebSocket, before and after authentication, and
@@ -50,6 +54,7 @@ final class WebSocketJunk {
 			}
 		}
 		JunkSocket socket = JunkSocket.authenticated(fuzzerToken);
+		List<JunkSocket> used = new ArrayList<>(List.of(socket));
 		try {
 			for (String frame : frames) {
 				if (!StandardCharsets.UTF_8.newEncoder().canEncode(frame)) {
@@ -57,6 +62,7 @@ final class WebSocketJunk {
 				}
 				if (socket.closeCode() != -1) {
 					socket = JunkSocket.authenticated(fuzzerToken);
+					used.add(socket);
 				}
 				socket.sendText(frame);
 				this.frames.increment();
@@ -66,9 +72,33 @@ final class WebSocketJunk {
 					judge.checkCloseCode("frame " + Shown.abbreviate(frame, 80), socket.closeCode());
 				}
 			}
+			judgeSendAnswers(socket, used, frames);
 		}
 		finally {
 			socket.close();
+		}
+	}
+
+	/**
+	 * Every answer to a send: the socket still open answers each of its sends (awaited,
+	 * since a stored one would take a moment longer), a closed one what it managed to.
+	 */
+	private void judgeSendAnswers(JunkSocket open, List<JunkSocket> used, List<String> frames) {
+		if (open.closeCode() == -1 && used.size() == 1) {
+			long sends = frames.stream()
+				.filter(f -> StandardCharsets.UTF_8.newEncoder().canEncode(f))
+				.filter(f -> f.startsWith("{\"type\":\"send\""))
+				.count();
+			try {
+				Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> open.sendAnswers().size() >= sends);
+			}
+			catch (ConditionTimeoutException ex) {
+				judge.violation("ws: " + (sends - open.sendAnswers().size()) + " of " + sends
+						+ " sends left unanswered on an open socket");
+			}
+		}
+		for (JunkSocket socket : used) {
+			socket.sendAnswers().forEach(judge::checkSendAnswer);
 		}
 	}
 
