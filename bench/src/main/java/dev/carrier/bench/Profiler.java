@@ -48,12 +48,13 @@ final class Profiler {
 	}
 
 	/**
-	 * Runs one extra phase with a JFR of chat-service and the gateway, kept out of the
-	 * headline figures; the phase answers its durable messages/s.
+	 * Runs one extra phase with a JFR of both chat-service instances and the gateway,
+	 * kept out of the headline figures; the phase answers its durable messages/s. Both
+	 * instances, since a socket's sends all go to the instance it landed on.
 	 */
 	static List<Profile> around(Run run, java.util.concurrent.Callable<Double> phase) throws Exception {
 		List<Profiler> profilers = new ArrayList<>();
-		for (String service : List.of("chat-service", "gateway")) {
+		for (String service : List.of("chat-service", "chat-service-2", "gateway")) {
 			Profiler profiler = new Profiler(run.options.root(), run.options.stackState(), service);
 			profiler.start(run.stamp);
 			profilers.add(profiler);
