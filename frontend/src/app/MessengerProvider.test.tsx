@@ -366,6 +366,32 @@ describe('drafts', () => {
     await screen.findByTestId('landing');
     expect(Object.keys(localStorage).filter((k) => k.startsWith('carrier.draft.'))).toEqual([]);
   });
+
+  it('a logout that the socket reports before its own answer still clears every draft, and tells of no ended session', async () => {
+    withGroup = true;
+    render(<App />);
+    await screen.findByText('Trip');
+    await openItem('Trip');
+    const ws = FakeWebSocket.all[0];
+    act(() => ws.serverOpen());
+    await act(async () => ws.push({ type: 'ready' }));
+    type('for the trip');
+    const answer = vi.mocked(fetch);
+    const usual = answer.getMockImplementation()!;
+    answer.mockImplementation(async (input, init) => {
+      if (new URL(input as string, 'http://localhost').pathname !== '/api/auth/logout') return usual(input, init);
+      // The server ends the session and closes its socket at once; the logout's answer comes later.
+      ws.serverDrop(4401, 'Unauthorized');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return json(204, undefined);
+    });
+
+    fireEvent.click(screen.getByTestId('logout-button'));
+    await screen.findByTestId('landing');
+
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('carrier.draft.'))).toEqual([]);
+    expect(screen.queryByText(/session has ended/)).toBeNull();
+  });
 });
 
 describe('system lines', () => {

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError, onUnauthorized, tokenStore } from '../../../lib/api';
 import { draftStore } from '../../../lib/drafts';
 import type { User } from '../../../lib/types';
@@ -67,7 +67,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [status, token, clear, retryTick]);
 
-  const expire = useCallback(() => clear('Your session has ended. Please log in again.'), [clear]);
+  /** Set while our own logout ends the session, whose end the live socket may report first. */
+  const loggingOut = useRef(false);
+
+  const expire = useCallback(() => clear(loggingOut.current ? null : 'Your session has ended. Please log in again.'), [clear]);
 
   useEffect(() => onUnauthorized(expire), [expire]);
 
@@ -89,13 +92,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const logout = useCallback(async () => {
+    // Unsent text stays on a shared computer no longer than the session that wrote it. Cleared
+    // before the server is asked: the server closes the live socket (4401) the moment the session
+    // ends, which can sign this page out before the logout's own answer arrives.
+    draftStore.clearAll();
+    loggingOut.current = true;
     try {
       await authApi.logout();
     } catch {
       // The token is dropped locally whatever the server says.
+    } finally {
+      loggingOut.current = false;
     }
-    // Unsent text stays on a shared computer no longer than the session that wrote it.
-    draftStore.clearAll();
     clear(null);
   }, [clear]);
 
