@@ -33,7 +33,7 @@ for arg in "$@"; do
     pick_java
     [[ -s "$STATE/classpath" && -d "$MODULE/target/classes" ]] &&
       exec java -cp "$MODULE/target/classes:$(cat "$STATE/classpath")" dev.carrier.bench.Bench --help
-    echo "Usage: ./carrier bench [--mode default|seed|open] [--quick] [--repeats N] [--profile] (see bench/README.md)"; exit 0
+    echo "Usage: ./carrier bench [--mode default|seed|open] [--quick] [--repeats N] [--profile] [--send-over socket|post] (see bench/README.md)"; exit 0
   fi
 done
 
