@@ -52,6 +52,8 @@ final class ClientSession {
 
 	private final TypingThrottle typing;
 
+	private final MessageParts parts;
+
 	private volatile String userId;
 
 	ClientSession(WebSocketSession session, CarrierProperties.Realtime settings, Executor executor) {
@@ -60,6 +62,7 @@ final class ClientSession {
 		this.executor = executor;
 		this.inbound = new FrameBudget(settings.framesPerSecond(), settings.frameBurst(), System::nanoTime);
 		this.typing = new TypingThrottle(settings.typingInterval().toNanos(), System::nanoTime);
+		this.parts = new MessageParts((int) settings.maxFrameSize().toBytes());
 	}
 
 	String id() {
@@ -76,6 +79,14 @@ final class ClientSession {
 
 	boolean isOpen() {
 		return this.session.isOpen();
+	}
+
+	/**
+	 * A part of a message the client sent, in the order they arrived (a socket's parts
+	 * never arrive at once).
+	 */
+	MessageParts.Added receive(String part, boolean last) {
+		return this.parts.add(part, last);
 	}
 
 	/** Counts a frame the client sent; false once it sent more than its budget. */

@@ -63,6 +63,9 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 	 */
 	static final CloseStatus TOO_MANY_FRAMES = CloseStatus.POLICY_VIOLATION.withReason("Too many frames");
 
+	/** A message longer than {@code carrier.realtime.max-frame-size}. */
+	static final CloseStatus TOO_BIG = CloseStatus.TOO_BIG_TO_PROCESS.withReason("Message too big");
+
 	static final String BEARER_PROTOCOL_PREFIX = "bearer.";
 
 	private static final String READY = "{\"type\":\"ready\"}";
@@ -121,7 +124,15 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 		if (client == null || !client.isOpen()) {
 			return;
 		}
-		JsonNode frame = parse(message.getPayload());
+		MessageParts.Added added = client.receive(message.getPayload(), message.isLast());
+		if (added.outcome() == MessageParts.Outcome.TOO_BIG) {
+			client.close(TOO_BIG);
+			return;
+		}
+		if (added.outcome() == MessageParts.Outcome.INCOMPLETE) {
+			return;
+		}
+		JsonNode frame = parse(added.message());
 		String type = (frame != null) ? frame.path("type").asString("") : "";
 		if (client.userId() != null && "send".equals(type)) {
 			send(client, frame);
@@ -153,6 +164,15 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 				this.events.publishEvent(new TypingNoticeReceived(client.userId(), chatId));
 			}
 		}
+	}
+
+	/**
+	 * Messages bigger than Tomcat's small per-socket buffer arrive in parts, joined by
+	 * {@link MessageParts} (WebSocketConfiguration says why).
+	 */
+	@Override
+	public boolean supportsPartialMessages() {
+		return true;
 	}
 
 	private JsonNode parse(String payload) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.carrier.chat.messages.MessageService;
 import dev.carrier.chat.support.IntegrationTestSupport;
 import dev.carrier.chat.support.StubAuthService.User;
 import dev.carrier.chat.support.WsClient;
@@ -155,6 +156,27 @@ class SocketSendsIntegrationTests extends IntegrationTestSupport {
 	 * auth-service's notice closes the session's sockets at once: here the session check
 	 * would still find the session alive, so only the notice can close it.
 	 */
+	@Test
+	void theLongestMessageFullyEscapedArrivesInPartsAndIsStoredWhole() {
+		User alice = AUTH.newUser("alice");
+		String chatId = createChat(alice, null, AUTH.newUser("bob")).path("id").asString();
+		String clientMessageId = UUID.randomUUID().toString();
+		// 4,000 characters, each written as a six-character escape: three times Tomcat's
+		// per-socket buffer
+		String frame = "{\"type\":\"send\",\"chatId\":\"" + chatId + "\",\"clientMessageId\":\"" + clientMessageId
+				+ "\",\"text\":\"" + "\\u00e9".repeat(MessageService.MAX_TEXT) + "\"}";
+		assertThat(frame.length()).isGreaterThan(2 * 8 * 1024);
+		try (WsClient socket = WsClient.ready(this.port, alice.token())) {
+			socket.send(frame);
+
+			JsonNode sent = answer(socket, clientMessageId);
+			assertThat(sent.path("type").asString()).as(sent.toString()).isEqualTo("sent");
+			assertThat(sent.path("message").path("text").asString())
+				.isEqualTo("\u00e9".repeat(MessageService.MAX_TEXT));
+			assertThat(socket.closeCode).isNull();
+		}
+	}
+
 	@Test
 	void aSessionEndNoticeClosesThatSessionsSocketsAndNoOthers() throws Exception {
 		User alice = AUTH.newUser("alice");
