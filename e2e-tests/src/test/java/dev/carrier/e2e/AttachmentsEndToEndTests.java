@@ -36,8 +36,7 @@ import tools.jackson.databind.JsonNode;
  */
 class AttachmentsEndToEndTests {
 
-	private static final Duration LOGOUT_GRACE = LifecycleEndToEndTests
-		.parse(CarrierApi.env("CARRIER_CHAT_LOGOUT_GRACE", "30s"));
+	private static final Duration LOGOUT_GRACE = CarrierApi.envDuration("CARRIER_CHAT_LOGOUT_GRACE", "30s");
 
 	private static final long LIMIT = parseSize(CarrierApi.env("CARRIER_MAX_ATTACHMENT_SIZE", "10MB"));
 

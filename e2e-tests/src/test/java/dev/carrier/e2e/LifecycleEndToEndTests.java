@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 class LifecycleEndToEndTests {
 
-	private static final Duration LOGOUT_GRACE = parse(CarrierApi.env("CARRIER_CHAT_LOGOUT_GRACE", "30s"));
+	private static final Duration LOGOUT_GRACE = CarrierApi.envDuration("CARRIER_CHAT_LOGOUT_GRACE", "30s");
 
 	@Test
 	void aChatLeavesRedisForMySqlWhenEveryMemberLogsOutAndComesBackAtLogin() {
@@ -153,17 +153,6 @@ class LifecycleEndToEndTests {
 		assertThat(served).isEqualTo(acknowledged);
 		System.out.printf("zero-loss run: %d acknowledged, %d in MySQL, %d attempts, %d retried%n", acknowledged.size(),
 				stored.size(), attempts.get(), retries.get());
-	}
-
-	static Duration parse(String springDuration) {
-		String value = springDuration.trim();
-		long amount = Long.parseLong(value.replaceAll("[^0-9]", ""));
-		return switch (value.replaceAll("[0-9]", "")) {
-			case "ms" -> Duration.ofMillis(amount);
-			case "m" -> Duration.ofMinutes(amount);
-			case "h" -> Duration.ofHours(amount);
-			default -> Duration.ofSeconds(amount);
-		};
 	}
 
 	/**

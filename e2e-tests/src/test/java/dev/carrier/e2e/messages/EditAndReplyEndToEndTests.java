@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  */
 class EditAndReplyEndToEndTests {
 
-	private static final Duration LOGOUT_GRACE = seconds(CarrierApi.env("CARRIER_CHAT_LOGOUT_GRACE", "30s"));
+	private static final Duration LOGOUT_GRACE = CarrierApi.envDuration("CARRIER_CHAT_LOGOUT_GRACE", "30s");
 
 	@Test
 	void anEditIsLiveToTheOtherMemberAndInHistoryAndExport() {
@@ -168,16 +168,6 @@ class EditAndReplyEndToEndTests {
 
 	private static Reply edit(TestUser editor, String chatId, String messageId, String text) {
 		return patch("/api/chats/" + chatId + "/messages/" + messageId, editor.token(), Map.of("text", text));
-	}
-
-	private static Duration seconds(String springDuration) {
-		String value = springDuration.trim();
-		long amount = Long.parseLong(value.replaceAll("[^0-9]", ""));
-		return switch (value.replaceAll("[0-9]", "")) {
-			case "ms" -> Duration.ofMillis(amount);
-			case "m" -> Duration.ofMinutes(amount);
-			default -> Duration.ofSeconds(amount);
-		};
 	}
 
 }

@@ -32,8 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 class RepliesAndReactionsEndToEndTests {
 
-	private static final Duration LOGOUT_GRACE = Duration
-		.ofSeconds(Long.parseLong(CarrierApi.env("CARRIER_CHAT_LOGOUT_GRACE", "30s").replaceAll("[^0-9]", "")));
+	private static final Duration LOGOUT_GRACE = CarrierApi.envDuration("CARRIER_CHAT_LOGOUT_GRACE", "30s");
 
 	@Test
 	void repliesAndReactionsAreLiveAndComeBackExactlyOnceAfterFlushEvictionAndLogin() {

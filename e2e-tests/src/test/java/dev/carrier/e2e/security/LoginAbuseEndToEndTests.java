@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +26,9 @@ class LoginAbuseEndToEndTests {
 
 	static final int CHANGES = Integer.parseInt(CarrierApi.env("CARRIER_PASSWORD_CHANGE_ATTEMPTS", "40"));
 
-	static final Duration LOGIN_PERIOD = duration(CarrierApi.env("CARRIER_LOGIN_ATTEMPTS_PERIOD", "2m"));
+	static final Duration LOGIN_PERIOD = CarrierApi.envDuration("CARRIER_LOGIN_ATTEMPTS_PERIOD", "2m");
 
-	static final Duration CHANGE_PERIOD = duration(CarrierApi.env("CARRIER_PASSWORD_CHANGE_PERIOD", "15m"));
+	static final Duration CHANGE_PERIOD = CarrierApi.envDuration("CARRIER_PASSWORD_CHANGE_PERIOD", "15m");
 
 	/** Far more tries than the buckets allow, so a bucket per spelling would show. */
 	static final int MORE_THAN_ALLOWED = 20;
@@ -97,22 +95,6 @@ class LoginAbuseEndToEndTests {
 	private static int givenBack(Duration period, int attempts, long started) {
 		long elapsedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 		return Math.toIntExact(elapsedMillis / (period.toMillis() / attempts) + 1);
-	}
-
-	/** A duration as the services' settings write it: 90s, 2m, 1h, 500ms. */
-	private static Duration duration(String text) {
-		Matcher matcher = Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(text.trim());
-		if (!matcher.matches()) {
-			throw new IllegalArgumentException("Not a duration: " + text);
-		}
-		long amount = Long.parseLong(matcher.group(1));
-		return switch (matcher.group(2)) {
-			case "ms" -> Duration.ofMillis(amount);
-			case "s" -> Duration.ofSeconds(amount);
-			case "m" -> Duration.ofMinutes(amount);
-			case "h" -> Duration.ofHours(amount);
-			default -> Duration.ofDays(amount);
-		};
 	}
 
 	/** ASCII letters and digits as their full-width forms (NFKC folds them back). */

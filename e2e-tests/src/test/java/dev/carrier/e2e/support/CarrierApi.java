@@ -10,6 +10,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * gateway.
  */
 public final class CarrierApi {
+
+	private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
 	public static final URI BASE = URI.create(env("CARRIER_URL", "http://localhost:8080"));
 
@@ -35,6 +39,26 @@ public final class CarrierApi {
 	public static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+	/**
+	 * A duration setting of the stack under test, written as the services' settings write
+	 * it (500ms, 90s, 2m, 1h, 1d).
+	 */
+	public static Duration envDuration(String name, String fallback) {
+		String text = env(name, fallback).trim();
+		Matcher matcher = DURATION.matcher(text);
+		if (!matcher.matches()) {
+			throw new IllegalArgumentException(name + " is not a duration: " + text);
+		}
+		long amount = Long.parseLong(matcher.group(1));
+		return switch (matcher.group(2)) {
+			case "ms" -> Duration.ofMillis(amount);
+			case "s" -> Duration.ofSeconds(amount);
+			case "m" -> Duration.ofMinutes(amount);
+			case "h" -> Duration.ofHours(amount);
+			default -> Duration.ofDays(amount);
+		};
 	}
 
 	public static Reply get(String path, String token) {
