@@ -63,7 +63,10 @@ function traceNetwork(page: Page): void {
     if (lines.length > 300) lines.shift();
   };
   page.on('response', (res) => {
-    if (res.url().includes('/api/')) note(`${res.status()} ${res.request().method()} ${res.url()}`);
+    if (!res.url().includes('/api/')) return;
+    // A message's clientMessageId tells a POST that took over a socket send from a second message.
+    const id = res.request().method() === 'POST' ? /"clientMessageId":"([^"]+)"/.exec(res.request().postData() ?? '')?.[1] : undefined;
+    note(`${res.status()} ${res.request().method()} ${res.url()}${id ? ` clientMessageId=${id}` : ''}`);
   });
   page.on('requestfailed', (req) => note(`FAILED ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`));
   page.on('websocket', (ws) => {
@@ -72,6 +75,7 @@ function traceNetwork(page: Page): void {
       const text = String(f.payload);
       if (!text.includes('"message.created"')) note(`WS <- ${text.slice(0, 160)}`);
     });
+    ws.on('framesent', (f) => note(`WS -> ${String(f.payload).slice(0, 160)}`));
     ws.on('close', () => note('WS closed'));
   });
   page.on('pageerror', (e) => note(`PAGE ERROR ${e.message}`));

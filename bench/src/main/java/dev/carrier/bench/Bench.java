@@ -80,7 +80,7 @@ public final class Bench {
 			case SEARCH -> SearchMode.run(run);
 		}
 		ServerCostFigures.processes(report, servers, run.cpuAtRest);
-		ServerCostFigures.memory(report, run.memoryAtRestKb, run.memoryAfterLoadKb());
+		ServerCostFigures.memory(report, run.memoryAtRestKb, run.memoryAfterLoadKb(), run.proportionalAtRestKb);
 		MachineSpeed.report(report, speedBefore, MachineSpeed.roundsPerSecond());
 		if (Api.RATE_LIMITED.get()) {
 			report.note("the gateway answered 429: " + RATE_HINT);

@@ -25,6 +25,9 @@ final class Run {
 
 	final Map<String, Long> memoryAtRestKb;
 
+	/** The same, shared pages counted once ({@link StackProcesses#proportionalKb}). */
+	final Map<String, Long> proportionalAtRestKb;
+
 	/** The servers' CPU over a few seconds before any load: what they burn idle. */
 	final ProcessCpu.Usage cpuAtRest;
 
@@ -43,6 +46,7 @@ final class Run {
 		this.api = api;
 		this.servers = servers;
 		this.memoryAtRestKb = StackProcesses.residentKb(servers);
+		this.proportionalAtRestKb = StackProcesses.proportionalKb(servers);
 		ProcessCpu cpu = cpu();
 		cpu.start();
 		Thread.sleep(REST.toMillis());

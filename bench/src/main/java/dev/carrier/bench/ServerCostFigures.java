@@ -87,26 +87,39 @@ final class ServerCostFigures {
 	}
 
 	/**
-	 * Sum of VmRSS of the servers at rest before the load and after it, and per process.
+	 * Sum of VmRSS of the servers at rest before the load and after it, and per process;
+	 * and at rest the sum of Pss, which counts a page the processes share once.
 	 */
-	static void memory(Report report, Map<String, Long> beforeKb, Map<String, Long> afterKb) {
-		long before = beforeKb.values().stream().mapToLong(Long::longValue).sum();
-		long after = afterKb.values().stream().mapToLong(Long::longValue).sum();
+	static void memory(Report report, Map<String, Long> beforeKb, Map<String, Long> afterKb,
+			Map<String, Long> proportionalBeforeKb) {
+		long before = sum(beforeKb);
+		long after = sum(afterKb);
+		long proportional = sum(proportionalBeforeKb);
 		report.section("stack resident memory (VmRSS of the server processes)");
 		report.row("at rest before the load / after it", "%.0f MB / %.0f MB", before / 1024.0, after / 1024.0);
+		report.row("at rest, shared pages counted once (Pss)", "%.0f MB", proportional / 1024.0);
 		Map<String, Object> perProcess = new LinkedHashMap<>();
 		for (String name : beforeKb.keySet()) {
 			Long then = afterKb.get(name);
-			report.row("  " + name, "%.0f | %s MB", beforeKb.get(name) / 1024.0,
-					then == null ? "-" : String.format("%.0f", then / 1024.0));
-			perProcess.put(name, Report.object("beforeMb", Report.round(beforeKb.get(name) / 1024.0), "afterMb",
-					then == null ? "gone" : Report.round(then / 1024.0)));
+			Long shared = proportionalBeforeKb.get(name);
+			report.row("  " + name, "%.0f | %s MB (Pss at rest %s)", beforeKb.get(name) / 1024.0,
+					then == null ? "-" : String.format("%.0f", then / 1024.0),
+					shared == null ? "-" : String.format("%.0f", shared / 1024.0));
+			perProcess.put(name,
+					Report.object("beforeMb", Report.round(beforeKb.get(name) / 1024.0), "afterMb",
+							then == null ? "gone" : Report.round(then / 1024.0), "beforePssMb",
+							shared == null ? "gone" : Report.round(shared / 1024.0)));
 		}
 		Map<String, Object> memory = new LinkedHashMap<>();
 		memory.put("atRestBeforeMb", Report.round(before / 1024.0));
 		memory.put("afterLoadMb", Report.round(after / 1024.0));
+		memory.put("atRestProportionalMb", Report.round(proportional / 1024.0));
 		memory.put("perProcess", perProcess);
 		report.put("residentMemory", memory);
+	}
+
+	private static long sum(Map<String, Long> kb) {
+		return kb.values().stream().mapToLong(Long::longValue).sum();
 	}
 
 }

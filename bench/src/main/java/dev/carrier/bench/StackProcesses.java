@@ -113,12 +113,25 @@ final class StackProcesses {
 	 * Resident memory (VmRSS) of each server in kB; servers gone meanwhile are left out.
 	 */
 	static Map<String, Long> residentKb(List<Server> servers) {
-		Map<String, Long> rss = new LinkedHashMap<>();
+		return kb(servers, "status", "VmRSS:");
+	}
+
+	/**
+	 * Proportional set size (Pss) of each server in kB: a resident page that n processes
+	 * map (libjvm.so, the JDK's class archive, an AOT cache two instances share) counts
+	 * 1/n in each, so the sum counts it once, where the sum of VmRSS counts it n times.
+	 */
+	static Map<String, Long> proportionalKb(List<Server> servers) {
+		return kb(servers, "smaps_rollup", "Pss:");
+	}
+
+	private static Map<String, Long> kb(List<Server> servers, String procFile, String field) {
+		Map<String, Long> sizes = new LinkedHashMap<>();
 		for (Server server : servers) {
 			try {
-				for (String line : Files.readAllLines(Path.of("/proc/" + server.pid() + "/status"))) {
-					if (line.startsWith("VmRSS:")) {
-						rss.put(server.name(), Long.parseLong(line.replaceAll("[^0-9]", "")));
+				for (String line : Files.readAllLines(Path.of("/proc/" + server.pid() + "/" + procFile))) {
+					if (line.startsWith(field)) {
+						sizes.put(server.name(), Long.parseLong(line.replaceAll("[^0-9]", "")));
 					}
 				}
 			}
@@ -126,7 +139,7 @@ final class StackProcesses {
 				// gone
 			}
 		}
-		return rss;
+		return sizes;
 	}
 
 }
