@@ -53,6 +53,11 @@ class Mentions {
 
 	/** The names written after an {@code @}, lower-cased, first appearance first. */
 	static Set<String> names(String text) {
+		if (text.indexOf('@') < 0) {
+			// most messages: the expression's look-behind would still be tried at every
+			// character (3 % of the sending instance's CPU in the seed mode's profile)
+			return Set.of();
+		}
 		Set<String> names = new LinkedHashSet<>();
 		Matcher matcher = MENTION.matcher(text);
 		while (matcher.find()) {
