@@ -1,6 +1,7 @@
 package dev.carrier.chat.realtime;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -42,7 +43,7 @@ final class ClientSession {
 
 	private final Executor executor;
 
-	private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+	private final Queue<TextMessage> queue = new ConcurrentLinkedQueue<>();
 
 	private final AtomicInteger queued = new AtomicInteger();
 
@@ -104,6 +105,14 @@ final class ClientSession {
 	 * up.
 	 */
 	void send(String frame) {
+		send(new TextMessage(frame));
+	}
+
+	/**
+	 * The same, for a frame that goes to many clients: one {@link TextMessage} made from
+	 * its bytes ({@link #shared}) for all of them.
+	 */
+	void send(TextMessage frame) {
 		if (this.queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
 			close(CloseStatus.SESSION_NOT_RELIABLE);
 			return;
@@ -113,6 +122,11 @@ final class ClientSession {
 
 	/** A hint (typing): queued only while the client keeps up, otherwise dropped. */
 	void offer(String hint) {
+		offer(new TextMessage(hint));
+	}
+
+	/** The same, for a hint that goes to many clients. */
+	void offer(TextMessage hint) {
 		if (this.queued.get() >= MAX_QUEUED_FOR_HINTS) {
 			return;
 		}
@@ -120,7 +134,17 @@ final class ClientSession {
 		enqueue(hint);
 	}
 
-	private void enqueue(String frame) {
+	/**
+	 * A frame to send to many clients. Made from its UTF-8 bytes, a {@link TextMessage}
+	 * keeps them: the decorator asks each message's length in bytes, and one made from a
+	 * string encodes it again at every ask, once per client (the largest allocation of
+	 * the fan-out in a profile of the open loop at 500 msg/s).
+	 */
+	static TextMessage shared(String frame) {
+		return new TextMessage(frame.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private void enqueue(TextMessage frame) {
 		this.queue.add(frame);
 		if (this.draining.compareAndSet(false, true)) {
 			this.executor.execute(this::drain);
@@ -129,11 +153,11 @@ final class ClientSession {
 
 	private void drain() {
 		do {
-			String frame;
+			TextMessage frame;
 			while ((frame = this.queue.poll()) != null) {
 				this.queued.decrementAndGet();
 				try {
-					this.session.sendMessage(new TextMessage(frame));
+					this.session.sendMessage(frame);
 				}
 				catch (IOException | RuntimeException ex) {
 					log.debug("Dropping WebSocket session {}: {}", id(), ex.toString());

@@ -17,6 +17,7 @@ import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.TextMessage;
 
 /**
  * This instance's WebSocket sessions by user (the only state a chat-service instance
@@ -82,17 +83,21 @@ public class LocalDelivery implements MessageListener {
 	public void onMessage(Message message, byte[] pattern) {
 		try {
 			FanoutEnvelope envelope = FanoutEnvelope.decode(new String(message.getBody(), StandardCharsets.UTF_8));
+			TextMessage frame = null;
 			for (String recipient : envelope.recipients()) {
 				Set<ClientSession> sessions = this.sessionsByUser.get(recipient);
 				if (sessions == null) {
 					continue;
 				}
+				if (frame == null) {
+					frame = ClientSession.shared(envelope.frame());
+				}
 				for (ClientSession session : sessions) {
 					if (envelope.hint()) {
-						session.offer(envelope.frame());
+						session.offer(frame);
 					}
 					else {
-						session.send(envelope.frame());
+						session.send(frame);
 					}
 					this.delivered.increment();
 				}
