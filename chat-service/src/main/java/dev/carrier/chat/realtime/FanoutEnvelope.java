@@ -1,5 +1,6 @@
 package dev.carrier.chat.realtime;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,19 +22,42 @@ record FanoutEnvelope(boolean hint, List<String> recipients, String frame) {
 		return (this.hint ? HINT : EVENT) + "\n" + String.join(",", this.recipients) + "\n" + this.frame;
 	}
 
-	static FanoutEnvelope decode(String text) {
-		int first = text.indexOf('\n');
-		int second = (first < 0) ? -1 : text.indexOf('\n', first + 1);
+	/**
+	 * Reads an envelope as it came off the channel. Its frame stays the UTF-8 bytes it
+	 * arrived as, which is what a socket gets: the body is not decoded whole, cut, and
+	 * encoded back (a line break is one byte in UTF-8 and never part of another
+	 * character, so the lines can be found in the bytes).
+	 */
+	static Received decode(byte[] body) {
+		int first = lineEnd(body, 0);
+		int second = (first < 0) ? -1 : lineEnd(body, first + 1);
 		if (second < 0) {
 			throw new IllegalArgumentException("not a fan-out envelope");
 		}
-		String kind = text.substring(0, first);
+		String kind = new String(body, 0, first, StandardCharsets.UTF_8);
 		if (!HINT.equals(kind) && !EVENT.equals(kind)) {
 			throw new IllegalArgumentException("not a fan-out envelope: " + kind);
 		}
-		String ids = text.substring(first + 1, second);
+		String ids = new String(body, first + 1, second - first - 1, StandardCharsets.UTF_8);
 		List<String> recipients = ids.isEmpty() ? List.of() : Arrays.asList(ids.split(","));
-		return new FanoutEnvelope(HINT.equals(kind), recipients, text.substring(second + 1));
+		return new Received(HINT.equals(kind), recipients, Arrays.copyOfRange(body, second + 1, body.length));
+	}
+
+	private static int lineEnd(byte[] body, int from) {
+		for (int i = from; i < body.length; i++) {
+			if (body[i] == '\n') {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * An envelope as an instance receives it: the frame is its UTF-8 bytes, made into one
+	 * {@link org.springframework.web.socket.TextMessage} for all local recipients.
+	 */
+	record Received(boolean hint, List<String> recipients, byte[] frame) {
+
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.carrier.chat.realtime;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,7 +81,7 @@ public class LocalDelivery implements MessageListener {
 	@Override
 	public void onMessage(Message message, byte[] pattern) {
 		try {
-			FanoutEnvelope envelope = FanoutEnvelope.decode(new String(message.getBody(), StandardCharsets.UTF_8));
+			FanoutEnvelope.Received envelope = FanoutEnvelope.decode(message.getBody());
 			TextMessage frame = null;
 			for (String recipient : envelope.recipients()) {
 				Set<ClientSession> sessions = this.sessionsByUser.get(recipient);

@@ -91,6 +91,16 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 
 	private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
+	/**
+	 * Each socket's queue is written out by a virtual thread of its own while it has
+	 * frames (every fan-out starts one per recipient's socket that was idle). They need
+	 * nothing from the thread that starts them, which is mostly Redis's event loop, so
+	 * they do not copy its inheritable thread-locals, and they share one name rather than
+	 * each making a numbered one.
+	 */
+	private final ExecutorService frameWriters = Executors
+		.newThreadPerTaskExecutor(Thread.ofVirtual().name("ws-writer").inheritInheritableThreadLocals(false).factory());
+
 	RealtimeHandler(AuthClient auth, ApplicationEventPublisher events, LocalDelivery delivery, JsonMapper json,
 			CarrierProperties properties, SessionWatch watch, SocketSends sends) {
 		this.watch = watch;
@@ -104,7 +114,7 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
-		ClientSession client = new ClientSession(session, this.settings, this.senders);
+		ClientSession client = new ClientSession(session, this.settings, this.frameWriters);
 		this.sessions.put(session.getId(), client);
 		String protocol = session.getAcceptedProtocol();
 		if (protocol != null && protocol.startsWith(BEARER_PROTOCOL_PREFIX)) {
@@ -238,6 +248,7 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 	public void destroy() {
 		this.timeouts.shutdownNow();
 		this.senders.shutdownNow();
+		this.frameWriters.shutdownNow();
 	}
 
 }
