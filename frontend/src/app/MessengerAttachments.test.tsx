@@ -1,11 +1,11 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Attachment, Message } from '../lib/types';
-import { FakeWebSocket, json } from '../test/fakeSocket';
 import { FakeXhr } from '../test/fakeXhr';
+import { stubCarrier, unstubCarrier } from '../test/fakeCarrier';
+import { FakeWebSocket, json } from '../test/fakeSocket';
 import { App } from './App';
 
-const me = { id: 'u1', username: 'ann', email: 'ann@x.io', avatarUrl: null, createdAt: '2026-11-01T00:00:00Z' };
 const chat = { id: 'c1', type: 'direct', name: null, members: [{ id: 'u1', username: 'ann', avatarUrl: null }, { id: 'u2', username: 'bob', avatarUrl: null }], createdAt: '2026-11-25T09:00:00Z' };
 const pdf: Attachment = { id: 'a-pdf', name: 'report.pdf', type: 'application/pdf', size: 1_234_567, width: null, height: null };
 const png: Attachment = { id: 'a-png', name: 'cat.png', type: 'image/png', size: 5000, width: 640, height: 480 };
@@ -19,43 +19,30 @@ let posted: Record<string, unknown>[];
 let fetched: { path: string; auth: string | null }[];
 
 beforeEach(() => {
-  FakeWebSocket.all = [];
   FakeXhr.all = [];
   posted = [];
   fetched = [];
   history = [message(1, { text: '', attachments: [png] })];
-  localStorage.setItem('carrier.token', 'tok');
-  vi.stubGlobal('WebSocket', FakeWebSocket);
   vi.stubGlobal('XMLHttpRequest', FakeXhr);
   URL.createObjectURL = vi.fn(() => 'blob:thumb');
   URL.revokeObjectURL = vi.fn();
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const url = new URL(input, 'http://localhost');
-      if (url.pathname === '/api/users/me') return json(200, { user: me });
-      if (url.pathname === '/api/chats') return json(200, [{ chat, lastMessage: history.at(-1), unread: 0 }]);
-      if (url.pathname === '/api/chats/c1/read') return json(204, undefined);
-      if (url.pathname.startsWith('/api/attachments/')) {
-        fetched.push({ path: url.pathname, auth: new Headers(init?.headers).get('Authorization') });
-        return new Response('bytes', { status: 200, headers: { 'Content-Type': 'image/png' } });
-      }
-      if (url.pathname === '/api/chats/c1/messages' && init?.method === 'POST') {
-        const body = JSON.parse(init.body as string) as { text?: string; attachmentIds?: string[] };
-        posted.push(body);
-        const sent = message(history.length + 1, { senderId: 'u1', text: body.text ?? '', attachments: body.attachmentIds?.map((id) => (id === pdf.id ? pdf : png)) ?? [] });
-        history.push(sent);
-        return json(201, { message: sent });
-      }
-      if (url.pathname === '/api/chats/c1/messages') return json(200, history);
-      return json(404, { title: 'Not Found', status: 404, detail: 'nope' });
-    }),
-  );
+  stubCarrier((url, init) => {
+    if (url.pathname === '/api/chats') return json(200, [{ chat, lastMessage: history.at(-1), unread: 0 }]);
+    if (url.pathname.startsWith('/api/attachments/')) {
+      fetched.push({ path: url.pathname, auth: new Headers(init?.headers).get('Authorization') });
+      return new Response('bytes', { status: 200, headers: { 'Content-Type': 'image/png' } });
+    }
+    if (url.pathname === '/api/chats/c1/messages' && init?.method === 'POST') {
+      const body = JSON.parse(init.body as string) as { text?: string; attachmentIds?: string[] };
+      posted.push(body);
+      const sent = message(history.length + 1, { senderId: 'u1', text: body.text ?? '', attachments: body.attachmentIds?.map((id) => (id === pdf.id ? pdf : png)) ?? [] });
+      history.push(sent);
+      return json(201, { message: sent });
+    }
+    if (url.pathname === '/api/chats/c1/messages') return json(200, history);
+  });
 });
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+afterEach(unstubCarrier);
 
 async function openChat() {
   render(<App />);

@@ -1,29 +1,10 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '../lib/types';
+import { stubCarrier, unstubCarrier } from '../test/fakeCarrier';
+import { FakeWebSocket, json } from '../test/fakeSocket';
 import { App } from './App';
 
-/** A WebSocket double the test drives by hand. */
-class FakeWebSocket {
-  static all: FakeWebSocket[] = [];
-  readyState = 0;
-  onopen: ((e: Event) => void) | null = null;
-  onmessage: ((e: MessageEvent) => void) | null = null;
-  onclose: ((e: CloseEvent) => void) | null = null;
-  onerror: ((e: Event) => void) | null = null;
-  constructor(public url: string) {
-    FakeWebSocket.all.push(this);
-  }
-  send() {}
-  close() {
-    this.readyState = 3;
-  }
-  push(event: unknown) {
-    this.onmessage?.({ data: JSON.stringify(event) } as MessageEvent);
-  }
-}
-
-const me = { id: 'u1', username: 'ann', email: 'ann@x.io', avatarUrl: null, createdAt: '2026-11-01T00:00:00Z' };
 const chat = { id: 'c1', type: 'direct', name: null, members: [{ id: 'u1', username: 'ann', avatarUrl: null }, { id: 'u2', username: 'bob', avatarUrl: null }], createdAt: '2026-11-25T09:00:00Z' };
 const history: Message[] = [
   { id: 'm1', chatId: 'c1', seq: 1, senderId: 'u2', text: 'hi ann', sentAt: '2026-11-25T10:00:01Z', deleted: false, editedAt: null },
@@ -31,36 +12,19 @@ const history: Message[] = [
 ];
 let edits: { path: string; body: unknown }[];
 
-function json(status: number, body: unknown) {
-  return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-}
-
 beforeEach(() => {
-  FakeWebSocket.all = [];
   edits = [];
-  localStorage.setItem('carrier.token', 'tok');
-  vi.stubGlobal('WebSocket', FakeWebSocket);
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const url = new URL(input, 'http://localhost');
-      if (url.pathname === '/api/users/me') return json(200, { user: me });
-      if (url.pathname === '/api/chats') return json(200, [{ chat, lastMessage: history[1], unread: 0 }]);
-      if (url.pathname === '/api/chats/c1/read') return json(204, undefined);
-      if (url.pathname === '/api/chats/c1/messages') return json(200, history);
-      if (init?.method === 'PATCH' && url.pathname === '/api/chats/c1/messages/m2') {
-        const body = JSON.parse(init.body as string) as { text: string };
-        edits.push({ path: url.pathname, body });
-        return json(200, { message: { ...history[1], text: body.text, editedAt: '2026-11-25T10:05:00Z' } });
-      }
-      return json(404, { title: 'Not Found', status: 404, detail: 'nope' });
-    }),
-  );
+  stubCarrier((url, init) => {
+    if (url.pathname === '/api/chats') return json(200, [{ chat, lastMessage: history[1], unread: 0 }]);
+    if (url.pathname === '/api/chats/c1/messages') return json(200, history);
+    if (init?.method === 'PATCH' && url.pathname === '/api/chats/c1/messages/m2') {
+      const body = JSON.parse(init.body as string) as { text: string };
+      edits.push({ path: url.pathname, body });
+      return json(200, { message: { ...history[1], text: body.text, editedAt: '2026-11-25T10:05:00Z' } });
+    }
+  });
 });
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+afterEach(unstubCarrier);
 
 async function openChat() {
   render(<App />);

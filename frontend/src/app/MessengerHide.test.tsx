@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '../lib/types';
+import { stubCarrier, unstubCarrier } from '../test/fakeCarrier';
 import { FakeWebSocket, json } from '../test/fakeSocket';
 import { App } from './App';
 
-const me = { id: 'u1', username: 'ann', email: 'ann@x.io', avatarUrl: null, createdAt: '2026-11-01T00:00:00Z' };
 const ann = { id: 'u1', username: 'ann', avatarUrl: null };
 const bob = { id: 'u2', username: 'bob', avatarUrl: null };
 const cat = { id: 'u3', username: 'cat', avatarUrl: null };
@@ -20,43 +20,30 @@ let hideAnswer: number;
 let calls: string[];
 
 beforeEach(() => {
-  FakeWebSocket.all = [];
   hidden = false;
   hideBodies = [];
   hideAnswer = 204;
   calls = [];
   window.history.replaceState(null, '', '/');
-  localStorage.setItem('carrier.token', 'tok');
-  vi.stubGlobal('WebSocket', FakeWebSocket);
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const url = new URL(input, 'http://localhost');
-      calls.push(`${init?.method ?? 'GET'} ${url.pathname}`);
-      if (url.pathname === '/api/users/me') return json(200, { user: me });
-      if (url.pathname === '/api/chats') {
-        const list = [{ chat: trip, lastMessage: message('c1', 2), unread: 0 }];
-        return json(200, hidden ? list : [...list, { chat: direct, lastMessage: message('c2', 1), unread: 0 }]);
-      }
-      if (url.pathname === '/api/chats/c2/hidden' && init?.method === 'PUT') {
-        const body = JSON.parse(init.body as string) as { hidden: boolean };
-        hideBodies.push(body);
-        if (hideAnswer !== 204) return json(hideAnswer, { title: 'Bad Request', status: hideAnswer, detail: 'Only a direct chat can be hidden.' });
-        hidden = body.hidden;
-        return json(204, undefined);
-      }
-      if (url.pathname === '/api/chats/c2') return json(200, { chat: direct });
-      if (url.pathname.endsWith('/read')) return json(204, undefined);
-      if (url.pathname === '/api/chats/c1/messages') return json(200, [message('c1', 1), message('c1', 2)]);
-      if (url.pathname === '/api/chats/c2/messages') return json(200, [message('c2', 1)]);
-      return json(404, { title: 'Not Found', status: 404, detail: 'nope' });
-    }),
-  );
+  stubCarrier((url, init) => {
+    calls.push(`${init?.method ?? 'GET'} ${url.pathname}`);
+    if (url.pathname === '/api/chats') {
+      const list = [{ chat: trip, lastMessage: message('c1', 2), unread: 0 }];
+      return json(200, hidden ? list : [...list, { chat: direct, lastMessage: message('c2', 1), unread: 0 }]);
+    }
+    if (url.pathname === '/api/chats/c2/hidden' && init?.method === 'PUT') {
+      const body = JSON.parse(init.body as string) as { hidden: boolean };
+      hideBodies.push(body);
+      if (hideAnswer !== 204) return json(hideAnswer, { title: 'Bad Request', status: hideAnswer, detail: 'Only a direct chat can be hidden.' });
+      hidden = body.hidden;
+      return json(204, undefined);
+    }
+    if (url.pathname === '/api/chats/c2') return json(200, { chat: direct });
+    if (url.pathname === '/api/chats/c1/messages') return json(200, [message('c1', 1), message('c1', 2)]);
+    if (url.pathname === '/api/chats/c2/messages') return json(200, [message('c2', 1)]);
+  });
 });
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+afterEach(unstubCarrier);
 
 const listed = () => screen.queryAllByTestId('chat-item').map((el) => el.dataset.chatId);
 

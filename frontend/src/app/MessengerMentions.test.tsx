@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '../lib/types';
+import { stubCarrier, unstubCarrier } from '../test/fakeCarrier';
 import { FakeWebSocket, json } from '../test/fakeSocket';
 import { App } from './App';
 
-const me = { id: 'u1', username: 'ann', email: 'ann@x.io', avatarUrl: null, createdAt: '2026-11-01T00:00:00Z' };
 const ann = { id: 'u1', username: 'ann', avatarUrl: null };
 const bob = { id: 'u2', username: 'bob', avatarUrl: null };
 const cat = { id: 'u3', username: 'cat', avatarUrl: null };
@@ -20,42 +20,29 @@ let tripMentions: number;
 let posted: { text: string }[];
 
 beforeEach(() => {
-  FakeWebSocket.all = [];
   posted = [];
   tripHistory = [message('c1', 1, { text: '@ann can you bring the map?', mentions: ['u1'] })];
   tripMentions = 1;
-  localStorage.setItem('carrier.token', 'tok');
-  vi.stubGlobal('WebSocket', FakeWebSocket);
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const url = new URL(input, 'http://localhost');
-      if (url.pathname === '/api/users/me') return json(200, { user: me });
-      if (url.pathname === '/api/chats') {
-        return json(200, [
-          { chat: trip, lastMessage: tripHistory.at(-1), unread: tripHistory.length, mentions: tripMentions },
-          // An older server: no mentions field.
-          { chat: direct, lastMessage: null, unread: 0 },
-        ]);
-      }
-      if (url.pathname.endsWith('/read')) return json(204, undefined);
-      if (url.pathname === '/api/chats/c1/messages' && init?.method === 'POST') {
-        const body = JSON.parse(init.body as string) as { text: string };
-        posted.push(body);
-        const sent = message('c1', tripHistory.length + 1, { senderId: 'u1', text: body.text, mentions: ['u3'] });
-        tripHistory.push(sent);
-        return json(201, { message: sent });
-      }
-      if (url.pathname === '/api/chats/c1/messages') return json(200, tripHistory);
-      if (url.pathname === '/api/chats/c2/messages') return json(200, []);
-      return json(404, { title: 'Not Found', status: 404, detail: 'nope' });
-    }),
-  );
+  stubCarrier((url, init) => {
+    if (url.pathname === '/api/chats') {
+      return json(200, [
+        { chat: trip, lastMessage: tripHistory.at(-1), unread: tripHistory.length, mentions: tripMentions },
+        // An older server: no mentions field.
+        { chat: direct, lastMessage: null, unread: 0 },
+      ]);
+    }
+    if (url.pathname === '/api/chats/c1/messages' && init?.method === 'POST') {
+      const body = JSON.parse(init.body as string) as { text: string };
+      posted.push(body);
+      const sent = message('c1', tripHistory.length + 1, { senderId: 'u1', text: body.text, mentions: ['u3'] });
+      tripHistory.push(sent);
+      return json(201, { message: sent });
+    }
+    if (url.pathname === '/api/chats/c1/messages') return json(200, tripHistory);
+    if (url.pathname === '/api/chats/c2/messages') return json(200, []);
+  });
 });
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+afterEach(unstubCarrier);
 
 const item = (chatId: string) => screen.getAllByTestId('chat-item').find((el) => el.dataset.chatId === chatId) as HTMLElement;
 

@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../lib/types';
+import { stubCarrier, unstubCarrier } from '../test/fakeCarrier';
 import { FakeWebSocket, json } from '../test/fakeSocket';
 import { App } from './App';
 
-const me = { id: 'u1', username: 'ann', email: 'ann@x.io', avatarUrl: null, createdAt: '2026-11-01T00:00:00Z' };
 const members = [{ id: 'u1', username: 'ann', avatarUrl: null }, { id: 'u2', username: 'bob', avatarUrl: null }];
 const direct = { id: 'c1', type: 'direct', name: null, members, createdAt: '2026-11-25T09:00:00Z' };
 const group = { id: 'c2', type: 'group', name: 'Hiking', members, createdAt: '2026-11-25T09:00:00Z' };
@@ -34,31 +34,18 @@ class FakeNotification {
 }
 
 beforeEach(() => {
-  FakeWebSocket.all = [];
   shown = [];
   permission = 'granted';
   visibility = 'visible';
-  localStorage.setItem('carrier.token', 'tok');
-  vi.stubGlobal('WebSocket', FakeWebSocket);
   vi.stubGlobal('Notification', FakeNotification);
   vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const url = new URL(input, 'http://localhost');
-      if (url.pathname === '/api/users/me') return json(200, { user: me });
-      if (url.pathname === '/api/chats') return json(200, [{ chat: direct, lastMessage: null, unread: 0 }, { chat: group, lastMessage: null, unread: 0 }]);
-      if (url.pathname.endsWith('/read')) return json(204, undefined);
-      if (url.pathname.endsWith('/messages') && init?.method === 'POST') return json(201, { message: message('c1', 1, { senderId: 'u1', text: 'hi' }) });
-      if (url.pathname.endsWith('/messages')) return json(200, []);
-      return json(404, { title: 'Not Found', status: 404, detail: 'nope' });
-    }),
-  );
+  stubCarrier((url, init) => {
+    if (url.pathname === '/api/chats') return json(200, [{ chat: direct, lastMessage: null, unread: 0 }, { chat: group, lastMessage: null, unread: 0 }]);
+    if (url.pathname.endsWith('/messages') && init?.method === 'POST') return json(201, { message: message('c1', 1, { senderId: 'u1', text: 'hi' }) });
+    if (url.pathname.endsWith('/messages')) return json(200, []);
+  });
 });
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+afterEach(unstubCarrier);
 
 async function start() {
   render(<App />);

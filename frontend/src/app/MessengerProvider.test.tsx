@@ -2,43 +2,10 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../lib/types';
 import { seriousViolations } from '../test/axe';
+import { me, stubCarrier, unstubCarrier } from '../test/fakeCarrier';
+import { FakeWebSocket, json } from '../test/fakeSocket';
 import { App } from './App';
 
-/** A WebSocket double the test drives by hand. */
-class FakeWebSocket {
-  static all: FakeWebSocket[] = [];
-  readyState = 0;
-  sent: unknown[] = [];
-  onopen: ((e: Event) => void) | null = null;
-  onmessage: ((e: MessageEvent) => void) | null = null;
-  onclose: ((e: CloseEvent) => void) | null = null;
-  onerror: ((e: Event) => void) | null = null;
-  constructor(
-    public url: string,
-    public protocols: string[] = [],
-  ) {
-    FakeWebSocket.all.push(this);
-  }
-  send(d: string) {
-    this.sent.push(JSON.parse(d));
-  }
-  close() {
-    this.readyState = 3;
-  }
-  serverOpen() {
-    this.readyState = 1;
-    this.onopen?.(new Event('open'));
-  }
-  push(event: unknown) {
-    this.onmessage?.({ data: JSON.stringify(event) } as MessageEvent);
-  }
-  serverDrop(code = 1006, reason = '') {
-    this.readyState = 3;
-    this.onclose?.({ code, reason } as CloseEvent);
-  }
-}
-
-const me = { id: 'u1', username: 'ann', email: 'ann@x.io', avatarUrl: null, createdAt: '2026-11-01T00:00:00Z' };
 const bob = { id: 'u2', username: 'bob', avatarUrl: null };
 const chat = { id: 'c1', type: 'direct', name: null, members: [{ id: 'u1', username: 'ann', avatarUrl: null }, bob], createdAt: '2026-11-25T09:00:00Z' };
 const msg = (seq: number): Message => ({ id: `m${seq}`, chatId: 'c1', seq, senderId: 'u2', text: `message ${seq}`, sentAt: `2026-11-25T10:00:0${seq}Z`, deleted: false });
@@ -50,48 +17,31 @@ let calls: string[];
 /** Whether GET /api/chats lists the group too. */
 let withGroup: boolean;
 
-function json(status: number, body: unknown) {
-  return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-}
-
 beforeEach(() => {
-  FakeWebSocket.all = [];
   calls = [];
   withGroup = false;
   history = [msg(1), msg(2)];
-  localStorage.setItem('carrier.token', 'tok');
-  vi.stubGlobal('WebSocket', FakeWebSocket);
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const url = new URL(input, 'http://localhost');
-      const key = `${init?.method ?? 'GET'} ${url.pathname}${url.search}`;
-      calls.push(key);
-      if (url.pathname === '/api/users/me') return json(200, { user: me });
-      if (url.pathname === '/api/auth/login') return json(200, { token: 'tok', expiresAt: '2026-11-26T00:00:00Z', user: me });
-      if (url.pathname === '/api/chats') {
-        const list = [{ chat, lastMessage: history.at(-1), unread: 0 }];
-        return json(200, withGroup ? [...list, { chat: group, lastMessage: null, unread: 0 }] : list);
-      }
-      if (url.pathname === '/api/chats/c1/read') return json(204, undefined);
-      if (url.pathname === '/api/chats/c2/messages') return json(200, []);
-      if (url.pathname === '/api/chats/c1/messages' && init?.method === 'POST') {
-        const { text, clientMessageId } = JSON.parse(init.body as string) as { text: string; clientMessageId: string };
-        return json(201, { message: { ...msg(history.length + 1), senderId: 'u1', text, clientMessageId } });
-      }
-      if (url.pathname === '/api/chats/c1/messages') {
-        const after = url.searchParams.get('afterSeq');
-        if (after !== null) return json(200, history.filter((m) => m.seq > Number(after)));
-        return json(200, history.slice(-50));
-      }
-      return json(404, { title: 'Not Found', status: 404, detail: 'nope' });
-    }),
-  );
+  stubCarrier((url, init) => {
+    const key = `${init?.method ?? 'GET'} ${url.pathname}${url.search}`;
+    calls.push(key);
+    if (url.pathname === '/api/auth/login') return json(200, { token: 'tok', expiresAt: '2026-11-26T00:00:00Z', user: me });
+    if (url.pathname === '/api/chats') {
+      const list = [{ chat, lastMessage: history.at(-1), unread: 0 }];
+      return json(200, withGroup ? [...list, { chat: group, lastMessage: null, unread: 0 }] : list);
+    }
+    if (url.pathname === '/api/chats/c2/messages') return json(200, []);
+    if (url.pathname === '/api/chats/c1/messages' && init?.method === 'POST') {
+      const { text, clientMessageId } = JSON.parse(init.body as string) as { text: string; clientMessageId: string };
+      return json(201, { message: { ...msg(history.length + 1), senderId: 'u1', text, clientMessageId } });
+    }
+    if (url.pathname === '/api/chats/c1/messages') {
+      const after = url.searchParams.get('afterSeq');
+      if (after !== null) return json(200, history.filter((m) => m.seq > Number(after)));
+      return json(200, history.slice(-50));
+    }
+  });
 });
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+afterEach(unstubCarrier);
 
 const shownSeqs = () => screen.queryAllByTestId('message').map((el) => Number(el.dataset.seq));
 

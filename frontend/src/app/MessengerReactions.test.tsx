@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Message, Reaction } from '../lib/types';
+import { stubCarrier, unstubCarrier } from '../test/fakeCarrier';
 import { FakeWebSocket, json } from '../test/fakeSocket';
 import { App } from './App';
 
-const me = { id: 'u1', username: 'ann', email: 'ann@x.io', avatarUrl: null, createdAt: '2026-11-25T00:00:00Z' };
 const chat = { id: 'c1', type: 'direct', name: null, members: [{ id: 'u1', username: 'ann', avatarUrl: null }, { id: 'u2', username: 'bob', avatarUrl: null }], createdAt: '2026-11-25T09:00:00Z' };
 const message = (reactions: Reaction[] = []): Message => ({
   id: 'm1', chatId: 'c1', seq: 1, senderId: 'u2', text: 'Pizza tonight?', sentAt: '2026-11-25T10:00:00Z', deleted: false, editedAt: null, replyTo: null, reactions,
@@ -17,32 +17,19 @@ let calls: string[];
 let answer: () => Promise<Response>;
 
 beforeEach(() => {
-  FakeWebSocket.all = [];
   calls = [];
   history = [message()];
   answer = async () => json(204, undefined);
-  localStorage.setItem('carrier.token', 'tok');
-  vi.stubGlobal('WebSocket', FakeWebSocket);
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const url = new URL(input, 'http://localhost');
-      if (url.pathname === '/api/users/me') return json(200, { user: me });
-      if (url.pathname === '/api/chats') return json(200, [{ chat, lastMessage: history[0], unread: 0 }]);
-      if (url.pathname === '/api/chats/c1/read') return json(204, undefined);
-      if (url.pathname === '/api/chats/c1/messages') return json(200, history);
-      if (url.pathname.startsWith('/api/chats/c1/messages/m1/reactions/')) {
-        calls.push(`${init?.method} ${url.pathname}`);
-        return answer();
-      }
-      return json(404, { title: 'Not Found', status: 404, detail: 'nope' });
-    }),
-  );
+  stubCarrier((url, init) => {
+    if (url.pathname === '/api/chats') return json(200, [{ chat, lastMessage: history[0], unread: 0 }]);
+    if (url.pathname === '/api/chats/c1/messages') return json(200, history);
+    if (url.pathname.startsWith('/api/chats/c1/messages/m1/reactions/')) {
+      calls.push(`${init?.method} ${url.pathname}`);
+      return answer();
+    }
+  });
 });
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+afterEach(unstubCarrier);
 
 async function openChat() {
   render(<App />);

@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Message } from '../lib/types';
+import { stubCarrier, unstubCarrier } from '../test/fakeCarrier';
 import { FakeWebSocket, json } from '../test/fakeSocket';
 import { App } from './App';
 
-const me = { id: 'u1', username: 'ann', email: 'ann@x.io', avatarUrl: null, createdAt: '2026-11-01T00:00:00Z' };
 const chat = { id: 'c1', type: 'direct', name: null, members: [{ id: 'u1', username: 'ann', avatarUrl: null }, { id: 'u2', username: 'bob', avatarUrl: null }], createdAt: '2026-11-25T09:00:00Z' };
 const at = (seq: number) => new Date(Date.parse('2026-11-25T10:00:00Z') + seq * 1000).toISOString();
 const message = (seq: number, over: Partial<Message> = {}): Message => ({
@@ -17,45 +17,32 @@ let posted: Record<string, unknown>[];
 let pages: string[];
 
 beforeEach(() => {
-  FakeWebSocket.all = [];
   posted = [];
   pages = [];
   const original = message(1, { text: 'Where shall we meet?' });
   history = [original, message(2, { senderId: 'u1', text: 'At the station', replyTo: quoteOf(original) }), message(3, { text: 'ok' })];
-  localStorage.setItem('carrier.token', 'tok');
-  vi.stubGlobal('WebSocket', FakeWebSocket);
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const url = new URL(input, 'http://localhost');
-      if (url.pathname === '/api/users/me') return json(200, { user: me });
-      if (url.pathname === '/api/chats') return json(200, [{ chat, lastMessage: history.at(-1), unread: 0 }]);
-      if (url.pathname === '/api/chats/c1/read') return json(204, undefined);
-      if (url.pathname === '/api/chats/c1/messages' && init?.method === 'POST') {
-        const body = JSON.parse(init.body as string) as { text: string; clientMessageId: string; replyTo?: string };
-        posted.push(body);
-        const original = history.find((m) => m.id === body.replyTo);
-        const sent = message(history.length + 1, { senderId: 'u1', text: body.text, replyTo: original ? quoteOf(original) : null });
-        history.push(sent);
-        return json(201, { message: sent });
-      }
-      if (url.pathname === '/api/chats/c1/messages') {
-        pages.push(url.search);
-        const before = url.searchParams.get('beforeSeq');
-        const after = url.searchParams.get('afterSeq');
-        const limit = Number(url.searchParams.get('limit') ?? 50);
-        if (after !== null) return json(200, history.filter((m) => m.seq > Number(after)));
-        if (before !== null) return json(200, history.filter((m) => m.seq < Number(before)).slice(-limit));
-        return json(200, history.slice(-limit));
-      }
-      return json(404, { title: 'Not Found', status: 404, detail: 'nope' });
-    }),
-  );
+  stubCarrier((url, init) => {
+    if (url.pathname === '/api/chats') return json(200, [{ chat, lastMessage: history.at(-1), unread: 0 }]);
+    if (url.pathname === '/api/chats/c1/messages' && init?.method === 'POST') {
+      const body = JSON.parse(init.body as string) as { text: string; clientMessageId: string; replyTo?: string };
+      posted.push(body);
+      const original = history.find((m) => m.id === body.replyTo);
+      const sent = message(history.length + 1, { senderId: 'u1', text: body.text, replyTo: original ? quoteOf(original) : null });
+      history.push(sent);
+      return json(201, { message: sent });
+    }
+    if (url.pathname === '/api/chats/c1/messages') {
+      pages.push(url.search);
+      const before = url.searchParams.get('beforeSeq');
+      const after = url.searchParams.get('afterSeq');
+      const limit = Number(url.searchParams.get('limit') ?? 50);
+      if (after !== null) return json(200, history.filter((m) => m.seq > Number(after)));
+      if (before !== null) return json(200, history.filter((m) => m.seq < Number(before)).slice(-limit));
+      return json(200, history.slice(-limit));
+    }
+  });
 });
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+afterEach(unstubCarrier);
 
 const bubbles = () => screen.getAllByTestId('message');
 const bubble = (seq: number) => bubbles().find((el) => el.dataset.seq === String(seq)) as HTMLElement;

@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Message } from '../lib/types';
+import { stubCarrier, unstubCarrier } from '../test/fakeCarrier';
 import { FakeWebSocket, json } from '../test/fakeSocket';
 import { App } from './App';
 
-const me = { id: 'u1', username: 'ann', email: 'ann@x.io', avatarUrl: null, createdAt: '2026-11-01T00:00:00Z' };
 const ann = { id: 'u1', username: 'ann', avatarUrl: null };
 const bob = { id: 'u2', username: 'bob', avatarUrl: null };
 const direct = { id: 'c1', type: 'direct', name: null, members: [ann, bob], createdAt: '2026-11-25T09:00:00Z' };
@@ -15,37 +15,24 @@ let history: Message[];
 let pages: string[];
 
 beforeEach(() => {
-  FakeWebSocket.all = [];
   pages = [];
   history = Array.from({ length: 120 }, (_, i) => message(i + 1, i === 1 ? 'the marmalade plan' : undefined));
   window.history.replaceState(null, '', '/');
-  localStorage.setItem('carrier.token', 'tok');
-  vi.stubGlobal('WebSocket', FakeWebSocket);
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string) => {
-      const url = new URL(input, 'http://localhost');
-      if (url.pathname === '/api/users/me') return json(200, { user: me });
-      if (url.pathname === '/api/chats') return json(200, [{ chat: direct, lastMessage: history.at(-1), unread: 0 }]);
-      if (url.pathname.endsWith('/read')) return json(204, undefined);
-      if (url.pathname === '/api/search') {
-        return json(200, { results: [{ message: history[1], chat: { id: 'c1', type: 'direct', name: null }, highlights: [[4, 14]] }], next: null });
-      }
-      if (url.pathname === '/api/chats/c1/messages') {
-        pages.push(url.search);
-        const before = url.searchParams.get('beforeSeq');
-        const limit = Number(url.searchParams.get('limit') ?? 50);
-        if (before !== null) return json(200, history.filter((m) => m.seq < Number(before)).slice(-limit));
-        return json(200, history.slice(-limit));
-      }
-      return json(404, { title: 'Not Found', status: 404, detail: 'nope' });
-    }),
-  );
+  stubCarrier((url) => {
+    if (url.pathname === '/api/chats') return json(200, [{ chat: direct, lastMessage: history.at(-1), unread: 0 }]);
+    if (url.pathname === '/api/search') {
+      return json(200, { results: [{ message: history[1], chat: { id: 'c1', type: 'direct', name: null }, highlights: [[4, 14]] }], next: null });
+    }
+    if (url.pathname === '/api/chats/c1/messages') {
+      pages.push(url.search);
+      const before = url.searchParams.get('beforeSeq');
+      const limit = Number(url.searchParams.get('limit') ?? 50);
+      if (before !== null) return json(200, history.filter((m) => m.seq < Number(before)).slice(-limit));
+      return json(200, history.slice(-limit));
+    }
+  });
 });
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+afterEach(unstubCarrier);
 
 const bubble = (seq: number) => screen.queryAllByTestId('message').find((el) => el.dataset.seq === String(seq));
 

@@ -2,10 +2,10 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../lib/types';
 import { SEND_TIMEOUT_MS } from '../features/realtime/api/realtimeClient';
+import { stubCarrier, unstubCarrier } from '../test/fakeCarrier';
 import { FakeWebSocket, json } from '../test/fakeSocket';
 import { App } from './App';
 
-const me = { id: 'u1', username: 'ann', email: 'ann@x.io', avatarUrl: null, createdAt: '2026-11-01T00:00:00Z' };
 const chat = { id: 'c1', type: 'direct', name: null, members: [{ id: 'u1', username: 'ann', avatarUrl: null }, { id: 'u2', username: 'bob', avatarUrl: null }], createdAt: '2026-11-25T09:00:00Z' };
 const message = (seq: number, over: Partial<Message> = {}): Message => ({
   id: `m${seq}`, chatId: 'c1', seq, senderId: 'u2', text: `message ${seq}`, sentAt: new Date(Date.parse('2026-11-25T10:00:00Z') + seq * 1000).toISOString(),
@@ -18,39 +18,26 @@ let posted: { text?: string; clientMessageId: string }[];
 let calls: string[];
 
 beforeEach(() => {
-  FakeWebSocket.all = [];
   posted = [];
   calls = [];
   history = [message(1), message(2)];
-  localStorage.setItem('carrier.token', 'tok');
-  vi.stubGlobal('WebSocket', FakeWebSocket);
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const url = new URL(input, 'http://localhost');
-      calls.push(`${init?.method ?? 'GET'} ${url.pathname}${url.search}`);
-      if (url.pathname === '/api/users/me') return json(200, { user: me });
-      if (url.pathname === '/api/chats') return json(200, [{ chat, lastMessage: history.at(-1), unread: 0 }]);
-      if (url.pathname === '/api/chats/c1/read') return json(204, undefined);
-      if (url.pathname === '/api/chats/c1/messages' && init?.method === 'POST') {
-        const body = JSON.parse(init.body as string) as { text?: string; clientMessageId: string };
-        posted.push(body);
-        // Idempotent, as the server is: a retry of a stored message answers that message.
-        const stored = history.find((m) => m.clientMessageId === body.clientMessageId) ?? store(body.text ?? '', body.clientMessageId);
-        return json(201, { message: stored });
-      }
-      if (url.pathname === '/api/chats/c1/messages') {
-        const after = url.searchParams.get('afterSeq');
-        return json(200, after === null ? history : history.filter((m) => m.seq > Number(after)));
-      }
-      return json(404, { title: 'Not Found', status: 404, detail: 'nope' });
-    }),
-  );
+  stubCarrier((url, init) => {
+    calls.push(`${init?.method ?? 'GET'} ${url.pathname}${url.search}`);
+    if (url.pathname === '/api/chats') return json(200, [{ chat, lastMessage: history.at(-1), unread: 0 }]);
+    if (url.pathname === '/api/chats/c1/messages' && init?.method === 'POST') {
+      const body = JSON.parse(init.body as string) as { text?: string; clientMessageId: string };
+      posted.push(body);
+      // Idempotent, as the server is: a retry of a stored message answers that message.
+      const stored = history.find((m) => m.clientMessageId === body.clientMessageId) ?? store(body.text ?? '', body.clientMessageId);
+      return json(201, { message: stored });
+    }
+    if (url.pathname === '/api/chats/c1/messages') {
+      const after = url.searchParams.get('afterSeq');
+      return json(200, after === null ? history : history.filter((m) => m.seq > Number(after)));
+    }
+  });
 });
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+afterEach(unstubCarrier);
 
 /** What the server stores for one of ann's sends. */
 function store(text: string, clientMessageId: string): Message {
