@@ -19,6 +19,11 @@ import dev.carrier.auth.trust.Assertions;
  * persistence-service refuses to look up, such as one over its length limit) means there
  * cannot be one. Counting those as failures let hostile logins open the circuit and turn
  * everyone's logins into 503s.
+ * <p>
+ * The login goes into the query as a URI variable, never as template text: text is only
+ * encoded where it is illegal, so a {@code +} would reach persistence-service as a space,
+ * and a {@code {…}} is read as a variable, which failed every attempt of a login such as
+ * {@code ${jndi:…}} before it was sent and counted them against the circuit.
  */
 @Component
 public class PersistenceClient {
@@ -35,7 +40,7 @@ public class PersistenceClient {
 
 	public Optional<UserRecord> findUserByLogin(String login) {
 		return this.resilience.call(() -> Optional.ofNullable(this.restClient.get()
-			.uri((uri) -> uri.path("/internal/users/by-login").queryParam("login", login).build())
+			.uri((uri) -> uri.path("/internal/users/by-login").queryParam("login", "{login}").build(login))
 			.accept(MediaType.APPLICATION_JSON)
 			.exchange((request, response) -> noSuchRecord(response.getStatusCode()) ? null
 					: ensureOk(response.getStatusCode(), response.bodyTo(UserRecord.class)))));

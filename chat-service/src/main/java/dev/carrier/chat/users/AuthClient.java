@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * auth-service's internal API (docs/architecture.md): session checks, user lookups,
- * member summaries and who is online.
+ * member summaries and who is online. What a request supplies goes into a query as a URI
+ * variable, which is encoded strictly: as template text a {@code +} in an email would
+ * arrive as a space, and a {@code {…}} would be read as a variable and fail the call.
  */
 @Component
 public class AuthClient {
@@ -62,7 +64,7 @@ public class AuthClient {
 	/** The user with this exact username or email, or empty. */
 	public Optional<MemberSummary> lookup(String usernameOrEmail) {
 		RemoteService.Response response = this.auth
-			.get(uri -> uri.path("/internal/users/lookup").queryParam("q", usernameOrEmail).build(), null);
+			.get(uri -> uri.path("/internal/users/lookup").queryParam("q", "{q}").build(usernameOrEmail), null);
 		// auth-service refuses a query that cannot be a username or email (4xx): no such
 		// user.
 		if (response.status() >= 400 && response.status() < 500) {
@@ -75,8 +77,8 @@ public class AuthClient {
 	public List<MemberSummary> users(Collection<String> ids) {
 		List<MemberSummary> found = new ArrayList<>();
 		for (List<String> chunk : chunks(ids)) {
-			RemoteService.Response response = this.auth
-				.get(uri -> uri.path("/internal/users").queryParam("ids", String.join(",", chunk)).build(), null);
+			RemoteService.Response response = this.auth.get(
+					uri -> uri.path("/internal/users").queryParam("ids", "{ids}").build(String.join(",", chunk)), null);
 			found.addAll(this.json.readValue(checked(response).body(), new TypeReference<List<MemberSummary>>() {
 			}));
 		}
@@ -91,8 +93,8 @@ public class AuthClient {
 	public Set<String> showingPresence(Collection<String> ids) {
 		Set<String> showing = new HashSet<>();
 		for (List<String> chunk : chunks(ids)) {
-			RemoteService.Response response = this.auth
-				.get(uri -> uri.path("/internal/users").queryParam("ids", String.join(",", chunk)).build(), null);
+			RemoteService.Response response = this.auth.get(
+					uri -> uri.path("/internal/users").queryParam("ids", "{ids}").build(String.join(",", chunk)), null);
 			for (JsonNode user : this.json.readTree(checked(response).body())) {
 				if (user.path("presenceVisible").asBoolean(true)) {
 					showing.add(user.path("id").asString());
@@ -107,7 +109,8 @@ public class AuthClient {
 		Set<String> online = new HashSet<>();
 		for (List<String> chunk : chunks(ids)) {
 			RemoteService.Response response = this.auth.get(
-					uri -> uri.path("/internal/users/online").queryParam("ids", String.join(",", chunk)).build(), null);
+					uri -> uri.path("/internal/users/online").queryParam("ids", "{ids}").build(String.join(",", chunk)),
+					null);
 			online.addAll(this.json.readValue(checked(response).body(), new TypeReference<Set<String>>() {
 			}));
 		}

