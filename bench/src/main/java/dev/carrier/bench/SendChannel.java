@@ -2,7 +2,6 @@ package dev.carrier.bench;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -63,7 +62,7 @@ final class SendChannel {
 
 	private synchronized HttpClient socketClient() {
 		if (socketClient == null) {
-			socketClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+			socketClient = WebSockets.client();
 		}
 		return socketClient;
 	}
