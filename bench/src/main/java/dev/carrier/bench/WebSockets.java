@@ -93,8 +93,8 @@ final class WebSockets {
 	/**
 	 * A client whose listeners run on its selector thread, where the frame was read. With
 	 * the default executor every frame was handed to a pooled thread first: in three
-	 * alternating pairs of {@code --quick} runs that cost the bench 1.29-1.85 ms of CPU
-	 * per message against 0.80-1.21 ms inline, CPU the stack under test did not get
+	 * alternating pairs of {@code --quick} runs that cost the bench 1.30-1.85 ms of CPU
+	 * per message against 0.81-1.21 ms inline, CPU the stack under test did not get
 	 * (README, Performance). The listeners never block, so running them inline is safe.
 	 */
 	static HttpClient client() {
