@@ -77,8 +77,7 @@ public class AuthClient {
 	public List<MemberSummary> users(Collection<String> ids) {
 		List<MemberSummary> found = new ArrayList<>();
 		for (List<String> chunk : chunks(ids)) {
-			RemoteService.Response response = this.auth.get(
-					uri -> uri.path("/internal/users").queryParam("ids", "{ids}").build(String.join(",", chunk)), null);
+			RemoteService.Response response = getByIds("/internal/users", chunk);
 			found.addAll(this.json.readValue(checked(response).body(), new TypeReference<List<MemberSummary>>() {
 			}));
 		}
@@ -93,8 +92,7 @@ public class AuthClient {
 	public Set<String> showingPresence(Collection<String> ids) {
 		Set<String> showing = new HashSet<>();
 		for (List<String> chunk : chunks(ids)) {
-			RemoteService.Response response = this.auth.get(
-					uri -> uri.path("/internal/users").queryParam("ids", "{ids}").build(String.join(",", chunk)), null);
+			RemoteService.Response response = getByIds("/internal/users", chunk);
 			for (JsonNode user : this.json.readTree(checked(response).body())) {
 				if (user.path("presenceVisible").asBoolean(true)) {
 					showing.add(user.path("id").asString());
@@ -108,13 +106,16 @@ public class AuthClient {
 	public Set<String> online(Collection<String> ids) {
 		Set<String> online = new HashSet<>();
 		for (List<String> chunk : chunks(ids)) {
-			RemoteService.Response response = this.auth.get(
-					uri -> uri.path("/internal/users/online").queryParam("ids", "{ids}").build(String.join(",", chunk)),
-					null);
+			RemoteService.Response response = getByIds("/internal/users/online", chunk);
 			online.addAll(this.json.readValue(checked(response).body(), new TypeReference<Set<String>>() {
 			}));
 		}
 		return online;
+	}
+
+	/** A GET of {@code path} for one chunk of ids, given as {@code ?ids=a,b,c}. */
+	private RemoteService.Response getByIds(String path, List<String> chunk) {
+		return this.auth.get(uri -> uri.path(path).queryParam("ids", "{ids}").build(String.join(",", chunk)), null);
 	}
 
 	/**
