@@ -2,12 +2,15 @@ package dev.carrier.chat.chats;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.carrier.chat.events.SystemLine;
 import dev.carrier.chat.shared.InvalidRequest;
+import dev.carrier.chat.users.MemberSummary;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -61,10 +64,12 @@ class ChatMembership {
 		}
 		StoredChat after = this.store.find(chatId).orElseThrow(ChatNotFound::new);
 		this.announcements.changed(after);
-		Chat view = this.views.view(after);
+		Map<String, MemberSummary> summaries = this.views.summaries(after.memberIds());
+		Chat view = this.views.view(after, summaries);
 		this.announcements.created(added, view);
 		this.announcements.updated(before.memberIds(), view);
-		this.lines.publishEvent(new MembersChanged(chatId, userId, SystemLine.Type.MEMBER_ADDED, List.copyOf(added)));
+		this.lines.publishEvent(new MembersChanged(chatId, userId, SystemLine.Type.MEMBER_ADDED, List.copyOf(added),
+				usernames(summaries)));
 		return view;
 	}
 
@@ -81,8 +86,21 @@ class ChatMembership {
 		// drop the chat; nothing after it reaches them.
 		List<String> recipients = new ArrayList<>(after.memberIds());
 		recipients.add(userId);
-		this.announcements.updated(recipients, this.views.view(after));
-		this.lines.publishEvent(new MembersChanged(chatId, userId, SystemLine.Type.MEMBER_LEFT, List.of(userId)));
+		// the leaver's summary too, for the system line's name
+		Map<String, MemberSummary> summaries = this.views.summaries(recipients);
+		this.announcements.updated(recipients, this.views.view(after, summaries));
+		this.lines.publishEvent(
+				new MembersChanged(chatId, userId, SystemLine.Type.MEMBER_LEFT, List.of(userId), usernames(summaries)));
+	}
+
+	private static Map<String, String> usernames(Map<String, MemberSummary> summaries) {
+		Map<String, String> usernames = new HashMap<>();
+		summaries.forEach((id, summary) -> {
+			if (summary.username() != null) {
+				usernames.put(id, summary.username());
+			}
+		});
+		return usernames;
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.carrier.chat.chats;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +33,24 @@ public class ChatViews {
 	public List<Chat> views(List<StoredChat> chats) {
 		Set<String> ids = new LinkedHashSet<>();
 		chats.forEach(chat -> ids.addAll(chat.memberIds()));
-		Map<String, MemberSummary> summaries = this.auth.users(ids)
+		Map<String, MemberSummary> summaries = summaries(ids);
+		return chats.stream().map(chat -> view(chat, summaries)).toList();
+	}
+
+	/** The summaries of the users among {@code ids} that auth-service knows, by id. */
+	Map<String, MemberSummary> summaries(Collection<String> ids) {
+		return this.auth.users(ids)
 			.stream()
 			.collect(Collectors.toMap(MemberSummary::id, Function.identity(), (a, b) -> a));
-		return chats.stream()
-			.map(chat -> new Chat(chat.id(), chat.type(), chat.name(), chat.memberIds()
-				.stream()
-				// A user auth-service no longer knows still shows, by id.
-				.map(id -> summaries.getOrDefault(id, new MemberSummary(id, "unknown", null)))
-				.toList(), chat.createdAt()))
-			.toList();
+	}
+
+	/** The chat with its members taken from {@code summaries}. */
+	Chat view(StoredChat chat, Map<String, MemberSummary> summaries) {
+		return new Chat(chat.id(), chat.type(), chat.name(), chat.memberIds()
+			.stream()
+			// A user auth-service no longer knows still shows, by id.
+			.map(id -> summaries.getOrDefault(id, new MemberSummary(id, "unknown", null)))
+			.toList(), chat.createdAt());
 	}
 
 }

@@ -10,8 +10,6 @@ import java.util.UUID;
 
 import dev.carrier.chat.chats.MembersChanged;
 import dev.carrier.chat.events.SystemLine;
-import dev.carrier.chat.shared.ServiceUnavailable;
-import dev.carrier.chat.users.AuthClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +29,10 @@ class SystemLines {
 
 	private final MessageStore store;
 
-	private final AuthClient auth;
-
 	private final MessageAcknowledgement acknowledgement;
 
-	SystemLines(MessageStore store, AuthClient auth, MessageAcknowledgement acknowledgement) {
+	SystemLines(MessageStore store, MessageAcknowledgement acknowledgement) {
 		this.store = store;
-		this.auth = auth;
 		this.acknowledgement = acknowledgement;
 	}
 
@@ -61,21 +56,22 @@ class SystemLines {
 	}
 
 	/**
-	 * The usernames of who acted and whom it concerns, now; none when auth-service does
-	 * not answer (the line still says what happened, by id).
+	 * The usernames of who acted and whom it concerns, as the change's own answer named
+	 * them; a user auth-service did not know is left out (the line still says what
+	 * happened, by id).
 	 */
-	private Map<String, String> names(MembersChanged change) {
+	private static Map<String, String> names(MembersChanged change) {
 		Set<String> ids = new LinkedHashSet<>();
 		ids.add(change.actorId());
 		ids.addAll(change.userIds());
-		try {
-			Map<String, String> names = new LinkedHashMap<>();
-			this.auth.users(ids).forEach((user) -> names.put(user.id(), user.username()));
-			return names;
+		Map<String, String> names = new LinkedHashMap<>();
+		for (String id : ids) {
+			String name = change.usernames().get(id);
+			if (name != null) {
+				names.put(id, name);
+			}
 		}
-		catch (ServiceUnavailable ex) {
-			return Map.of();
-		}
+		return names;
 	}
 
 }
