@@ -1,11 +1,22 @@
 package dev.carrier.gateway;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +26,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.carrier.gateway.support.StandIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +73,68 @@ class GatewayLimitsIntegrationTests extends GatewayIntegrationTestSupport {
 			String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json");
 		}
+	}
+
+	/**
+	 * A body streamed in chunks declares no length, so only counting can bound it. The
+	 * gateway cuts it off at the route's limit, which is the service's own (auth-service:
+	 * 64 KB, 1 MB for an avatar; chat-service: 2 MB), and answers 413 itself: the service
+	 * behind receives no more than it accepts, so it never refuses mid-stream and closes
+	 * a connection the gateway is still writing to (which reached the client as a 502).
+	 * Being the client's doing, a refusal does not count against the route's circuit
+	 * breaker (ten of them would otherwise open it).
+	 */
+	@Test
+	void aBodyStreamedInChunksIsCutOffAtTheServicesLimitAndAnswered413() throws Exception {
+		String token = login();
+		HttpClient http = HttpClient.newHttpClient();
+		byte[] chunk = new byte[64 * 1024];
+		Arrays.fill(chunk, (byte) 'x');
+		List<Map.Entry<String, Long>> limits = List.of(Map.entry("/api/auth/login", 64L * 1024),
+				Map.entry("/api/users/me/avatar", 1024L * 1024), Map.entry("/api/chats/c1/messages", 2048L * 1024));
+		for (int i = 0; i < 24; i++) {
+			String path = limits.get(i % limits.size()).getKey();
+			long limit = limits.get(i % limits.size()).getValue();
+			for (StandIn service : new StandIn[] { auth, chatA, chatB }) {
+				service.bodyBytesReceived.set(0);
+			}
+			// 4 MB offered as an InputStream: the JDK client sends it chunked.
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+				.timeout(Duration.ofSeconds(30))
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+				.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+				.method(path.endsWith("avatar") ? "PUT" : "POST",
+						BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(
+								Collections.nCopies(64, chunk).stream().map(ByteArrayInputStream::new).toList()))))
+				.build();
+			HttpResponse<String> answer = http.send(request, BodyHandlers.ofString());
+			assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(413);
+			assertThat(answer.headers().firstValue(HttpHeaders.CONTENT_TYPE).orElse("")).as(path)
+				.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			long received = auth.bodyBytesReceived.get() + chatA.bodyBytesReceived.get()
+					+ chatB.bodyBytesReceived.get();
+			assertThat(received).as(path + ": bytes the service behind received").isLessThanOrEqualTo(limit);
+		}
+		login("after-the-refusals").expectStatus().isOk();
+		echo(get("/api/chats/c1/messages", token));
+	}
+
+	/** Up to each route's limit, a body streamed in chunks goes through whole. */
+	@Test
+	void aBodyStreamedInChunksWithinTheLimitArrivesWhole() throws Exception {
+		String token = login();
+		byte[] image = new byte[1024 * 1024];
+		Arrays.fill(image, (byte) 'y');
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/users/me/avatar"))
+			.timeout(Duration.ofSeconds(30))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.header(HttpHeaders.CONTENT_TYPE, "image/png")
+			.PUT(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(image)))
+			.build();
+		HttpResponse<String> answer = HttpClient.newHttpClient().send(request, BodyHandlers.ofString());
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(answer.body()).path("body").asString()).hasSize(image.length);
 	}
 
 	@Test

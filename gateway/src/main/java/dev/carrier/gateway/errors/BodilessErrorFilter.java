@@ -14,16 +14,13 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Gateway filters such as {@code RequestRateLimiter} and {@code RequestSize} end a
- * refused request with a bare status and no body. This decorator gives such responses a
- * problem document (and a {@code Retry-After} for 429), so a client always gets the same
- * error shape. Responses proxied from a service are left alone.
+ * Gateway filters such as {@code RequestRateLimiter} end a refused request with a bare
+ * status and no body. This decorator gives such responses a problem document (and a
+ * {@code Retry-After} for 429), so a client always gets the same error shape. Responses
+ * proxied from a service are left alone.
  */
 @Component
 class BodilessErrorFilter implements WebFilter, Ordered {
-
-	/** Set by the {@code RequestSize} filter; becomes the problem's detail. */
-	private static final String REQUEST_SIZE_MESSAGE_HEADER = "errorMessage";
 
 	@Override
 	public int getOrder() {
@@ -54,11 +51,6 @@ class BodilessErrorFilter implements WebFilter, Ordered {
 			long retryAfter = retryAfterSeconds(headers);
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
 			return "Too many requests. Try again in " + retryAfter + (retryAfter == 1 ? " second." : " seconds.");
-		}
-		String message = headers.getFirst(REQUEST_SIZE_MESSAGE_HEADER);
-		headers.remove(REQUEST_SIZE_MESSAGE_HEADER);
-		if (status.value() == 413) {
-			return (message != null) ? message : "The request body is too large.";
 		}
 		return "The request was refused.";
 	}

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -41,6 +43,9 @@ public final class StandIn implements AutoCloseable {
 
 	/** Paths called on this stand-in, so a test can prove something never arrived. */
 	public final Set<String> calledPaths = ConcurrentHashMap.newKeySet();
+
+	/** Request body bytes received, counted as they arrive, whole requests or not. */
+	public final AtomicLong bodyBytesReceived = new AtomicLong();
 
 	/** Paths that answer only after this delay. */
 	public final Map<String, Duration> slowPaths = new ConcurrentHashMap<>();
@@ -97,28 +102,35 @@ public final class StandIn implements AutoCloseable {
 			return json(response, 200, Map.of("status", "UP"));
 		}
 		Duration delay = this.slowPaths.getOrDefault(path, Duration.ZERO);
-		return request.receive().aggregate().asString().defaultIfEmpty("").delayElement(delay).flatMap(body -> {
-			String token = bearer(request);
-			return switch (path) {
-				case "/internal/sessions/current" -> {
-					this.lastServiceCredential = request.requestHeaders().get("X-Carrier-Service");
-					yield currentSession(response, token);
-				}
-				case "/api/auth/logout" -> {
-					this.sessions.remove(token);
-					yield response.status(204).send();
-				}
-				case "/api/users/me/password" -> {
-					// Like auth-service: the user's other sessions end.
-					String userId = this.sessions.get(token);
-					this.sessions.entrySet().removeIf(e -> e.getValue().equals(userId) && !e.getKey().equals(token));
-					yield response.status(204).send();
-				}
-				case "/v3/api-docs/public" ->
-					json(response, 200, Map.of("openapi", "3.1.0", "info", Map.of("title", this.name, "version", "1")));
-				default -> json(response, 200, echo(request, request.uri(), body));
-			};
-		});
+		return ByteBufFlux
+			.fromInbound(request.receive().doOnNext(chunk -> this.bodyBytesReceived.addAndGet(chunk.readableBytes())))
+			.aggregate()
+			.asString()
+			.defaultIfEmpty("")
+			.delayElement(delay)
+			.flatMap(body -> {
+				String token = bearer(request);
+				return switch (path) {
+					case "/internal/sessions/current" -> {
+						this.lastServiceCredential = request.requestHeaders().get("X-Carrier-Service");
+						yield currentSession(response, token);
+					}
+					case "/api/auth/logout" -> {
+						this.sessions.remove(token);
+						yield response.status(204).send();
+					}
+					case "/api/users/me/password" -> {
+						// Like auth-service: the user's other sessions end.
+						String userId = this.sessions.get(token);
+						this.sessions.entrySet()
+							.removeIf(e -> e.getValue().equals(userId) && !e.getKey().equals(token));
+						yield response.status(204).send();
+					}
+					case "/v3/api-docs/public" -> json(response, 200,
+							Map.of("openapi", "3.1.0", "info", Map.of("title", this.name, "version", "1")));
+					default -> json(response, 200, echo(request, request.uri(), body));
+				};
+			});
 	}
 
 	private Mono<Void> currentSession(HttpServerResponse response, String token) {
