@@ -1,8 +1,12 @@
 package dev.carrier.gateway.routing;
 
+import java.time.Duration;
 import java.util.List;
 
+import io.netty.channel.Channel;
+
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
@@ -14,6 +18,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.ServerWebExchange;
 
 import dev.carrier.gateway.errors.Problems;
 
@@ -32,6 +37,9 @@ import dev.carrier.gateway.errors.Problems;
 @Component
 class BodyLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<BodyLimitGatewayFilterFactory.Config> {
 
+	/** How long a refused client may go on sending before its connection is dropped. */
+	static final Duration REFUSAL_LINGER = Duration.ofSeconds(2);
+
 	BodyLimitGatewayFilterFactory() {
 		super(Config.class);
 	}
@@ -49,7 +57,7 @@ class BodyLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<BodyLim
 			ServerHttpRequest request = exchange.getRequest();
 			long declared = request.getHeaders().getContentLength();
 			if (declared > maxBytes) {
-				return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, refusal);
+				return refuse(exchange, refusal);
 			}
 			if (declared >= 0) {
 				// The server's HTTP decoder reads no more than the declared length.
@@ -63,8 +71,36 @@ class BodyLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<BodyLim
 				}
 
 			};
-			return chain.filter(exchange.mutate().request(bounded).build());
+			// Answered here rather than by the error handler: the refusal is the client's
+			// doing, so the route's circuit breaker (outside this filter) must not count
+			// it.
+			return chain.filter(exchange.mutate().request(bounded).build())
+				.onErrorResume(ex -> isCutOff(ex) && !exchange.getResponse().isCommitted(),
+						ex -> refuse(exchange, refusal));
 		};
+	}
+
+	/**
+	 * A 413 that the client reads even while it is still sending: the gateway ends the
+	 * connection after answering, and a connection closed with unread input is reset,
+	 * which can throw the answer away before the client has read it. A
+	 * {@link LingeringClose} ends the sending side first and reads the rest for a moment.
+	 */
+	private static Mono<Void> refuse(ServerWebExchange exchange, String refusal) {
+		Channel channel = EventLoopUpgradeStrategy.channelOf(exchange);
+		if (channel != null) {
+			LingeringClose.addTo(channel, REFUSAL_LINGER);
+		}
+		return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, refusal);
+	}
+
+	private static boolean isCutOff(Throwable ex) {
+		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			if (t instanceof DataBufferLimitException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
