@@ -3,9 +3,11 @@
 -- which runs once Kafka acknowledged it), marks it read for its sender, refreshes the lease and
 -- bumps the chat in every member's index. The bounded list only drops its oldest entry when that
 -- one is confirmed and MySQL reported it stored (storedSeq): over the bound it grows instead.
--- Returns the status, the stored entry, the chat's generation (the incarnation of the chat in
--- this cache, which the confirmation must find unchanged) and the members, whom the caller fans
--- the message out to: one round trip per send, with no read of the chat before it.
+-- Returns the status, the stored entry (for a new one only its seq: the caller holds everything
+-- else it was made of, and builds the message instead of parsing it back), the chat's generation
+-- (the incarnation of the chat in this cache, which the confirmation must find unchanged) and the
+-- members, whom the caller fans the message out to: one round trip per send, with no read of the
+-- chat before it.
 -- The members' user-chats keys are named here from ARGV[10] and each member id, not passed as
 -- KEYS, because the members are only known here; Carrier's Redis is one server (no cluster).
 -- KEYS: 1 chat hash, 2 members, 3 messages, 4 client-ids, 5 read, 6 lease
@@ -68,4 +70,4 @@ redis.call('SET', KEYS[6], '1', 'PX', ARGV[8])
 for _, member in ipairs(members) do
   redis.call('ZADD', ARGV[10] .. member, ARGV[7], ARGV[1])
 end
-return {'created', message, generation, members}
+return {'created', seq, generation, members}

@@ -79,8 +79,9 @@ class MessageStore {
 				(content.system() != null) ? this.json.writeValueAsString(content.system()) : "");
 		String status = String.valueOf(result.get(0));
 		return switch (status) {
-			case "created" -> new Appended(Outcome.CREATED, parse(result.get(1)), null, String.valueOf(result.get(2)),
-					strings(result.get(3)));
+			case "created" ->
+				new Appended(Outcome.CREATED, created(chatId, senderId, messageId, content, now, number(result.get(1))),
+						null, String.valueOf(result.get(2)), strings(result.get(3)));
 			case "existing" -> new Appended(Outcome.EXISTING, parse(result.get(1)), null, String.valueOf(result.get(2)),
 					strings(result.get(3)));
 			case "existing-trimmed" -> new Appended(Outcome.EXISTING_TRIMMED, null, String.valueOf(result.get(1)),
@@ -88,6 +89,18 @@ class MessageStore {
 			case "not-member" -> Appended.refused(Outcome.NOT_MEMBER);
 			default -> Appended.refused(Outcome.NO_CHAT);
 		};
+	}
+
+	/**
+	 * The entry the script appended, as a reader parses it, built from what the script
+	 * was given and the seq it took. Parsing the entry back was one more JSON pass on
+	 * every send (issue 17); {@code RepliesAndReactionsIntegrationTests} holds the two
+	 * forms equal.
+	 */
+	private static Message created(String chatId, String senderId, String messageId, MessageContent content,
+			Instant sentAt, long seq) {
+		return new Message(messageId, chatId, seq, senderId, content.text(), sentAt, false, null, content.quote(),
+				List.of(), content.mentions(), content.attachments(), content.system());
 	}
 
 	/**

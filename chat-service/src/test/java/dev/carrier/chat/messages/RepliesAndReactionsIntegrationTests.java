@@ -71,6 +71,34 @@ class RepliesAndReactionsIntegrationTests extends IntegrationTestSupport {
 		assertThat(afterDelete.path("excerpt").asString()).isEmpty();
 	}
 
+	/**
+	 * The message a send answers with is the one every reader and every socket gets. The
+	 * answer is built from what was sent and the seq the append took rather than read
+	 * back from Redis, so this holds the two to the same form: a quote, a mention, and
+	 * text that JSON has to escape.
+	 */
+	@Test
+	void theMessageASendAnswersIsTheMessageReadersAndSocketsGet() {
+		User alice = AUTH.newUser("alice");
+		User bob = AUTH.newUser("bob");
+		String chatId = createChat(alice, null, bob).path("id").asString();
+		JsonNode original = send(chatId, alice, "Who's there?");
+
+		try (WsClient ws = WsClient.ready(this.port, alice.token())) {
+			String text = "@" + alice.username() + " \"Nay\", answer me / stand \\ unfold yourself \u2028 ✓ 😀";
+			Reply reply = reply(chatId, bob, text, original.path("id").asString());
+
+			assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+			JsonNode answered = reply.json().path("message");
+			assertThat(answered.path("text").asString()).isEqualTo(text);
+			assertThat(answered.path("mentions")).hasSize(1);
+			assertThat(answered.path("replyTo").path("id").asString()).isEqualTo(original.path("id").asString());
+			assertThat(page(chatId, alice).get(1)).isEqualTo(answered);
+			await().atMost(BOUND).until(() -> ws.ofType("message.created").size() == 1);
+			assertThat(ws.ofType("message.created").get(0).path("message")).isEqualTo(answered);
+		}
+	}
+
 	@Test
 	void aReplyToAnythingButALiveMessageOfTheChatIs400AndAStrangerGets404() {
 		User alice = AUTH.newUser("alice");
