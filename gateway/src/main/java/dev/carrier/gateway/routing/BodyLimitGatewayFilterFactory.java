@@ -31,8 +31,7 @@ import dev.carrier.gateway.errors.Problems;
  * closed the connection while the gateway was still sending, and the client got that
  * service's 413 or a 502, whichever reached the gateway first. Here a streamed body is
  * counted as it is forwarded and cut off before the first byte past the limit: a service
- * never receives more than the gateway accepts, and the client gets the gateway's 413
- * ({@code DataBufferLimitException}, translated by the error handler).
+ * never receives more than the gateway accepts, and the client gets the gateway's 413.
  */
 @Component
 class BodyLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<BodyLimitGatewayFilterFactory.Config> {
