@@ -55,25 +55,27 @@ record ProblemAnswer(HttpStatusCode status, String detail, long retryAfterSecond
 	static ProblemAnswer forFailure(ServerWebExchange exchange, Throwable ex) {
 		String service = serviceOf(exchange);
 		String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
-		if (has(ex, CallNotPermittedException.class) || has(ex, ServiceUnavailableException.class)) {
+		if (Causes.include(ex, CallNotPermittedException.class)
+				|| Causes.include(ex, ServiceUnavailableException.class)) {
 			// The gateway's circuit breaker filter turns an open circuit into
 			// ServiceUnavailableException.
 			return unavailable(service + " is failing; requests are paused for a few seconds. Try again shortly.",
 					CIRCUIT_OPEN_RETRY_AFTER_SECONDS);
 		}
-		if (hasNamed(ex, BULKHEAD_FULL)) {
+		if (Causes.includeNamed(ex, BULKHEAD_FULL)) {
 			return unavailable(service + " is busy. Try again shortly.", UNAVAILABLE_RETRY_AFTER_SECONDS);
 		}
-		if (has(ex, ConnectException.class)) {
+		if (Causes.include(ex, ConnectException.class)) {
 			return unavailable(service + " is not reachable. Try again shortly.", UNAVAILABLE_RETRY_AFTER_SECONDS);
 		}
-		if (has(ex, TimeoutException.class) || has(ex, io.netty.handler.timeout.TimeoutException.class)) {
+		if (Causes.include(ex, TimeoutException.class)
+				|| Causes.include(ex, io.netty.handler.timeout.TimeoutException.class)) {
 			return of(HttpStatus.GATEWAY_TIMEOUT, service + " did not answer in time. Try again shortly.");
 		}
-		if (has(ex, DataBufferLimitException.class)) {
+		if (Causes.include(ex, DataBufferLimitException.class)) {
 			return of(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large.");
 		}
-		if (has(ex, InvalidMediaTypeException.class) || has(ex, InvalidMimeTypeException.class)) {
+		if (Causes.include(ex, InvalidMediaTypeException.class) || Causes.include(ex, InvalidMimeTypeException.class)) {
 			return of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 					"The Content-Type header is not a valid media type for " + request + ".");
 		}
@@ -82,10 +84,10 @@ record ProblemAnswer(HttpStatusCode status, String detail, long retryAfterSecond
 			long retryAfter = (status.value() == 503) ? UNAVAILABLE_RETRY_AFTER_SECONDS : 0;
 			return new ProblemAnswer(status, detailFor(status, request, service), retryAfter, false);
 		}
-		if (has(ex, DecodingException.class) || has(ex, DecoderException.class)) {
+		if (Causes.include(ex, DecodingException.class) || Causes.include(ex, DecoderException.class)) {
 			return of(HttpStatus.BAD_REQUEST, "The request could not be read: " + request + ".");
 		}
-		if (has(ex, IOException.class)) {
+		if (Causes.include(ex, IOException.class)) {
 			return of(HttpStatus.BAD_GATEWAY, service + " closed the connection unexpectedly.");
 		}
 		return new ProblemAnswer(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error in the gateway.", 0, true);
@@ -112,24 +114,6 @@ record ProblemAnswer(HttpStatusCode status, String detail, long retryAfterSecond
 		// like these.
 		Object service = (route != null) ? route.getMetadata().get("service") : null;
 		return (service != null) ? service.toString() : "The service";
-	}
-
-	private static boolean has(Throwable ex, Class<? extends Throwable> type) {
-		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
-			if (type.isInstance(t)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean hasNamed(Throwable ex, String className) {
-		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
-			if (t.getClass().getName().equals(className)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 
+import dev.carrier.gateway.errors.Causes;
 import dev.carrier.gateway.errors.Problems;
 
 /**
@@ -74,8 +75,8 @@ class BodyLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<BodyLim
 			// doing, so the route's circuit breaker (outside this filter) must not count
 			// it.
 			return chain.filter(exchange.mutate().request(bounded).build())
-				.onErrorResume(ex -> isCutOff(ex) && !exchange.getResponse().isCommitted(),
-						ex -> refuse(exchange, refusal));
+				.onErrorResume(ex -> Causes.include(ex, DataBufferLimitException.class)
+						&& !exchange.getResponse().isCommitted(), ex -> refuse(exchange, refusal));
 		};
 	}
 
@@ -91,15 +92,6 @@ class BodyLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<BodyLim
 			LingeringClose.addTo(channel, REFUSAL_LINGER);
 		}
 		return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, refusal);
-	}
-
-	private static boolean isCutOff(Throwable ex) {
-		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
-			if (t instanceof DataBufferLimitException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/**
