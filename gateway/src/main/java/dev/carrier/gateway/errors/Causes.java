@@ -1,5 +1,7 @@
 package dev.carrier.gateway.errors;
 
+import java.util.function.Predicate;
+
 /**
  * What an exception was caused by: Reactor Netty, the gateway's filters and Resilience4j
  * wrap the failure that decides an answer (a cut-off body, a refused connection, an open
@@ -12,12 +14,7 @@ public final class Causes {
 
 	/** Whether {@code ex} or any of its causes is a {@code type}. */
 	public static boolean include(Throwable ex, Class<? extends Throwable> type) {
-		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
-			if (type.isInstance(t)) {
-				return true;
-			}
-		}
-		return false;
+		return any(ex, type::isInstance);
 	}
 
 	/**
@@ -25,8 +22,12 @@ public final class Causes {
 	 * against.
 	 */
 	static boolean includeNamed(Throwable ex, String className) {
+		return any(ex, (t) -> t.getClass().getName().equals(className));
+	}
+
+	private static boolean any(Throwable ex, Predicate<Throwable> test) {
 		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
-			if (t.getClass().getName().equals(className)) {
+			if (test.test(t)) {
 				return true;
 			}
 		}
