@@ -42,20 +42,32 @@ class LoginAbuseEndToEndTests {
 				"\u2003" + upper + "\u200b", toFullWidth(victim.username()));
 
 		int refusedWrong = 0;
+		String retryAfter = null;
 		for (int i = 0; i < ATTEMPTS + MORE_THAN_ALLOWED; i++) {
 			var guess = CarrierApi.post("/api/auth/login", null,
 					Map.of("login", spellings.get(i % spellings.size()), "password", "guess number " + i));
 			if (guess.status() == 429) {
+				retryAfter = guess.header("Retry-After");
 				break;
 			}
 			assertThat(guess.status()).as("guess %d under %s", i, spellings.get(i % spellings.size())).isEqualTo(401);
 			refusedWrong++;
 		}
-
-		var rightPassword = CarrierApi.post("/api/auth/login", null,
-				Map.of("login", "\u00a0" + victim.username() + " ", "password", TestUser.PASSWORD));
 		assertThat(refusedWrong).as("guesses answered before the limit")
 			.isLessThanOrEqualTo(ATTEMPTS + givenBack(LOGIN_PERIOD, ATTEMPTS, started));
+		assertThat(retryAfter).as("the refusal's Retry-After").isNotBlank();
+
+		// The bucket gives an attempt back every period / attempts, at any moment, so one
+		// can come back between a refusal and the next try. Waiting as long as the
+		// refusal
+		// says, one more guess spends the attempt that came back, and the right password
+		// right after it finds the bucket empty for a whole interval.
+		sleep(Duration.ofSeconds(Long.parseLong(retryAfter)));
+		var afterTheWait = CarrierApi.post("/api/auth/login", null,
+				Map.of("login", upper, "password", "one more guess"));
+		assertThat(afterTheWait.status()).as("a guess once Retry-After has passed").isEqualTo(401);
+		var rightPassword = CarrierApi.post("/api/auth/login", null,
+				Map.of("login", "\u00a0" + victim.username() + " ", "password", TestUser.PASSWORD));
 		assertThat(rightPassword.status()).as(rightPassword.toString()).isEqualTo(429);
 		assertThat(rightPassword.header("Retry-After")).isNotBlank();
 		assertThat(rightPassword.json().path("type").asString()).endsWith("/too-many-attempts");
@@ -92,6 +104,16 @@ class LoginAbuseEndToEndTests {
 	 * The most attempts a bucket can have given back since {@code started}: one per
 	 * period / attempts, and one more for the one under way.
 	 */
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static int givenBack(Duration period, int attempts, long started) {
 		long elapsedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 		return Math.toIntExact(elapsedMillis / (period.toMillis() / attempts) + 1);
