@@ -58,10 +58,9 @@ class LoginAbuseEndToEndTests {
 		assertThat(retryAfter).as("the refusal's Retry-After").isNotBlank();
 
 		// The bucket gives an attempt back every period / attempts, at any moment, so one
-		// can come back between a refusal and the next try. Waiting as long as the
-		// refusal
-		// says, one more guess spends the attempt that came back, and the right password
-		// right after it finds the bucket empty for a whole interval.
+		// can come back between a refusal and the next try. After waiting as long as the
+		// refusal says, one more guess spends the attempt that came back, and the right
+		// password right after it finds the bucket empty for a whole interval.
 		sleep(Duration.ofSeconds(Long.parseLong(retryAfter)));
 		var afterTheWait = CarrierApi.post("/api/auth/login", null,
 				Map.of("login", upper, "password", "one more guess"));
@@ -104,6 +103,11 @@ class LoginAbuseEndToEndTests {
 	 * The most attempts a bucket can have given back since {@code started}: one per
 	 * period / attempts, and one more for the one under way.
 	 */
+	private static int givenBack(Duration period, int attempts, long started) {
+		long elapsedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+		return Math.toIntExact(elapsedMillis / (period.toMillis() / attempts) + 1);
+	}
+
 	private static void sleep(Duration duration) {
 		try {
 			Thread.sleep(duration);
@@ -112,11 +116,6 @@ class LoginAbuseEndToEndTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static int givenBack(Duration period, int attempts, long started) {
-		long elapsedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-		return Math.toIntExact(elapsedMillis / (period.toMillis() / attempts) + 1);
 	}
 
 	/** ASCII letters and digits as their full-width forms (NFKC folds them back). */
