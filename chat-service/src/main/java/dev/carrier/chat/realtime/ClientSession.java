@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.carrier.chat.CarrierProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,10 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
  * a few frames wait, so another member's flood of them cannot push this client over its
  * limits. What the client itself may send is bounded here too ({@link FrameBudget},
  * {@link TypingThrottle}).
+ * <p>
+ * A socket that came through a gateway with a feed here ({@link GatewayFeeds}) sends its
+ * frames over that feed instead, every one of them, so that they keep their order; the
+ * gateway then bounds what waits for the client and drops its hints.
  */
 final class ClientSession {
 
@@ -54,9 +59,17 @@ final class ClientSession {
 
 	private final MessageParts parts;
 
+	private final GatewayFeeds.@Nullable FeedSocket via;
+
 	private volatile String userId;
 
 	ClientSession(WebSocketSession session, CarrierProperties.Realtime settings, Executor executor) {
+		this(session, settings, executor, null);
+	}
+
+	ClientSession(WebSocketSession session, CarrierProperties.Realtime settings, Executor executor,
+			GatewayFeeds.@Nullable FeedSocket via) {
+		this.via = via;
 		this.session = new ConcurrentWebSocketSessionDecorator(session, (int) settings.sendTimeLimit().toMillis(),
 				(int) settings.bufferSizeLimit().toBytes());
 		this.executor = executor;
@@ -67,6 +80,11 @@ final class ClientSession {
 
 	String id() {
 		return this.session.getId();
+	}
+
+	/** The gateway feed this socket's frames take, or null for its own connection. */
+	GatewayFeeds.@Nullable FeedSocket via() {
+		return this.via;
 	}
 
 	String userId() {
@@ -112,6 +130,10 @@ final class ClientSession {
 	 * its bytes ({@link #shared}) for all of them.
 	 */
 	void send(TextMessage frame) {
+		if (this.via != null) {
+			this.via.feed().deliver(new long[] { this.via.number() }, 1, frame.asBytes(), false);
+			return;
+		}
 		if (this.queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
 			close(CloseStatus.SESSION_NOT_RELIABLE);
 			return;
@@ -126,6 +148,10 @@ final class ClientSession {
 
 	/** The same, for a hint that goes to many clients. */
 	void offer(TextMessage hint) {
+		if (this.via != null) {
+			this.via.feed().deliver(new long[] { this.via.number() }, 1, hint.asBytes(), true);
+			return;
+		}
 		if (this.queued.get() >= MAX_QUEUED_FOR_HINTS) {
 			return;
 		}

@@ -22,7 +22,8 @@ import org.springframework.web.socket.TextMessage;
  * This instance's WebSocket sessions by user (the only state a chat-service instance
  * keeps in memory), and the delivery of every fan-out envelope to the local sessions of
  * its recipients. Hints go out only to sessions that keep up, so a flood of them never
- * closes a recipient.
+ * closes a recipient. The sockets that take a gateway's feed get the frame as one feed
+ * frame per gateway ({@link FeedBatches}).
  */
 @Component
 public class LocalDelivery implements MessageListener {
@@ -83,23 +84,30 @@ public class LocalDelivery implements MessageListener {
 		try {
 			FanoutEnvelope.Received envelope = FanoutEnvelope.decode(message.getBody());
 			TextMessage frame = null;
+			FeedBatches viaFeeds = null;
 			for (String recipient : envelope.recipients()) {
 				Set<ClientSession> sessions = this.sessionsByUser.get(recipient);
 				if (sessions == null) {
 					continue;
 				}
-				if (frame == null) {
-					frame = ClientSession.shared(envelope.frame());
-				}
 				for (ClientSession session : sessions) {
+					this.delivered.increment();
+					if (session.via() != null) {
+						viaFeeds = (viaFeeds != null) ? viaFeeds : new FeedBatches();
+						viaFeeds.add(session.via());
+						continue;
+					}
+					frame = (frame != null) ? frame : ClientSession.shared(envelope.frame());
 					if (envelope.hint()) {
 						session.offer(frame);
 					}
 					else {
 						session.send(frame);
 					}
-					this.delivered.increment();
 				}
+			}
+			if (viaFeeds != null) {
+				viaFeeds.deliver(envelope.frame(), envelope.hint());
 			}
 		}
 		catch (RuntimeException ex) {

@@ -86,6 +86,8 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 
 	private final SocketSends sends;
 
+	private final GatewayFeeds feeds;
+
 	private final ScheduledExecutorService timeouts = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("ws-auth-timeout").factory());
 
@@ -102,8 +104,9 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 		.newThreadPerTaskExecutor(Thread.ofVirtual().name("ws-writer").inheritInheritableThreadLocals(false).factory());
 
 	RealtimeHandler(AuthClient auth, ApplicationEventPublisher events, LocalDelivery delivery, JsonMapper json,
-			CarrierProperties properties, SessionWatch watch, SocketSends sends) {
+			CarrierProperties properties, SessionWatch watch, SocketSends sends, GatewayFeeds feeds) {
 		this.watch = watch;
+		this.feeds = feeds;
 		this.sends = sends;
 		this.auth = auth;
 		this.events = events;
@@ -114,8 +117,13 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
-		ClientSession client = new ClientSession(session, this.settings, this.frameWriters);
+		GatewayFeeds.FeedSocket via = this.feeds.socketOf(session.getHandshakeHeaders()).orElse(null);
+		ClientSession client = new ClientSession(session, this.settings, this.frameWriters, via);
 		this.sessions.put(session.getId(), client);
+		if (via != null && !via.feed().attach(client)) {
+			client.close(CloseStatus.SESSION_NOT_RELIABLE);
+			return;
+		}
 		String protocol = session.getAcceptedProtocol();
 		if (protocol != null && protocol.startsWith(BEARER_PROTOCOL_PREFIX)) {
 			authenticate(client, protocol.substring(BEARER_PROTOCOL_PREFIX.length()));
@@ -230,6 +238,9 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 	}
 
 	private void disconnected(ClientSession client) {
+		if (client.via() != null) {
+			client.via().feed().detach(client);
+		}
 		this.watch.forget(client);
 		this.delivery.unregister(client);
 	}

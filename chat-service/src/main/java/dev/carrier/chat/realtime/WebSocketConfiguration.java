@@ -19,7 +19,8 @@ import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
  * knows the public address the page was loaded from); so a handshake without
  * {@code Origin} passes, as any program's does. A page's handshake that reaches
  * chat-service directly is a second line: it passes only from chat-service's own origin
- * or one of {@code CARRIER_ALLOWED_ORIGINS}.
+ * or one of {@code CARRIER_ALLOWED_ORIGINS}. {@code /internal/feed} is the gateways'
+ * feeds ({@link GatewayFeeds}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -36,8 +37,11 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 
 	private final CarrierProperties properties;
 
-	WebSocketConfiguration(RealtimeHandler handler, CarrierProperties properties) {
+	private final GatewayFeeds feeds;
+
+	WebSocketConfiguration(RealtimeHandler handler, CarrierProperties properties, GatewayFeeds feeds) {
 		this.handler = handler;
+		this.feeds = feeds;
 		this.properties = properties;
 	}
 
@@ -46,6 +50,9 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 		registry.addHandler(this.handler, "/api/ws")
 			.setHandshakeHandler(new BearerProtocolHandshakeHandler())
 			.setAllowedOrigins(this.properties.realtime().allowedOrigins().toArray(String[]::new));
+		// Only a gateway with its service credential gets past CallerTrustFilter to here,
+		// and no page can send that header; the Origin its client adds says nothing.
+		registry.addHandler(this.feeds, "/internal/feed").setAllowedOriginPatterns("*");
 	}
 
 	/**

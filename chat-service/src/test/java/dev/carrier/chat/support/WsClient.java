@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,10 +36,16 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
 	/** Connects; {@code subprotocol} may be null. */
 	public static WsClient connect(int port, String subprotocol) {
+		return connect(port, subprotocol, Map.of());
+	}
+
+	/** Connects with these handshake headers, as the gateway's proxy does. */
+	public static WsClient connect(int port, String subprotocol, Map<String, String> headers) {
 		WsClient client = new WsClient();
 		WebSocket.Builder builder = HttpClient.newHttpClient()
 			.newWebSocketBuilder()
 			.connectTimeout(Duration.ofSeconds(5));
+		headers.forEach(builder::header);
 		if (subprotocol != null) {
 			builder.subprotocols(subprotocol);
 		}

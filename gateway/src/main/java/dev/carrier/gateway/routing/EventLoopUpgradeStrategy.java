@@ -1,5 +1,6 @@
 package dev.carrier.gateway.routing;
 
+import dev.carrier.gateway.feeds.ClientSockets;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -41,7 +42,8 @@ import org.springframework.web.server.ServerWebExchange;
  * read.
  * <p>
  * The connection also gets a {@link LingeringClose}, so a client learns the code its
- * socket was closed with even while it is still sending.
+ * socket was closed with even while it is still sending, and the proxy's handler takes
+ * the socket's frames from chat-service's feed ({@link ClientSockets}).
  */
 final class EventLoopUpgradeStrategy implements RequestUpgradeStrategy {
 
@@ -53,8 +55,11 @@ final class EventLoopUpgradeStrategy implements RequestUpgradeStrategy {
 
 	private final RequestUpgradeStrategy delegate;
 
-	EventLoopUpgradeStrategy(RequestUpgradeStrategy delegate) {
+	private final ClientSockets sockets;
+
+	EventLoopUpgradeStrategy(RequestUpgradeStrategy delegate, ClientSockets sockets) {
 		this.delegate = delegate;
+		this.sockets = sockets;
 	}
 
 	@Override
@@ -65,7 +70,8 @@ final class EventLoopUpgradeStrategy implements RequestUpgradeStrategy {
 			if (channel != null) {
 				LingeringClose.addTo(channel, CLOSE_LINGER);
 			}
-			return this.delegate.upgrade(exchange, handler, subProtocol, handshakeInfoFactory);
+			return this.delegate.upgrade(exchange, this.sockets.handlerFor(exchange, handler), subProtocol,
+					handshakeInfoFactory);
 		});
 		EventLoop eventLoop = (channel != null) ? channel.eventLoop() : null;
 		if (eventLoop == null || eventLoop.inEventLoop()) {

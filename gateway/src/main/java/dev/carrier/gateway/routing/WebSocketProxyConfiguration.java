@@ -1,5 +1,6 @@
 package dev.carrier.gateway.routing;
 
+import dev.carrier.gateway.feeds.ClientSockets;
 import java.util.function.Supplier;
 
 import io.netty.channel.ChannelHandler;
@@ -34,8 +35,9 @@ class WebSocketProxyConfiguration {
 
 	@Bean
 	@Primary
-	RequestUpgradeStrategy eventLoopUpgradeStrategy(ReactorNettyRequestUpgradeStrategy gatewayStrategy) {
-		return new EventLoopUpgradeStrategy(gatewayStrategy);
+	RequestUpgradeStrategy eventLoopUpgradeStrategy(ReactorNettyRequestUpgradeStrategy gatewayStrategy,
+			ClientSockets sockets) {
+		return new EventLoopUpgradeStrategy(gatewayStrategy, sockets);
 	}
 
 	/**

@@ -1,11 +1,17 @@
 package dev.carrier.gateway.routing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -20,7 +26,8 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  * proxy loses shows up as a socket that never hears back. It accepts a {@code bearer.*}
  * subprotocol like chat-service, closes with 4401 when told to, and remembers each
  * handshake's headers and each socket's close status so a test can see what the gateway
- * passed on.
+ * passed on. Like chat-service, it takes the gateway's feed ({@code /internal/feed}),
+ * over which it sends what a test tells it to.
  */
 final class UpstreamWebSocket implements AutoCloseable {
 
@@ -46,6 +53,12 @@ final class UpstreamWebSocket implements AutoCloseable {
 
 	/** How each socket was closed by the client side, as {@code code reason}. */
 	final BlockingQueue<String> closedByClient = new LinkedBlockingQueue<>();
+
+	/** The headers of each feed the gateway opened, in order. */
+	final BlockingQueue<HttpHeaders> feeds = new LinkedBlockingQueue<>();
+
+	/** The open feed's outbound frames, if one is open. */
+	private volatile Sinks.Many<WebSocketFrame> feed;
 
 	private UpstreamWebSocket() {
 		// Like chat-service's Tomcat, it waits for the close handshake before it drops
@@ -77,6 +90,9 @@ final class UpstreamWebSocket implements AutoCloseable {
 			return response.header("Content-Type", "application/json")
 				.sendString(Mono.just("{\"status\":\"UP\"}"))
 				.then();
+		}
+		if (request.fullPath().equals("/internal/feed")) {
+			return openFeed(request, response);
 		}
 		if (!request.fullPath().equals("/api/ws")) {
 			return response.status(404).send();
@@ -113,6 +129,53 @@ final class UpstreamWebSocket implements AutoCloseable {
 			String answer = "echo:" + frame.getT2() + ((protocol != null) ? " protocol:" + protocol : "");
 			return out.sendString(Mono.just(answer)).then();
 		}).then();
+	}
+
+	/**
+	 * Like chat-service's {@code GatewayFeeds}: takes a feed, and sends on it what a test
+	 * tells it to ({@link #sendOnFeed}).
+	 */
+	private Mono<Void> openFeed(HttpServerRequest request, HttpServerResponse response) {
+		this.feeds.add(request.requestHeaders().copy());
+		Sinks.Many<WebSocketFrame> frames = Sinks.many().unicast().onBackpressureBuffer();
+		this.feed = frames;
+		return response.sendWebsocket((in, out) -> {
+			in.receive().subscribe();
+			return out.sendObject(frames.asFlux()).then();
+		});
+	}
+
+	/** Whether a feed is open now. */
+	boolean hasFeed() {
+		return this.feed != null;
+	}
+
+	/**
+	 * Sends a feed frame (chat-service's {@code FeedFrame}): {@code text} for the sockets
+	 * of these numbers.
+	 */
+	void sendOnFeed(boolean hint, String text, long... sockets) {
+		ByteBuf frame = Unpooled.buffer();
+		frame.writeByte(hint ? 1 : 0).writeInt(sockets.length);
+		for (long socket : sockets) {
+			frame.writeLong(socket);
+		}
+		frame.writeCharSequence(text, StandardCharsets.UTF_8);
+		this.feed.emitNext(new BinaryWebSocketFrame(frame),
+				Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+	}
+
+	/** Ends the open feed, as an instance does when it stops. */
+	void breakFeed() {
+		Sinks.Many<WebSocketFrame> open = this.feed;
+		this.feed = null;
+		open.tryEmitComplete();
+	}
+
+	/** The number the gateway gave the socket of this handshake. */
+	static long socketNumber(HttpHeaders handshake) {
+		String named = handshake.get("X-Carrier-Socket");
+		return Long.parseLong(named.substring(named.indexOf('/') + 1));
 	}
 
 	private static String bearerProtocol(String requested) {

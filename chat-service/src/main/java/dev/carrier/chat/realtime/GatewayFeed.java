@@ -1,0 +1,138 @@
+package dev.carrier.chat.realtime;
+
+import java.io.IOException;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * One gateway's feed into this instance: the connection over which this instance sends
+ * every frame for the client sockets that came through that gateway (issue 17). A frame
+ * for twenty of them is one write here instead of twenty, and the gateway copies it to
+ * each client without decoding a proxied frame. Frames go out in the order they were
+ * queued, so each socket's frames keep their order ({@code ready} first).
+ * <p>
+ * A frame the gateway never got would be a hole in its clients' streams, so nothing is
+ * dropped quietly: when the feed breaks, or the gateway falls {@value #MAX_QUEUED_FRAMES}
+ * frames behind, the feed is closed with every client socket attached to it, and those
+ * clients reconnect and catch up, as after any lost socket.
+ */
+final class GatewayFeed {
+
+	private static final Logger log = LoggerFactory.getLogger(GatewayFeed.class);
+
+	/**
+	 * About ten seconds of the busiest fan-out measured (1,100 messages a second to
+	 * twenty sockets each, one feed frame per message): a gateway this far behind is not
+	 * reading its feed.
+	 */
+	static final int MAX_QUEUED_FRAMES = 10_000;
+
+	private final String id;
+
+	private final WebSocketSession session;
+
+	private final Executor executor;
+
+	private final Queue<BinaryMessage> queue = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger queued = new AtomicInteger();
+
+	private final AtomicBoolean draining = new AtomicBoolean();
+
+	private final Set<ClientSession> attached = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean closed;
+
+	GatewayFeed(String id, WebSocketSession session, Executor executor) {
+		this.id = id;
+		this.session = session;
+		this.executor = executor;
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	/**
+	 * A client socket that came through this feed's gateway gets its frames here from now
+	 * on; false if the feed has already closed (the socket is then closed too).
+	 */
+	boolean attach(ClientSession client) {
+		this.attached.add(client);
+		if (this.closed) {
+			this.attached.remove(client);
+			return false;
+		}
+		return true;
+	}
+
+	void detach(ClientSession client) {
+		this.attached.remove(client);
+	}
+
+	/** One frame for {@code count} of this feed's sockets. */
+	void deliver(long[] sockets, int count, byte[] frame, boolean hint) {
+		if (this.closed) {
+			return;
+		}
+		if (this.queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
+			log.warn("Closing the feed of gateway {}: {} frames wait for it", this.id, MAX_QUEUED_FRAMES);
+			close(CloseStatus.SESSION_NOT_RELIABLE);
+			return;
+		}
+		this.queue.add(FeedFrame.of(hint, sockets, count, frame));
+		if (this.draining.compareAndSet(false, true)) {
+			this.executor.execute(this::drain);
+		}
+	}
+
+	private void drain() {
+		do {
+			BinaryMessage frame;
+			while ((frame = this.queue.poll()) != null) {
+				this.queued.decrementAndGet();
+				try {
+					this.session.sendMessage(frame);
+				}
+				catch (IOException | RuntimeException ex) {
+					log.warn("The feed of gateway {} broke: {}", this.id, ex.toString());
+					close(CloseStatus.SESSION_NOT_RELIABLE);
+				}
+			}
+			this.draining.set(false);
+		}
+		while (!this.queue.isEmpty() && this.draining.compareAndSet(false, true));
+	}
+
+	/**
+	 * Closes the feed's connection, if still open, and every socket attached to it; their
+	 * clients reconnect.
+	 */
+	void close(CloseStatus status) {
+		this.closed = true;
+		this.queue.clear();
+		try {
+			this.session.close(status);
+		}
+		catch (IOException | RuntimeException ex) {
+			log.debug("Closing the feed of gateway {} failed: {}", this.id, ex.toString());
+		}
+		for (ClientSession client : this.attached) {
+			client.close(CloseStatus.SESSION_NOT_RELIABLE);
+		}
+		this.attached.clear();
+	}
+
+}
