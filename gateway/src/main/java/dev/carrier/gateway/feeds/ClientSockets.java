@@ -1,11 +1,17 @@
 package dev.carrier.gateway.feeds;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +23,8 @@ import org.springframework.web.server.ServerWebExchange;
  * The client sockets this gateway proxies to chat-service, by the number it gave each
  * ({@code X-Carrier-Socket}), and the dispatch of every feed frame to them. A feed frame
  * (chat-service's {@code FeedFrame}) is a flags byte, a count, that many socket numbers
- * and the text frame to the end; the text is copied out once and handed to each socket as
- * it is, never decoded.
+ * and the text frame to the end, which goes to each socket as it is, never copied or
+ * decoded ({@link ClientChannel}).
  */
 @Component
 public class ClientSockets {
@@ -34,7 +40,7 @@ public class ClientSockets {
 
 	private final AtomicLong numbers = new AtomicLong();
 
-	private final Map<Long, SocketOutbox> outboxes = new ConcurrentHashMap<>();
+	private final Map<Long, ClientChannel> clients = new ConcurrentHashMap<>();
 
 	String feedId() {
 		return this.feedId;
@@ -46,26 +52,30 @@ public class ClientSockets {
 	}
 
 	/**
-	 * The proxy's handler for the socket this exchange upgrades: if
+	 * The proxy's handler for the socket this exchange upgrades on {@code channel}: if
 	 * {@link FeedSocketFilter} numbered it, one that also gives it that number's frames
 	 * from the feed for as long as it is open.
 	 */
-	public WebSocketHandler handlerFor(ServerWebExchange exchange, WebSocketHandler proxy) {
+	public WebSocketHandler handlerFor(ServerWebExchange exchange, @Nullable Channel channel, WebSocketHandler proxy) {
 		Long number = exchange.getAttribute(NUMBER_ATTRIBUTE);
-		if (number == null) {
+		if (number == null || channel == null) {
 			return proxy;
 		}
 		return (session) -> {
-			SocketOutbox outbox = SocketOutbox.of(session);
-			this.outboxes.put(number, outbox);
-			return proxy.handle(new FeedSession(session, outbox)).doFinally((signal) -> {
-				this.outboxes.remove(number, outbox);
-				outbox.complete();
+			ClientChannel client = ClientChannel.of(channel, session);
+			this.clients.put(number, client);
+			return proxy.handle(session).doFinally((signal) -> {
+				client.stop();
+				this.clients.remove(number, client);
 			});
 		};
 	}
 
-	/** Hands one feed frame to each of its sockets that is still open here. */
+	/**
+	 * Hands one feed frame to each of its sockets that is still open here: its text stays
+	 * in the buffer it arrived in, shared by them all, and each event loop gets one task
+	 * for all of its sockets, not one per socket.
+	 */
 	void dispatch(ByteBuf frame) {
 		if (frame.readableBytes() < 1 + Integer.BYTES) {
 			log.warn("Ignoring a feed frame of {} bytes", frame.readableBytes());
@@ -78,13 +88,39 @@ public class ClientSockets {
 			return;
 		}
 		int first = frame.readerIndex();
-		byte[] text = new byte[frame.readableBytes() - count * Long.BYTES];
-		frame.getBytes(first + count * Long.BYTES, text);
+		int textAt = first + count * Long.BYTES;
+		Map<EventLoop, List<ClientChannel>> byLoop = new IdentityHashMap<>(4);
 		for (int i = 0; i < count; i++) {
-			SocketOutbox outbox = this.outboxes.get(frame.getLong(first + i * Long.BYTES));
-			if (outbox != null) {
-				outbox.deliver(text, hint);
+			ClientChannel client = this.clients.get(frame.getLong(first + i * Long.BYTES));
+			if (client != null) {
+				byLoop.computeIfAbsent(client.channel().eventLoop(), (loop) -> new ArrayList<>()).add(client);
 			}
+		}
+		if (byLoop.isEmpty()) {
+			return;
+		}
+		ByteBuf text = frame.retainedSlice(textAt, frame.writerIndex() - textAt);
+		try {
+			byLoop.forEach((loop, clients) -> {
+				ByteBuf shared = text.retain();
+				Runnable send = () -> {
+					try {
+						clients.forEach((client) -> client.send(shared.retainedDuplicate(), hint));
+					}
+					finally {
+						shared.release();
+					}
+				};
+				if (loop.inEventLoop()) {
+					send.run();
+				}
+				else {
+					loop.execute(send);
+				}
+			});
+		}
+		finally {
+			text.release();
 		}
 	}
 

@@ -70,7 +70,7 @@ final class EventLoopUpgradeStrategy implements RequestUpgradeStrategy {
 			if (channel != null) {
 				LingeringClose.addTo(channel, CLOSE_LINGER);
 			}
-			return this.delegate.upgrade(exchange, this.sockets.handlerFor(exchange, handler), subProtocol,
+			return this.delegate.upgrade(exchange, this.sockets.handlerFor(exchange, channel, handler), subProtocol,
 					handshakeInfoFactory);
 		});
 		EventLoop eventLoop = (channel != null) ? channel.eventLoop() : null;
