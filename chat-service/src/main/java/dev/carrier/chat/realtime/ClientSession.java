@@ -1,11 +1,7 @@
 package dev.carrier.chat.realtime;
 
 import java.io.IOException;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.carrier.chat.CarrierProperties;
 import org.jspecify.annotations.Nullable;
@@ -19,13 +15,13 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 
 /**
  * One connected client. Frames go out in the order they were queued, from a virtual
- * thread of the session's own, so a slow or dead client never holds up the fan-out or the
- * other clients; the {@link ConcurrentWebSocketSessionDecorator} bounds send time and
- * buffered bytes, and a client that falls too far behind is closed (it fills the gap
- * after reconnecting). Hints (typing) are never a reason to close: they are dropped once
- * a few frames wait, so another member's flood of them cannot push this client over its
- * limits. What the client itself may send is bounded here too ({@link FrameBudget},
- * {@link TypingThrottle}).
+ * thread of the session's own ({@link SerialWriter}), so a slow or dead client never
+ * holds up the fan-out or the other clients; the
+ * {@link ConcurrentWebSocketSessionDecorator} bounds send time and buffered bytes, and a
+ * client that falls too far behind is closed (it fills the gap after reconnecting). Hints
+ * (typing) are never a reason to close: they are dropped once a few frames wait, so
+ * another member's flood of them cannot push this client over its limits. What the client
+ * itself may send is bounded here too ({@link FrameBudget}, {@link TypingThrottle}).
  * <p>
  * A socket that came through a gateway with a feed here ({@link GatewayFeeds}) sends its
  * frames over that feed instead, every one of them, so that they keep their order; the
@@ -45,13 +41,7 @@ final class ClientSession {
 
 	private final WebSocketSession session;
 
-	private final Executor executor;
-
-	private final Queue<TextMessage> queue = new ConcurrentLinkedQueue<>();
-
-	private final AtomicInteger queued = new AtomicInteger();
-
-	private final AtomicBoolean draining = new AtomicBoolean();
+	private final SerialWriter<TextMessage> out;
 
 	private final FrameBudget inbound;
 
@@ -72,7 +62,10 @@ final class ClientSession {
 		this.via = via;
 		this.session = new ConcurrentWebSocketSessionDecorator(session, (int) settings.sendTimeLimit().toMillis(),
 				(int) settings.bufferSizeLimit().toBytes());
-		this.executor = executor;
+		this.out = new SerialWriter<>(executor, this.session::sendMessage, (ex) -> {
+			log.debug("Dropping WebSocket session {}: {}", id(), ex.toString());
+			close(CloseStatus.SESSION_NOT_RELIABLE);
+		});
 		this.inbound = new FrameBudget(settings.framesPerSecond(), settings.frameBurst(), System::nanoTime);
 		this.typing = new TypingThrottle(settings.typingInterval().toNanos(), System::nanoTime);
 		this.parts = new MessageParts((int) settings.maxFrameSize().toBytes());
@@ -134,11 +127,10 @@ final class ClientSession {
 			this.via.feed().deliver(new long[] { this.via.number() }, 1, frame.asBytes(), false);
 			return;
 		}
-		if (this.queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
+		if (!this.out.add(frame, MAX_QUEUED_FRAMES)) {
 			close(CloseStatus.SESSION_NOT_RELIABLE);
-			return;
+			this.out.clear();
 		}
-		enqueue(frame);
 	}
 
 	/** A hint (typing): queued only while the client keeps up, otherwise dropped. */
@@ -152,11 +144,9 @@ final class ClientSession {
 			this.via.feed().deliver(new long[] { this.via.number() }, 1, hint.asBytes(), true);
 			return;
 		}
-		if (this.queued.get() >= MAX_QUEUED_FOR_HINTS) {
-			return;
+		if (this.out.waiting() < MAX_QUEUED_FOR_HINTS) {
+			this.out.add(hint, MAX_QUEUED_FRAMES);
 		}
-		this.queued.incrementAndGet();
-		enqueue(hint);
 	}
 
 	/**
@@ -168,32 +158,6 @@ final class ClientSession {
 	 */
 	static TextMessage shared(byte[] frame) {
 		return new TextMessage(frame);
-	}
-
-	private void enqueue(TextMessage frame) {
-		this.queue.add(frame);
-		if (this.draining.compareAndSet(false, true)) {
-			this.executor.execute(this::drain);
-		}
-	}
-
-	private void drain() {
-		do {
-			TextMessage frame;
-			while ((frame = this.queue.poll()) != null) {
-				this.queued.decrementAndGet();
-				try {
-					this.session.sendMessage(frame);
-				}
-				catch (IOException | RuntimeException ex) {
-					log.debug("Dropping WebSocket session {}: {}", id(), ex.toString());
-					close(CloseStatus.SESSION_NOT_RELIABLE);
-					this.queue.clear();
-				}
-			}
-			this.draining.set(false);
-		}
-		while (!this.queue.isEmpty() && this.draining.compareAndSet(false, true));
 	}
 
 	void close(CloseStatus status) {

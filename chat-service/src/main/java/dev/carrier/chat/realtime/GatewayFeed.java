@@ -1,13 +1,9 @@
 package dev.carrier.chat.realtime;
 
 import java.io.IOException;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,13 +39,7 @@ final class GatewayFeed {
 
 	private final WebSocketSession session;
 
-	private final Executor executor;
-
-	private final Queue<BinaryMessage> queue = new ConcurrentLinkedQueue<>();
-
-	private final AtomicInteger queued = new AtomicInteger();
-
-	private final AtomicBoolean draining = new AtomicBoolean();
+	private final SerialWriter<BinaryMessage> out;
 
 	private final Set<ClientSession> attached = ConcurrentHashMap.newKeySet();
 
@@ -58,7 +48,10 @@ final class GatewayFeed {
 	GatewayFeed(String id, WebSocketSession session, Executor executor) {
 		this.id = id;
 		this.session = session;
-		this.executor = executor;
+		this.out = new SerialWriter<>(executor, session::sendMessage, (ex) -> {
+			log.warn("The feed of gateway {} broke: {}", id, ex.toString());
+			close(CloseStatus.SESSION_NOT_RELIABLE);
+		});
 	}
 
 	String id() {
@@ -87,33 +80,10 @@ final class GatewayFeed {
 		if (this.closed) {
 			return;
 		}
-		if (this.queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
+		if (!this.out.add(FeedFrame.of(hint, sockets, count, frame), MAX_QUEUED_FRAMES)) {
 			log.warn("Closing the feed of gateway {}: {} frames wait for it", this.id, MAX_QUEUED_FRAMES);
 			close(CloseStatus.SESSION_NOT_RELIABLE);
-			return;
 		}
-		this.queue.add(FeedFrame.of(hint, sockets, count, frame));
-		if (this.draining.compareAndSet(false, true)) {
-			this.executor.execute(this::drain);
-		}
-	}
-
-	private void drain() {
-		do {
-			BinaryMessage frame;
-			while ((frame = this.queue.poll()) != null) {
-				this.queued.decrementAndGet();
-				try {
-					this.session.sendMessage(frame);
-				}
-				catch (IOException | RuntimeException ex) {
-					log.warn("The feed of gateway {} broke: {}", this.id, ex.toString());
-					close(CloseStatus.SESSION_NOT_RELIABLE);
-				}
-			}
-			this.draining.set(false);
-		}
-		while (!this.queue.isEmpty() && this.draining.compareAndSet(false, true));
 	}
 
 	/**
@@ -122,7 +92,7 @@ final class GatewayFeed {
 	 */
 	void close(CloseStatus status) {
 		this.closed = true;
-		this.queue.clear();
+		this.out.clear();
 		try {
 			this.session.close(status);
 		}

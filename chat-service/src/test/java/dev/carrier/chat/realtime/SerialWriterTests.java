@@ -1,0 +1,92 @@
+package dev.carrier.chat.realtime;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A connection's frames: written one at a time in the order they were queued, however
+ * many threads queue them; no more than the limit wait; a failed write drops what waits
+ * and tells the owner.
+ */
+class SerialWriterTests {
+
+	private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
+
+	private final List<Integer> written = new CopyOnWriteArrayList<>();
+
+	private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+	@AfterEach
+	void stop() {
+		this.writers.shutdownNow();
+	}
+
+	@Test
+	void framesAreWrittenInTheOrderTheyWereQueued() {
+		SerialWriter<Integer> writer = new SerialWriter<>(this.writers, this.written::add, this.failure::set);
+
+		IntStream.range(0, 10_000).forEach((i) -> writer.add(i, Integer.MAX_VALUE));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.written.size() == 10_000);
+		assertThat(this.written).isSorted().doesNotHaveDuplicates();
+		assertThat(writer.waiting()).isZero();
+	}
+
+	@Test
+	void noMoreThanTheLimitWaitsForAStalledConnection() throws InterruptedException {
+		CountDownLatch stalled = new CountDownLatch(1);
+		SerialWriter<Integer> writer = new SerialWriter<>(this.writers, (frame) -> {
+			awaitQuietly(stalled);
+			this.written.add(frame);
+		}, this.failure::set);
+		writer.add(0, 3);
+		await().atMost(Duration.ofSeconds(5)).until(() -> writer.waiting() == 0);
+
+		assertThat(List.of(writer.add(1, 3), writer.add(2, 3), writer.add(3, 3), writer.add(4, 3)))
+			.containsExactly(true, true, true, false);
+		stalled.countDown();
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.written.size() == 4);
+		assertThat(this.written).containsExactly(0, 1, 2, 3);
+	}
+
+	@Test
+	void aFailedWriteDropsWhatWaitsAndTellsTheOwner() {
+		CountDownLatch stalled = new CountDownLatch(1);
+		SerialWriter<Integer> writer = new SerialWriter<>(this.writers, (frame) -> {
+			awaitQuietly(stalled);
+			throw new IOException("broken pipe");
+		}, this.failure::set);
+		IntStream.range(0, 5).forEach((i) -> writer.add(i, Integer.MAX_VALUE));
+
+		stalled.countDown();
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.failure.get() != null);
+		assertThat(this.failure.get()).hasMessage("broken pipe");
+		await().atMost(Duration.ofSeconds(5)).until(() -> writer.waiting() == 0);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
