@@ -1,5 +1,6 @@
 package dev.carrier.deploy;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -40,7 +42,9 @@ class KustomizeOverlaysTests {
 
 	/** Which settings each service is given (docs/architecture.md, "Configuration"). */
 	static final Map<String, Set<String>> SETTINGS = Map
-		.of("gateway", Set.of("CARRIER_REDIS_URL", "CARRIER_AUTH_URL", "CARRIER_CHAT_URL", "CARRIER_GATEWAY_PORT"),
+		.of("gateway",
+				Set.of("CARRIER_REDIS_URL", "CARRIER_AUTH_URL", "CARRIER_CHAT_URL", "CARRIER_GATEWAY_PORT",
+						"CARRIER_WEBSOCKET_FEED_DISCOVER"),
 				"auth-service",
 				Set.of("CARRIER_REDIS_URL", "CARRIER_KAFKA_BOOTSTRAP", "CARRIER_PERSISTENCE_URL", "CARRIER_CHAT_URL",
 						"CARRIER_SESSION_IDLE_TTL", "CARRIER_SESSION_MAX_AGE", "CARRIER_PBKDF2_ITERATIONS"),
@@ -203,7 +207,8 @@ class KustomizeOverlaysTests {
 
 		assertThat(all(objects, StatefulSet.class)).isEmpty();
 		assertThat(all(objects, Service.class)).extracting(s -> s.getMetadata().getName())
-			.containsExactlyInAnyOrderElementsOf(SERVICES);
+			.containsExactlyInAnyOrderElementsOf(
+					Stream.concat(SERVICES.stream(), Stream.of("chat-service-pods")).toList());
 		for (ConfigMap config : all(objects, ConfigMap.class)) {
 			config.getData()
 				.forEach((key, value) -> assertThat(value).as(key)
@@ -336,6 +341,24 @@ class KustomizeOverlaysTests {
 					.anyMatch(w -> selects(selector, w.template().getMetadata().getLabels()));
 			}
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "dev", "prod" })
+	void theGatewayFindsEveryChatServicePodForItsFeeds(String overlay) {
+		List<HasMetadata> objects = overlay(overlay);
+		Map<String, String> gateway = named(objects, ConfigMap.class, "gateway-config").getData();
+		URI discover = URI.create(gateway.get("CARRIER_WEBSOCKET_FEED_DISCOVER"));
+		URI chat = URI.create(gateway.get("CARRIER_CHAT_URL"));
+		Service pods = named(objects, Service.class, discover.getHost());
+
+		assertThat(pods).as("the Service " + discover.getHost()).isNotNull();
+		assertThat(pods.getSpec().getClusterIP()).as("a headless Service: its name resolves to each pod")
+			.isEqualTo("None");
+		assertThat(pods.getSpec().getSelector())
+			.isEqualTo(named(objects, Service.class, chat.getHost()).getSpec().getSelector());
+		assertThat(pods.getSpec().getPorts()).extracting(ServicePort::getPort).containsExactly(discover.getPort());
+		assertThat(discover.getPort()).isEqualTo(chat.getPort());
 	}
 
 	@ParameterizedTest

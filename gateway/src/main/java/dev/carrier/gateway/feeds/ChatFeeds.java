@@ -1,6 +1,11 @@
 package dev.carrier.gateway.feeds;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.carrier.gateway.routing.ServicesProperties;
@@ -10,7 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
 
@@ -29,6 +37,13 @@ import org.springframework.stereotype.Component;
  * {@code carrier.websocket.feed.reconnect-delay}; meanwhile the instance closes the
  * sockets whose frames it took (their clients reconnect and catch up), and sockets that
  * open then get their frames on their own connections.
+ * <p>
+ * Behind one address for several instances (a Kubernetes Service), a feed opened to that
+ * address would reach one instance, chosen by the Service, and the sockets on every other
+ * instance would get their frames on their own connections. There
+ * {@code carrier.websocket.feed.discover} names a host name that resolves to each
+ * instance (a headless Service); the gateway resolves it every {@code rediscover-every}
+ * and keeps one feed open to each address ({@link DiscoveredFeeds}).
  */
 @Component
 class ChatFeeds implements SmartLifecycle {
@@ -64,7 +79,11 @@ class ChatFeeds implements SmartLifecycle {
 	@Override
 	public void start() {
 		Disposable.Composite feeds = Disposables.composite();
-		if (this.properties.enabled()) {
+		URI discover = this.properties.discover();
+		if (this.properties.enabled() && discover != null) {
+			feeds.add(keepDiscovering(discover));
+		}
+		else if (this.properties.enabled()) {
 			this.instances.forEach((instance) -> feeds.add(keepOpen(feedUri(instance))));
 		}
 		this.running = feeds;
@@ -82,6 +101,38 @@ class ChatFeeds implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running != null;
+	}
+
+	/**
+	 * Resolves {@code discover}'s host name now and every {@code rediscover-every} (on a
+	 * thread that may block), and keeps a feed open to each address it gives. A lookup
+	 * that fails leaves the feeds as they are: an instance that is really gone fails its
+	 * feed, which is retried until a lookup no longer lists it.
+	 */
+	private Disposable keepDiscovering(URI discover) {
+		DiscoveredFeeds feeds = new DiscoveredFeeds(this::keepOpen);
+		Disposable lookups = Flux
+			.interval(Duration.ZERO, this.properties.rediscoverEvery(), Schedulers.boundedElastic())
+			.concatMap((tick) -> Mono.fromCallable(() -> instancesAt(discover))
+				.doOnError((ex) -> log.warn("Could not look up chat-service's instances at {}: {}", discover,
+						ex.toString()))
+				.onErrorComplete())
+			.subscribe(feeds::keep);
+		return Disposables.composite(lookups, feeds);
+	}
+
+	/** The feed URI of each address {@code discover}'s host name resolves to now. */
+	static List<URI> instancesAt(URI discover) throws UnknownHostException {
+		int port = (discover.getPort() != -1) ? discover.getPort()
+				: ("https".equalsIgnoreCase(discover.getScheme()) ? 443 : 80);
+		return Arrays.stream(InetAddress.getAllByName(discover.getHost()))
+			.map((address) -> feedUri(URI.create(discover.getScheme() + "://" + uriHost(address) + ":" + port)))
+			.distinct()
+			.toList();
+	}
+
+	private static String uriHost(InetAddress address) {
+		return (address instanceof Inet6Address) ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
 	}
 
 	/**
@@ -110,7 +161,11 @@ class ChatFeeds implements SmartLifecycle {
 					.receiveFrames()
 					.ofType(BinaryWebSocketFrame.class)
 					.doOnNext((frame) -> this.sockets.dispatch(frame.content()))
-					.doFinally((signal) -> log.info("Feed from {} lost ({}); opening it again", feed, signal));
+					.doFinally((signal) -> {
+						if (signal != SignalType.CANCEL) {
+							log.info("Feed from {} lost ({}); opening it again", feed, signal);
+						}
+					});
 			})
 			.then();
 	}

@@ -23,8 +23,8 @@ import org.springframework.web.server.ServerWebExchange;
  * The client sockets this gateway proxies to chat-service, by the number it gave each
  * ({@code X-Carrier-Socket}), and the dispatch of every feed frame to them. A feed frame
  * (chat-service's {@code FeedFrame}) is a flags byte, a count, that many socket numbers
- * and the text frame to the end, which goes to each socket as it is, never copied or
- * decoded ({@link ClientChannel}).
+ * and the text frame to the end, which goes to each socket as it is, never decoded
+ * ({@link ClientChannel}).
  */
 @Component
 public class ClientSockets {
@@ -72,9 +72,9 @@ public class ClientSockets {
 	}
 
 	/**
-	 * Hands one feed frame to each of its sockets that is still open here: its text stays
-	 * in the buffer it arrived in, shared by them all, and each event loop gets one task
-	 * for all of its sockets, not one per socket.
+	 * Hands one feed frame to each of its sockets that is still open here: its text is
+	 * encoded once as the text frame they all get ({@link EncodedText}), shared by them,
+	 * and each event loop gets one task for all of its sockets, not one per socket.
 	 */
 	void dispatch(ByteBuf frame) {
 		if (frame.readableBytes() < 1 + Integer.BYTES) {
@@ -99,13 +99,14 @@ public class ClientSockets {
 		if (byLoop.isEmpty()) {
 			return;
 		}
-		ByteBuf text = frame.retainedSlice(textAt, frame.writerIndex() - textAt);
+		EncodedText event = EncodedText.of(frame.alloc(), frame.slice(textAt, frame.writerIndex() - textAt));
 		try {
 			byLoop.forEach((loop, clients) -> {
-				ByteBuf shared = text.retain();
+				ByteBuf shared = event.frame().retain();
 				Runnable send = () -> {
 					try {
-						clients.forEach((client) -> client.send(shared.retainedDuplicate(), hint));
+						clients.forEach((client) -> client
+							.send(new EncodedText(shared.retainedDuplicate(), event.headerLength()), hint));
 					}
 					finally {
 						shared.release();
@@ -120,7 +121,7 @@ public class ClientSockets {
 			});
 		}
 		finally {
-			text.release();
+			event.frame().release();
 		}
 	}
 
