@@ -113,11 +113,15 @@ class ChatFeeds implements SmartLifecycle {
 		DiscoveredFeeds feeds = new DiscoveredFeeds(this::keepOpen);
 		Disposable lookups = Flux
 			.interval(Duration.ZERO, this.properties.rediscoverEvery(), Schedulers.boundedElastic())
+			// a lookup slower than the period skips ticks rather than failing the
+			// interval
+			.onBackpressureDrop()
 			.concatMap((tick) -> Mono.fromCallable(() -> instancesAt(discover))
 				.doOnError((ex) -> log.warn("Could not look up chat-service's instances at {}: {}", discover,
 						ex.toString()))
 				.onErrorComplete())
-			.subscribe(feeds::keep);
+			.subscribe(feeds::keep,
+					(ex) -> log.error("Stopped looking up chat-service's instances at {}", discover, ex));
 		return Disposables.composite(lookups, feeds);
 	}
 
