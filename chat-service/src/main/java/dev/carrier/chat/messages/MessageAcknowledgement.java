@@ -1,6 +1,7 @@
 package dev.carrier.chat.messages;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import dev.carrier.chat.attachments.Attachment;
 import dev.carrier.chat.events.EventPublisher;
@@ -8,6 +9,7 @@ import dev.carrier.chat.events.MessageSent;
 import dev.carrier.chat.events.SentMessage;
 import dev.carrier.chat.events.Topics;
 import dev.carrier.chat.realtime.Fanout;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -25,21 +27,24 @@ class MessageAcknowledgement {
 
 	private final Fanout fanout;
 
-	MessageAcknowledgement(MessageStore store, EventPublisher events, Fanout fanout) {
+	private final JsonMapper json;
+
+	MessageAcknowledgement(MessageStore store, EventPublisher events, Fanout fanout, JsonMapper json) {
 		this.store = store;
 		this.events = events;
 		this.fanout = fanout;
+		this.json = json;
 	}
 
 	/**
 	 * Publishes and confirms the appended message. A retry republishes too: the first
 	 * attempt may have stored the message and then failed to reach Kafka; consumers are
 	 * idempotent by message id.
-	 * @return false when the incarnation of the chat that gave the seq is no longer the
-	 * cached one: a reload may have handed the seq out again, so the message must not be
-	 * acknowledged
+	 * @return the message as JSON, as its push carried it; empty when the incarnation of
+	 * the chat that gave the seq is no longer the cached one: a reload may have handed
+	 * the seq out again, so the message must not be acknowledged
 	 */
-	boolean acknowledge(MessageStore.Appended appended, String clientMessageId) {
+	Optional<String> acknowledge(MessageStore.Appended appended, String clientMessageId) {
 		Message message = appended.message();
 		this.events
 			.publish(Topics.MESSAGE_SENT, message.chatId(), new MessageSent(MessageSent.newEventId(), Instant.now(),
@@ -47,8 +52,10 @@ class MessageAcknowledgement {
 							message.sentAt(), clientMessageId, Long.parseLong(appended.generation()),
 							(message.replyTo() != null) ? message.replyTo().id() : null, message.mentions(),
 							message.attachments().stream().map(Attachment::id).toList(), message.system())));
-		return this.store.confirm(message, appended.generation(),
-				this.fanout.envelope(appended.memberIds(), new MessagePush.Created(message)));
+		String messageJson = this.json.writeValueAsString(message);
+		boolean current = this.store.confirm(message, appended.generation(),
+				this.fanout.envelope(appended.memberIds(), new MessagePush.CreatedFromJson(messageJson)));
+		return current ? Optional.of(messageJson) : Optional.empty();
 	}
 
 }

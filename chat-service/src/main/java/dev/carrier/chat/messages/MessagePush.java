@@ -1,6 +1,7 @@
 package dev.carrier.chat.messages;
 
 import dev.carrier.chat.realtime.Push;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * The pushes of a chat's messages to its members' sockets.
@@ -13,8 +14,23 @@ public sealed interface MessagePush extends Push {
 	 */
 	record Created(String type, Message message) implements MessagePush {
 
+		static final String TYPE = "message.created";
+
 		public Created(Message message) {
-			this("message.created", message);
+			this(TYPE, message);
+		}
+
+	}
+
+	/**
+	 * The same frame as {@link Created}, for a message already encoded: its JSON is
+	 * written as it is, so the send that pushes it can answer its sender with the same
+	 * text.
+	 */
+	record CreatedFromJson(String type, RawValue message) implements MessagePush {
+
+		CreatedFromJson(String messageJson) {
+			this(Created.TYPE, new RawValue(messageJson));
 		}
 
 	}

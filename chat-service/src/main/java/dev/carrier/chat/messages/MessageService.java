@@ -84,6 +84,14 @@ public class MessageService {
 	}
 
 	public Message send(String chatId, String senderId, SendMessageRequest request) {
+		return acknowledged(chatId, senderId, request).message();
+	}
+
+	/**
+	 * {@link #send}, with the message's JSON as its push to the members carried it, for
+	 * an answer that embeds the message.
+	 */
+	public AcknowledgedMessage acknowledged(String chatId, String senderId, SendMessageRequest request) {
 		String text = (request.text() != null) ? request.text().trim() : "";
 		boolean attached = !request.attachmentIds().isEmpty();
 		if ((text.isEmpty() && !attached) || text.length() > MAX_TEXT) {
@@ -125,7 +133,7 @@ public class MessageService {
 			.orElseThrow(() -> new InvalidRequest("replyTo must be a message of this chat that is not deleted"));
 	}
 
-	private Message store(String chatId, String senderId, String clientMessageId, MessageContent content) {
+	private AcknowledgedMessage store(String chatId, String senderId, String clientMessageId, MessageContent content) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		// The append checks membership itself, so a cached chat costs one round trip.
 		MessageStore.Appended appended = this.store.append(chatId, senderId, clientMessageId, content, now);
@@ -142,24 +150,26 @@ public class MessageService {
 				// from MySQL
 				this.retried.increment();
 				String messageId = appended.messageId();
-				return this.history.findOlder(chatId, messageId).orElseThrow(() -> new ClientMessageIdTaken(messageId));
+				return this.history.findOlder(chatId, messageId)
+					.map((older) -> new AcknowledgedMessage(older, null))
+					.orElseThrow(() -> new ClientMessageIdTaken(messageId));
 			}
 			default -> {
 			}
 		}
 		Message message = appended.message();
-		if (!this.acknowledgement.acknowledge(appended, clientMessageId)) {
+		String json = this.acknowledgement.acknowledge(appended, clientMessageId).orElseThrow(() -> {
 			this.stale.increment();
-			throw new ServiceUnavailable(
+			return new ServiceUnavailable(
 					"The chat was reloaded while this message was being stored; retry with the same clientMessageId");
-		}
+		});
 		if (appended.outcome() == MessageStore.Outcome.CREATED) {
 			this.sent.increment();
 		}
 		else {
 			this.retried.increment();
 		}
-		return message;
+		return new AcknowledgedMessage(message, json);
 	}
 
 	public void delete(String chatId, String messageId, String userId) {

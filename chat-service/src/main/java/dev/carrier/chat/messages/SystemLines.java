@@ -49,7 +49,7 @@ class SystemLines {
 		if (appended.outcome() != MessageStore.Outcome.CREATED) {
 			log.warn("No system line for {} in chat {}: {}", change.change(), change.chatId(), appended.outcome());
 		}
-		else if (!this.acknowledgement.acknowledge(appended, clientMessageId)) {
+		else if (this.acknowledgement.acknowledge(appended, clientMessageId).isEmpty()) {
 			log.warn("System line {} of chat {} not confirmed: the chat was reloaded meanwhile", change.change(),
 					change.chatId());
 		}

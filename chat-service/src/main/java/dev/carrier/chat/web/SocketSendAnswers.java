@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.carrier.chat.messages.Message;
+import dev.carrier.chat.messages.AcknowledgedMessage;
 import dev.carrier.chat.messages.MessageService;
 import dev.carrier.chat.messages.SendMessageRequest;
 import dev.carrier.chat.realtime.SocketSends;
@@ -17,6 +17,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -59,7 +60,9 @@ class SocketSendAnswers implements SocketSends {
 				failure = ProblemTranslation.tooManyRequests(wait);
 			}
 			else {
-				Message message = this.messages.send(chatId, userId, read(frame));
+				AcknowledgedMessage sent = this.messages.acknowledged(chatId, userId, read(frame));
+				// the message as its push to the members carried it, not encoded again
+				Object message = (sent.json() != null) ? new RawValue(sent.json()) : sent.message();
 				return this.json.writeValueAsString(new Sent("sent", clientMessageId, message));
 			}
 		}
@@ -115,7 +118,7 @@ class SocketSendAnswers implements SocketSends {
 		return body;
 	}
 
-	private record Sent(String type, String clientMessageId, Message message) {
+	private record Sent(String type, String clientMessageId, Object message) {
 	}
 
 	private record Failed(String type, String clientMessageId, Map<String, Object> problem) {

@@ -23,9 +23,10 @@ import org.springframework.web.reactive.socket.WebSocketSession;
  * would only copy the same bytes into a new buffer for each socket, and the handlers
  * after it in the pipeline have nothing to do with a frame. The profile of the previous
  * version had 22 % of the gateway's samples in Netty's walk along each socket's pipeline
- * ({@code findContextOutbound}, {@code writeAndFlush}) and the encoder's copy. A
- * connection whose frames the encoder must transform (a negotiated extension, such as
- * compression) gets a {@link TextWebSocketFrame} through the whole pipeline instead.
+ * alone ({@code findContextOutbound}, {@code writeAndFlush}), and the encoder's copy came
+ * on top. A connection whose frames the encoder must transform (a negotiated extension,
+ * such as compression) gets a {@link TextWebSocketFrame} through the whole pipeline
+ * instead.
  * <p>
  * Once a close frame is written to the connection (the proxy closing it with the code
  * chat-service gave), nothing more is: RFC 6455 (section 5.5.1) allows no data frame
