@@ -9,6 +9,7 @@ import dev.carrier.chat.CarrierProperties;
 import dev.carrier.chat.RedisKeys;
 import dev.carrier.chat.RedisScripts;
 import dev.carrier.chat.events.SystemLine;
+import dev.carrier.chat.shared.Ids;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -67,7 +68,7 @@ class MessageStore {
 	}
 
 	Appended append(String chatId, String senderId, String clientMessageId, MessageContent content, Instant now) {
-		String messageId = java.util.UUID.randomUUID().toString();
+		String messageId = Ids.newMessageId();
 		List<String> keys = List.of(RedisKeys.chat(chatId), RedisKeys.members(chatId), RedisKeys.messages(chatId),
 				RedisKeys.clientIds(chatId), RedisKeys.read(chatId), RedisKeys.lease(chatId));
 		List<?> result = this.redis.execute(RedisScripts.SEND_MESSAGE, keys, chatId, senderId,

@@ -1,5 +1,7 @@
 package dev.carrier.chat.shared;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +21,28 @@ class IdsTests {
 		}
 		assertThat(Ids.isValid("00000000-0000-0000-0000-000000000000")).isTrue();
 		assertThat(Ids.isValid("ffffffff-ffff-ffff-ffff-ffffffffffff")).isTrue();
+	}
+
+	@Test
+	void aNewMessageIdIsAnIdOfVersion7ThatSortsAfterEveryEarlierOne() throws InterruptedException {
+		long before = System.currentTimeMillis();
+		List<String> made = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			made.add(Ids.newMessageId());
+			if (i % 250 == 0) {
+				Thread.sleep(2);
+			}
+		}
+
+		assertThat(made).allSatisfy((id) -> {
+			assertThat(Ids.isValid(id)).as(id).isTrue();
+			assertThat(UUID.fromString(id).version()).as(id).isEqualTo(7);
+		});
+		// as strings too: that is how MySQL compares them
+		assertThat(made).doesNotHaveDuplicates().isSorted();
+		long after = System.currentTimeMillis();
+		assertThat(made).allSatisfy((id) -> assertThat(UUID.fromString(id).getMostSignificantBits() >>> 16).as(id)
+			.isBetween(before, after));
 	}
 
 	@ParameterizedTest
