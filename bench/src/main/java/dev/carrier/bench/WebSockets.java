@@ -27,6 +27,14 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class WebSockets {
 
+	/**
+	 * One HTTP client, and so one selector thread reading frames, per core. Each message
+	 * reaches about 20 of the sockets; spread over four selectors it woke up to four
+	 * threads, and on two cores the bench's selectors switched 9 times per message
+	 * (README, Performance).
+	 */
+	private static final int SELECTORS = Runtime.getRuntime().availableProcessors();
+
 	private final Deliveries deliveries;
 
 	private final List<BenchSession> sessions = new ArrayList<>();
@@ -47,7 +55,7 @@ final class WebSockets {
 	 */
 	int connect(URI ws, List<Accounts.User> users, int sessionsPerUser, int parallel) {
 		List<HttpClient> clients = new ArrayList<>();
-		for (int i = 0; i < 4; i++) {
+		for (int i = 0; i < SELECTORS; i++) {
 			clients.add(client());
 		}
 		deliveries.register(users);
