@@ -123,11 +123,26 @@ final class ClientSession {
 	 * its bytes ({@link #shared}) for all of them.
 	 */
 	void send(TextMessage frame) {
+		send(frame, false);
+	}
+
+	/**
+	 * The answer to a frame the client sent, from the thread that handled that frame and
+	 * may wait for the connection: as {@link #send(String)}, but written by the caller
+	 * when no writer runs ({@link SerialWriter#addAndWrite}).
+	 */
+	void answer(String frame) {
+		send(new TextMessage(frame), true);
+	}
+
+	private void send(TextMessage frame, boolean callerWrites) {
 		if (this.via != null) {
-			this.via.feed().deliver(new long[] { this.via.number() }, 1, frame.asBytes(), false);
+			this.via.feed().deliver(this.via.number(), frame.asBytes(), callerWrites);
 			return;
 		}
-		if (!this.out.add(frame, MAX_QUEUED_FRAMES)) {
+		boolean queued = callerWrites ? this.out.addAndWrite(frame, MAX_QUEUED_FRAMES)
+				: this.out.add(frame, MAX_QUEUED_FRAMES);
+		if (!queued) {
 			close(CloseStatus.SESSION_NOT_RELIABLE);
 			this.out.clear();
 		}

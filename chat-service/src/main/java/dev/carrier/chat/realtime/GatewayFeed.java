@@ -77,10 +77,26 @@ final class GatewayFeed {
 
 	/** One frame for {@code count} of this feed's sockets. */
 	void deliver(long[] sockets, int count, byte[] frame, boolean hint) {
+		deliver(sockets, count, frame, hint, false);
+	}
+
+	/**
+	 * One frame for one socket; with {@code callerWrites}, from a thread that may wait
+	 * for the feed's connection and writes it itself when no writer runs
+	 * ({@link SerialWriter#addAndWrite}).
+	 */
+	void deliver(long socket, byte[] frame, boolean callerWrites) {
+		deliver(new long[] { socket }, 1, frame, false, callerWrites);
+	}
+
+	private void deliver(long[] sockets, int count, byte[] frame, boolean hint, boolean callerWrites) {
 		if (this.closed) {
 			return;
 		}
-		if (!this.out.add(FeedFrame.of(hint, sockets, count, frame), MAX_QUEUED_FRAMES)) {
+		BinaryMessage feedFrame = FeedFrame.of(hint, sockets, count, frame);
+		boolean queued = callerWrites ? this.out.addAndWrite(feedFrame, MAX_QUEUED_FRAMES)
+				: this.out.add(feedFrame, MAX_QUEUED_FRAMES);
+		if (!queued) {
 			log.warn("Closing the feed of gateway {}: {} frames wait for it", this.id, MAX_QUEUED_FRAMES);
 			close(CloseStatus.SESSION_NOT_RELIABLE);
 		}

@@ -207,7 +207,7 @@ public class RealtimeHandler extends TextWebSocketHandler implements DisposableB
 		this.senders.execute(() -> {
 			String answer = this.sends.send(userId, frame);
 			if (client.isOpen()) {
-				client.send(answer);
+				client.answer(answer);
 			}
 		});
 	}

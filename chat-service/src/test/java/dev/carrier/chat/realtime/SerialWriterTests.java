@@ -80,6 +80,43 @@ class SerialWriterTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> writer.waiting() == 0);
 	}
 
+	@Test
+	void aCallerThatMayWaitWritesItsFrameItselfWhenNoWriterRuns() {
+		List<Thread> writtenBy = new CopyOnWriteArrayList<>();
+		SerialWriter<Integer> writer = new SerialWriter<>((task) -> {
+			throw new AssertionError("no writer thread should start");
+		}, (frame) -> {
+			writtenBy.add(Thread.currentThread());
+			this.written.add(frame);
+		}, this.failure::set);
+
+		assertThat(writer.addAndWrite(1, 3)).isTrue();
+		assertThat(writer.addAndWrite(2, 3)).isTrue();
+
+		assertThat(this.written).containsExactly(1, 2);
+		assertThat(writtenBy).containsOnly(Thread.currentThread());
+		assertThat(writer.waiting()).isZero();
+	}
+
+	@Test
+	void aCallerThatMayWaitOnlyQueuesBehindARunningWriterAndKeepsTheOrder() {
+		CountDownLatch stalled = new CountDownLatch(1);
+		SerialWriter<Integer> writer = new SerialWriter<>(this.writers, (frame) -> {
+			awaitQuietly(stalled);
+			this.written.add(frame);
+		}, this.failure::set);
+		writer.add(0, 3);
+		await().atMost(Duration.ofSeconds(5)).until(() -> writer.waiting() == 0);
+
+		assertThat(writer.addAndWrite(1, 3)).isTrue();
+		assertThat(writer.add(2, 3)).isTrue();
+		assertThat(this.written).isEmpty();
+		stalled.countDown();
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.written.size() == 3);
+		assertThat(this.written).containsExactly(0, 1, 2);
+	}
+
 	private static void awaitQuietly(CountDownLatch latch) {
 		try {
 			latch.await(10, TimeUnit.SECONDS);
