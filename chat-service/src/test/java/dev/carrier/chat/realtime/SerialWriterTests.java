@@ -49,12 +49,7 @@ class SerialWriterTests {
 	@Test
 	void noMoreThanTheLimitWaitsForAStalledConnection() throws InterruptedException {
 		CountDownLatch stalled = new CountDownLatch(1);
-		SerialWriter<Integer> writer = new SerialWriter<>(this.writers, (frame) -> {
-			awaitQuietly(stalled);
-			this.written.add(frame);
-		}, this.failure::set);
-		writer.add(0, 3);
-		await().atMost(Duration.ofSeconds(5)).until(() -> writer.waiting() == 0);
+		SerialWriter<Integer> writer = stalledOnItsFirstFrame(stalled);
 
 		assertThat(List.of(writer.add(1, 3), writer.add(2, 3), writer.add(3, 3), writer.add(4, 3)))
 			.containsExactly(true, true, true, false);
@@ -101,12 +96,7 @@ class SerialWriterTests {
 	@Test
 	void aCallerThatMayWaitOnlyQueuesBehindARunningWriterAndKeepsTheOrder() {
 		CountDownLatch stalled = new CountDownLatch(1);
-		SerialWriter<Integer> writer = new SerialWriter<>(this.writers, (frame) -> {
-			awaitQuietly(stalled);
-			this.written.add(frame);
-		}, this.failure::set);
-		writer.add(0, 3);
-		await().atMost(Duration.ofSeconds(5)).until(() -> writer.waiting() == 0);
+		SerialWriter<Integer> writer = stalledOnItsFirstFrame(stalled);
 
 		assertThat(writer.addAndWrite(1, 3)).isTrue();
 		assertThat(writer.add(2, 3)).isTrue();
@@ -115,6 +105,20 @@ class SerialWriterTests {
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.written.size() == 3);
 		assertThat(this.written).containsExactly(0, 1, 2);
+	}
+
+	/**
+	 * A writer whose connection takes frame 0 and then stalls until {@code stalled} is
+	 * counted down: the writer thread runs, and nothing waits.
+	 */
+	private SerialWriter<Integer> stalledOnItsFirstFrame(CountDownLatch stalled) {
+		SerialWriter<Integer> writer = new SerialWriter<>(this.writers, (frame) -> {
+			awaitQuietly(stalled);
+			this.written.add(frame);
+		}, this.failure::set);
+		writer.add(0, 3);
+		await().atMost(Duration.ofSeconds(5)).until(() -> writer.waiting() == 0);
+		return writer;
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {
