@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -38,6 +39,11 @@ import org.springframework.web.reactive.socket.WebSocketSession;
  * its high-water mark), and a client with more than {@value #MAX_BACKLOG_BYTES} bytes
  * waiting for it is closed with 4500 (it reconnects and fills the gap), as chat-service's
  * {@code buffer-size-limit} closes the sockets it writes.
+ * <p>
+ * The frames one pass over the feeds writes to a connection leave in one flush, at the
+ * end of that pass (Netty's {@link FlushConsolidationHandler}), rather than one system
+ * call each: under load a feed read carries several events for the same socket. A close
+ * flushes what is still pending first.
  */
 final class ClientChannel {
 
@@ -51,6 +57,14 @@ final class ClientChannel {
 
 	static final String CLOSE_WATCH = "carrier.closeFrameWatch";
 
+	static final String FLUSH_CONSOLIDATION = "carrier.flushConsolidation";
+
+	/**
+	 * Flushes held back at most before one goes out at once, Netty's default; a pass over
+	 * the feeds ends long before.
+	 */
+	static final int MAX_HELD_FLUSHES = FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES;
+
 	private final Channel channel;
 
 	/** Where a frame built once is written from; null when the encoder must see it. */
@@ -63,10 +77,13 @@ final class ClientChannel {
 	private ClientChannel(Channel channel, Runnable closeClient) {
 		this.channel = channel;
 		this.closeClient = closeClient;
-		this.afterEncoder = encoderContext(channel.pipeline());
+		ChannelPipeline pipeline = channel.pipeline();
+		this.afterEncoder = encoderContext(pipeline);
 		if (this.afterEncoder != null) {
-			channel.pipeline().addAfter(this.afterEncoder.name(), CLOSE_WATCH, new CloseFrameWatch(this));
+			pipeline.addAfter(this.afterEncoder.name(), CLOSE_WATCH, new CloseFrameWatch(this));
 		}
+		// nearest the socket, so that every frame, fed or proxied, goes through it
+		pipeline.addFirst(FLUSH_CONSOLIDATION, new FlushConsolidationHandler(MAX_HELD_FLUSHES, true));
 	}
 
 	/**

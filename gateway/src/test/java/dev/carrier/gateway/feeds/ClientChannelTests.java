@@ -1,6 +1,11 @@
 package dev.carrier.gateway.feeds;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.carrier.gateway.feeds.ClientChannel.Verdict;
@@ -8,7 +13,19 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalServerChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
@@ -17,12 +34,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What becomes of a feed frame for one client: written while it keeps up, as the very
  * bytes the connection's own frame encoder would write; a hint dropped once its
  * connection's buffer is full, an event not; the client closed once too much waits for
- * it; nothing written once its socket is closing or its close frame went out.
+ * it; nothing written once its socket is closing or its close frame went out; the frames
+ * of one pass flushed together, in order, and before a close.
  */
 class ClientChannelTests {
 
@@ -74,6 +93,7 @@ class ClientChannelTests {
 		EncodedText event = encode("{\"type\":\"ready\"}");
 
 		client.send(event, false);
+		channel.runPendingTasks();
 
 		TextWebSocketFrame written = channel.readOutbound();
 		assertThat(written.text()).isEqualTo("{\"type\":\"ready\"}");
@@ -111,6 +131,110 @@ class ClientChannelTests {
 		assertThat(event.frame().refCnt()).isZero();
 	}
 
+	/**
+	 * On a real event loop: an {@link EmbeddedChannel} runs its queued tasks, the held
+	 * flush among them, on every write.
+	 */
+	@Test
+	void theFramesOfOnePassLeaveInOneFlushInTheirOrder() throws Exception {
+		EventLoopGroup loop = new DefaultEventLoopGroup(1);
+		LocalAddress address = new LocalAddress(ClientChannelTests.class);
+		CompletableFuture<Channel> accepted = new CompletableFuture<>();
+		ByteBuf received = Unpooled.buffer();
+		try {
+			new ServerBootstrap().group(loop)
+				.channel(LocalServerChannel.class)
+				.childHandler(new ChannelInitializer<>() {
+
+					@Override
+					protected void initChannel(Channel channel) {
+						channel.pipeline().addLast(new WebSocket13FrameEncoder(false));
+						accepted.complete(channel);
+					}
+
+				})
+				.bind(address)
+				.sync();
+			new Bootstrap().group(loop).channel(LocalChannel.class).handler(new ChannelInboundHandlerAdapter() {
+
+				@Override
+				public void channelRead(ChannelHandlerContext ctx, Object bytes) {
+					synchronized (received) {
+						received.writeBytes((ByteBuf) bytes);
+					}
+					((ByteBuf) bytes).release();
+				}
+
+			}).connect(address).sync();
+			Channel channel = accepted.get(10, TimeUnit.SECONDS);
+			ClientChannel client = ClientChannel.on(channel, () -> {
+			});
+			AtomicInteger flushes = countFlushesAtTheSocket(channel);
+
+			// one pass over the feeds: one task of the connection's event loop
+			channel.eventLoop()
+				.submit(() -> List.of("first", "second", "third").forEach((text) -> client.send(encode(text), false)))
+				.sync();
+
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				synchronized (received) {
+					assertThat(texts(received.duplicate())).containsExactly("first", "second", "third");
+				}
+			});
+			assertThat(flushes).hasValue(1);
+		}
+		finally {
+			received.release();
+			loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+		}
+	}
+
+	@Test
+	void aCloseSendsTheFramesStillHeldBeforeIt() {
+		EmbeddedChannel channel = new EmbeddedChannel(new WebSocket13FrameEncoder(false));
+		ClientChannel client = ClientChannel.on(channel, () -> {
+		});
+
+		channel.eventLoop().execute(() -> {
+			client.send(encode("last words"), false);
+			channel.close();
+		});
+
+		ByteBuf written = readAll(channel);
+		assertThat(channel.isOpen()).isFalse();
+		assertThat(texts(written)).containsExactly("last words");
+		written.release();
+	}
+
+	/** Counts the flushes that reach the socket, past every handler of the pipeline. */
+	private static AtomicInteger countFlushesAtTheSocket(Channel channel) {
+		AtomicInteger flushes = new AtomicInteger();
+		channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {
+
+			@Override
+			public void flush(ChannelHandlerContext ctx) {
+				flushes.incrementAndGet();
+				ctx.flush();
+			}
+
+		});
+		return flushes;
+	}
+
+	/**
+	 * The texts of the unmasked text frames, each shorter than 126 bytes, in
+	 * {@code bytes}.
+	 */
+	private static List<String> texts(ByteBuf bytes) {
+		List<String> texts = new ArrayList<>();
+		while (bytes.isReadable()) {
+			assertThat(bytes.readByte()).isEqualTo((byte) 0x81);
+			int length = bytes.readByte();
+			texts.add(bytes.readCharSequence(length, StandardCharsets.UTF_8).toString());
+		}
+		return texts;
+	}
+
 	private static EncodedText encode(String text) {
 		ByteBuf bytes = Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
 		try {
@@ -121,8 +245,12 @@ class ClientChannelTests {
 		}
 	}
 
-	/** What the channel wrote, as one buffer (the encoder writes large frames in two). */
+	/**
+	 * What the channel wrote once its event loop ran what it had queued (the flush), as
+	 * one buffer (the encoder writes large frames in two).
+	 */
 	private static ByteBuf readAll(EmbeddedChannel channel) {
+		channel.runPendingTasks();
 		ByteBuf all = Unpooled.buffer();
 		for (ByteBuf part = channel.readOutbound(); part != null; part = channel.readOutbound()) {
 			all.writeBytes(part);
