@@ -131,18 +131,57 @@ class ClientChannelTests {
 		assertThat(event.frame().refCnt()).isZero();
 	}
 
-	/**
-	 * On a real event loop: an {@link EmbeddedChannel} runs its queued tasks, the held
-	 * flush among them, on every write.
-	 */
 	@Test
 	void theFramesOfOnePassLeaveInOneFlushInTheirOrder() throws Exception {
-		EventLoopGroup loop = new DefaultEventLoopGroup(1);
-		LocalAddress address = new LocalAddress(ClientChannelTests.class);
-		CompletableFuture<Channel> accepted = new CompletableFuture<>();
-		ByteBuf received = Unpooled.buffer();
-		try {
-			new ServerBootstrap().group(loop)
+		try (Connection connection = new Connection()) {
+			ClientChannel client = ClientChannel.on(connection.channel, () -> {
+			});
+			AtomicInteger flushes = countFlushesAtTheSocket(connection.channel);
+
+			// one pass over the feeds: one task of the connection's event loop
+			connection.channel.eventLoop()
+				.submit(() -> List.of("first", "second", "third").forEach((text) -> client.send(encode(text), false)))
+				.sync();
+
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(connection.received()).containsExactly("first", "second", "third"));
+			assertThat(flushes).hasValue(1);
+		}
+	}
+
+	@Test
+	void aCloseSendsTheFramesStillHeldBeforeIt() throws Exception {
+		try (Connection connection = new Connection()) {
+			ClientChannel client = ClientChannel.on(connection.channel, () -> {
+			});
+
+			connection.channel.eventLoop().submit(() -> {
+				client.send(encode("last words"), false);
+				connection.channel.close();
+			}).sync();
+
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(connection.received()).containsExactly("last words"));
+		}
+	}
+
+	/**
+	 * A connection on a real event loop, with a frame encoder, and the text frames its
+	 * peer received: an {@link EmbeddedChannel} runs its queued tasks, a held flush among
+	 * them, on every write and close.
+	 */
+	private static final class Connection implements AutoCloseable {
+
+		private final EventLoopGroup loop = new DefaultEventLoopGroup(1);
+
+		private final ByteBuf bytes = Unpooled.buffer();
+
+		final Channel channel;
+
+		Connection() throws Exception {
+			LocalAddress address = new LocalAddress(ClientChannelTests.class);
+			CompletableFuture<Channel> accepted = new CompletableFuture<>();
+			new ServerBootstrap().group(this.loop)
 				.channel(LocalServerChannel.class)
 				.childHandler(new ChannelInitializer<>() {
 
@@ -155,55 +194,32 @@ class ClientChannelTests {
 				})
 				.bind(address)
 				.sync();
-			new Bootstrap().group(loop).channel(LocalChannel.class).handler(new ChannelInboundHandlerAdapter() {
+			new Bootstrap().group(this.loop).channel(LocalChannel.class).handler(new ChannelInboundHandlerAdapter() {
 
 				@Override
-				public void channelRead(ChannelHandlerContext ctx, Object bytes) {
-					synchronized (received) {
-						received.writeBytes((ByteBuf) bytes);
+				public void channelRead(ChannelHandlerContext ctx, Object read) {
+					synchronized (Connection.this.bytes) {
+						Connection.this.bytes.writeBytes((ByteBuf) read);
 					}
-					((ByteBuf) bytes).release();
+					((ByteBuf) read).release();
 				}
 
 			}).connect(address).sync();
-			Channel channel = accepted.get(10, TimeUnit.SECONDS);
-			ClientChannel client = ClientChannel.on(channel, () -> {
-			});
-			AtomicInteger flushes = countFlushesAtTheSocket(channel);
-
-			// one pass over the feeds: one task of the connection's event loop
-			channel.eventLoop()
-				.submit(() -> List.of("first", "second", "third").forEach((text) -> client.send(encode(text), false)))
-				.sync();
-
-			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-				synchronized (received) {
-					assertThat(texts(received.duplicate())).containsExactly("first", "second", "third");
-				}
-			});
-			assertThat(flushes).hasValue(1);
+			this.channel = accepted.get(10, TimeUnit.SECONDS);
 		}
-		finally {
-			received.release();
-			loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+
+		List<String> received() {
+			synchronized (this.bytes) {
+				return texts(this.bytes.duplicate());
+			}
 		}
-	}
 
-	@Test
-	void aCloseSendsTheFramesStillHeldBeforeIt() {
-		EmbeddedChannel channel = new EmbeddedChannel(new WebSocket13FrameEncoder(false));
-		ClientChannel client = ClientChannel.on(channel, () -> {
-		});
+		@Override
+		public void close() throws InterruptedException {
+			this.loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+			this.bytes.release();
+		}
 
-		channel.eventLoop().execute(() -> {
-			client.send(encode("last words"), false);
-			channel.close();
-		});
-
-		ByteBuf written = readAll(channel);
-		assertThat(channel.isOpen()).isFalse();
-		assertThat(texts(written)).containsExactly("last words");
-		written.release();
 	}
 
 	/** Counts the flushes that reach the socket, past every handler of the pipeline. */
