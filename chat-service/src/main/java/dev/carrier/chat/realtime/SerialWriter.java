@@ -14,6 +14,10 @@ import java.util.function.Consumer;
  * feed's ({@link GatewayFeed}). Whoever queues with {@link #add} never waits for the
  * write, so a slow connection holds up only its own frames. A write that fails drops what
  * waits and tells the owner, which closes the connection.
+ * <p>
+ * A connection that buffers its writes gets a {@link Flush}: the writer calls it once it
+ * has written every frame it found waiting, so the frames of one drain leave together and
+ * none is held after the queue ran empty.
  *
  * @param <T> the frame type
  */
@@ -27,6 +31,17 @@ final class SerialWriter<T> {
 
 	}
 
+	/** Sends what the connection buffered, blocking until it took it. */
+	@FunctionalInterface
+	interface Flush {
+
+		Flush NONE = () -> {
+		};
+
+		void flush() throws IOException;
+
+	}
+
 	private final Queue<T> queue = new ConcurrentLinkedQueue<>();
 
 	private final AtomicInteger waiting = new AtomicInteger();
@@ -37,11 +52,18 @@ final class SerialWriter<T> {
 
 	private final Write<T> write;
 
+	private final Flush flush;
+
 	private final Consumer<Exception> failed;
 
 	SerialWriter(Executor executor, Write<T> write, Consumer<Exception> failed) {
+		this(executor, write, Flush.NONE, failed);
+	}
+
+	SerialWriter(Executor executor, Write<T> write, Flush flush, Consumer<Exception> failed) {
 		this.executor = executor;
 		this.write = write;
+		this.flush = flush;
 		this.failed = failed;
 	}
 
@@ -100,20 +122,44 @@ final class SerialWriter<T> {
 
 	private void drain() {
 		do {
+			boolean unflushed = false;
 			T frame;
 			while ((frame = this.queue.poll()) != null) {
 				this.waiting.decrementAndGet();
-				try {
-					this.write.write(frame);
-				}
-				catch (IOException | RuntimeException ex) {
-					clear();
-					this.failed.accept(ex);
-				}
+				unflushed = wrote(frame);
+			}
+			// still the only writer; what is queued meanwhile waits for the next pass
+			if (unflushed) {
+				flushed();
 			}
 			this.draining.set(false);
 		}
 		while (!this.queue.isEmpty() && this.draining.compareAndSet(false, true));
+	}
+
+	private boolean wrote(T frame) {
+		try {
+			this.write.write(frame);
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			broke(ex);
+			return false;
+		}
+	}
+
+	private void flushed() {
+		try {
+			this.flush.flush();
+		}
+		catch (IOException | RuntimeException ex) {
+			broke(ex);
+		}
+	}
+
+	private void broke(Exception ex) {
+		clear();
+		this.failed.accept(ex);
 	}
 
 }

@@ -17,7 +17,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import dev.carrier.chat.support.IntegrationTestSupport;
 import dev.carrier.chat.support.StubAuthService.User;
@@ -62,6 +65,32 @@ class GatewayFeedIntegrationTests extends IntegrationTestSupport {
 			assertThat(feed.framesFor(7).get(0).json().path("type").asString()).isEqualTo("ready");
 			assertThat(aliceSocket.frames).isEmpty();
 			assertThat(bobSocket.frames).isEmpty();
+		}
+	}
+
+	@Test
+	void aBurstOfSendsReachesTheFeedWholeEveryMessageOnce() {
+		User alice = AUTH.newUser("alice");
+		User bob = AUTH.newUser("bob");
+		String chatId = createChat(alice, null, bob).path("id").asString();
+		try (Feed feed = Feed.open(this.port, TestTrust.serviceCredential());
+				WsClient aliceSocket = feed.socket(this.port, 5, TestTrust.serviceCredential());
+				WsClient bobSocket = feed.socket(this.port, 6, TestTrust.serviceCredential());
+				ExecutorService senders = Executors.newFixedThreadPool(8)) {
+			aliceSocket.send(auth(alice));
+			bobSocket.send(auth(bob));
+			await().atMost(BOUND).until(() -> feed.hasReady(5) && feed.hasReady(6));
+
+			List<CompletableFuture<JsonNode>> sends = IntStream.range(0, 40)
+				.mapToObj((i) -> CompletableFuture.supplyAsync(() -> send(chatId, alice, "burst " + i), senders))
+				.toList();
+			List<String> sent = sends.stream().map((reply) -> reply.join().path("id").asString()).toList();
+
+			await().atMost(BOUND).until(() -> feed.ofType("message.created").size() >= sent.size());
+			List<Frame> created = feed.ofType("message.created");
+			assertThat(created).extracting((frame) -> frame.json().path("message").path("id").asString())
+				.containsExactlyInAnyOrderElementsOf(sent);
+			assertThat(created).allSatisfy((frame) -> assertThat(frame.sockets()).containsExactlyInAnyOrder(5L, 6L));
 		}
 	}
 

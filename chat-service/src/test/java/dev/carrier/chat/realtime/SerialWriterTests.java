@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A connection's frames: written one at a time in the order they were queued, however
  * many threads queue them; no more than the limit wait; a failed write drops what waits
- * and tells the owner.
+ * and tells the owner; a buffering connection is flushed once per drain, after the last
+ * frame waiting.
  */
 class SerialWriterTests {
 
@@ -105,6 +106,55 @@ class SerialWriterTests {
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.written.size() == 3);
 		assertThat(this.written).containsExactly(0, 1, 2);
+	}
+
+	@Test
+	void theFramesQueuedWhileTheWriterIsBusyLeaveInOneFlushAfterTheLastOfThem() throws InterruptedException {
+		List<String> connection = new CopyOnWriteArrayList<>();
+		CountDownLatch stalled = new CountDownLatch(1);
+		SerialWriter<Integer> writer = new SerialWriter<>(this.writers, (frame) -> {
+			if (frame == 0) {
+				awaitQuietly(stalled);
+			}
+			connection.add("frame " + frame);
+		}, () -> connection.add("flush"), this.failure::set);
+		writer.add(0, 10);
+		await().atMost(Duration.ofSeconds(5)).until(() -> writer.waiting() == 0);
+
+		IntStream.rangeClosed(1, 3).forEach((i) -> writer.add(i, 10));
+		stalled.countDown();
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> connection.contains("flush"));
+		assertThat(connection).containsExactly("frame 0", "frame 1", "frame 2", "frame 3", "flush");
+	}
+
+	@Test
+	void aLoneFrameIsFlushedAtOnceByTheCallerThatWroteIt() {
+		List<String> connection = new CopyOnWriteArrayList<>();
+		SerialWriter<Integer> writer = new SerialWriter<>((task) -> {
+			throw new AssertionError("no writer thread should start");
+		}, (frame) -> connection.add("frame " + frame), () -> connection.add("flush"), this.failure::set);
+
+		writer.addAndWrite(1, 3);
+
+		assertThat(connection).containsExactly("frame 1", "flush");
+	}
+
+	@Test
+	void aFailedFlushTellsTheOwnerAndAFailedWriteIsNotFlushed() {
+		SerialWriter<Integer> flushFails = new SerialWriter<>(Runnable::run, this.written::add, () -> {
+			throw new IOException("reset by peer");
+		}, this.failure::set);
+		flushFails.add(1, 3);
+		assertThat(this.failure.get()).hasMessage("reset by peer");
+
+		List<String> flushes = new CopyOnWriteArrayList<>();
+		SerialWriter<Integer> writeFails = new SerialWriter<>(Runnable::run, (frame) -> {
+			throw new IOException("broken pipe");
+		}, () -> flushes.add("flush"), this.failure::set);
+		writeFails.add(2, 3);
+		assertThat(this.failure.get()).hasMessage("broken pipe");
+		assertThat(flushes).isEmpty();
 	}
 
 	/**
