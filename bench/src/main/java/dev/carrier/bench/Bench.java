@@ -80,7 +80,8 @@ public final class Bench {
 			case SEARCH -> SearchMode.run(run);
 		}
 		ServerCostFigures.processes(report, servers, run.cpuAtRest);
-		ServerCostFigures.memory(report, run.memoryAtRestKb, run.memoryAfterLoadKb(), run.proportionalAtRestKb);
+		ServerCostFigures.memory(report, run.memoryAtRestKb, run.memoryAfterLoadKb(), run.proportionalAtRestKb,
+				run.distinctAtRestKb);
 		MachineSpeed.report(report, speedBefore, MachineSpeed.roundsPerSecond());
 		if (Api.RATE_LIMITED.get()) {
 			report.note("the gateway answered 429: " + RATE_HINT);

@@ -3,6 +3,7 @@ package dev.carrier.bench;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * One bench run: its options, the report it fills, the API client, the stack's server
@@ -28,6 +29,9 @@ final class Run {
 	/** The same, shared pages counted once ({@link StackProcesses#proportionalKb}). */
 	final Map<String, Long> proportionalAtRestKb;
 
+	/** The physical memory all of them hold at rest ({@link PhysicalPages}). */
+	final OptionalLong distinctAtRestKb;
+
 	/** The servers' CPU over a few seconds before any load: what they burn idle. */
 	final ProcessCpu.Usage cpuAtRest;
 
@@ -47,6 +51,7 @@ final class Run {
 		this.servers = servers;
 		this.memoryAtRestKb = StackProcesses.residentKb(servers);
 		this.proportionalAtRestKb = StackProcesses.proportionalKb(servers);
+		this.distinctAtRestKb = PhysicalPages.distinctKb(servers);
 		ProcessCpu cpu = cpu();
 		cpu.start();
 		Thread.sleep(REST.toMillis());

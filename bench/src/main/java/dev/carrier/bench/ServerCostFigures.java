@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -88,16 +89,20 @@ final class ServerCostFigures {
 
 	/**
 	 * Sum of VmRSS of the servers at rest before the load and after it, and per process;
-	 * and at rest the sum of Pss, which counts a page the processes share once.
+	 * and at rest the sum of Pss, which counts a page the processes share once, and the
+	 * physical memory they hold together ({@link PhysicalPages}; null when the kernel
+	 * hides page frames from this process).
 	 */
 	static void memory(Report report, Map<String, Long> beforeKb, Map<String, Long> afterKb,
-			Map<String, Long> proportionalBeforeKb) {
+			Map<String, Long> proportionalBeforeKb, OptionalLong distinctBeforeKb) {
 		long before = sum(beforeKb);
 		long after = sum(afterKb);
 		long proportional = sum(proportionalBeforeKb);
 		report.section("stack resident memory (VmRSS of the server processes)");
 		report.row("at rest before the load / after it", "%.0f MB / %.0f MB", before / 1024.0, after / 1024.0);
 		report.row("at rest, shared pages counted once (Pss)", "%.0f MB", proportional / 1024.0);
+		report.row("at rest, distinct physical pages", "%s", distinctBeforeKb.isPresent()
+				? String.format("%.0f MB", distinctBeforeKb.getAsLong() / 1024.0) : "- (page frames hidden: not root)");
 		Map<String, Object> perProcess = new LinkedHashMap<>();
 		for (String name : beforeKb.keySet()) {
 			Long then = afterKb.get(name);
@@ -114,6 +119,8 @@ final class ServerCostFigures {
 		memory.put("atRestBeforeMb", Report.round(before / 1024.0));
 		memory.put("afterLoadMb", Report.round(after / 1024.0));
 		memory.put("atRestProportionalMb", Report.round(proportional / 1024.0));
+		memory.put("atRestDistinctMb",
+				distinctBeforeKb.isPresent() ? Report.round(distinctBeforeKb.getAsLong() / 1024.0) : null);
 		memory.put("perProcess", perProcess);
 		report.put("residentMemory", memory);
 	}
