@@ -59,9 +59,10 @@ final class PhysicalPages {
 		ByteBuffer entries = ByteBuffer.allocate(ENTRIES_PER_READ * Long.BYTES).order(ByteOrder.nativeOrder());
 		try (FileChannel pagemap = FileChannel.open(Path.of("/proc/" + pid + "/pagemap"))) {
 			for (String mapping : mappings) {
+				// the vsyscall page lies outside the process's own address space:
+				// pagemap has no entries for it
 				if (mapping.endsWith("[vsyscall]")) {
-					continue; // outside the process's own address space: pagemap has no
-								// entries
+					continue;
 				}
 				String[] range = mapping.substring(0, mapping.indexOf(' ')).split("-");
 				long start = Long.parseUnsignedLong(range[0], 16) / pageSize;
