@@ -85,9 +85,12 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 		Path stackState = Path.of(env("CARRIER_STATE_DIR", root.resolve(".carrier").toString()))
 			.toAbsolutePath()
 			.normalize();
-		int senders = f.senders != null ? f.senders : seed ? 8 : quick ? 32 : 64;
+		// the default mode's load is issue 17's, quick or not: 32 senders over 50 chats,
+		// so each
+		// message goes to 20 of the 1,000 sockets
+		int senders = f.senders != null ? f.senders : seed ? 8 : 32;
 		boolean search = workload == Workload.SEARCH;
-		int chats = f.chats != null ? f.chats : seed ? 10 : search ? 20 : quick ? 50 : 100;
+		int chats = f.chats != null ? f.chats : seed ? 10 : search ? 20 : 50;
 		// seed: the sending user and one recipient per chat, each with one socket
 		int users = seed ? Math.max(f.users != null ? f.users : 0, chats + 1) : f.users != null ? f.users : 100;
 		int sessions = f.sessions != null ? f.sessions : seed ? 1 : 10;
@@ -115,8 +118,8 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 				                       [--no-ceilings | --ceilings-only] [--senders N] [--chats M] [--duration SECONDS]
 				                       [--warmup SECONDS] [--users U] [--sessions S] [--rate R | --sweep R1,R2,...]
 				                       [--max-in-flight K] [--send-over socket|post]
-				  --mode default  U users (100) x S sockets (10), N closed-loop senders (64; quick 32) over M chats
-				                  (100; quick 50), 60 s (quick 20) after 10 s (quick 5), the same straight to
+				  --mode default  U users (100) x S sockets (10), N closed-loop senders (32) over M chats
+				                  (50), 60 s (quick 20) after 10 s (quick 5), the same straight to
 				                  chat-service, then flush, hydration and the Redis/Kafka ceilings
 				  --mode seed     one user, 8 closed-loop senders over 10 direct chats with 10 users who hold one
 				                  socket each, 20 s after 180 s: issue 17's side-by-side workload
