@@ -86,8 +86,7 @@ record Options(Workload workload, boolean quick, boolean profile, URI gateway, L
 			.toAbsolutePath()
 			.normalize();
 		// the default mode's load is issue 17's, quick or not: 32 senders over 50 chats,
-		// so each
-		// message goes to 20 of the 1,000 sockets
+		// so each message goes to 20 of the 1,000 sockets
 		int senders = f.senders != null ? f.senders : seed ? 8 : 32;
 		boolean search = workload == Workload.SEARCH;
 		int chats = f.chats != null ? f.chats : seed ? 10 : search ? 20 : 50;

@@ -4,9 +4,7 @@ import java.util.concurrent.TimeoutException;
 
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
-import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -26,27 +24,20 @@ class AuthSessionClient {
 
 	private final Assertions assertions;
 
+	/**
+	 * Asks over the routes' own client ({@code gatewayHttpClient}), so its pool retires
+	 * idle connections before auth-service's Tomcat closes them (application.yml,
+	 * {@code httpclient.pool}): a token check on a connection closed under it would fail
+	 * as if auth-service were down.
+	 */
 	AuthSessionClient(ServicesProperties services, TokenProperties properties, Assertions assertions,
-			HttpClientProperties routes) {
+			HttpClient gatewayHttpClient) {
 		this.webClient = WebClient.builder()
 			.baseUrl(services.authUrl().toString())
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool(routes))))
+			.clientConnector(new ReactorClientHttpConnector(gatewayHttpClient))
 			.build();
 		this.properties = properties;
 		this.assertions = assertions;
-	}
-
-	/**
-	 * Connections retired after the routes' idle limit, before auth-service's Tomcat
-	 * closes them (application.yml, {@code httpclient.pool}): a token check on a
-	 * connection closed under it would fail as if auth-service were down.
-	 */
-	private static ConnectionProvider pool(HttpClientProperties routes) {
-		ConnectionProvider.Builder pool = ConnectionProvider.builder("auth-sessions");
-		if (routes.getPool().getMaxIdleTime() != null) {
-			pool.maxIdleTime(routes.getPool().getMaxIdleTime());
-		}
-		return pool.build();
 	}
 
 	/**
